@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tandem",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tandem", targets: ["tandem"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The domain: entities and rules. No I/O, no clock, no terminal.
+        .target(name: "TandemCore"),
+        // JSON files on disk: layout, atomic writes, lock, formats, check.
+        .target(name: "TandemStore", dependencies: ["TandemCore"]),
+        // A small TUI kit that knows nothing of coaching.
+        .target(name: "TerminalUI"),
+        // ncursesw through a C shim: the only code that imports it.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
+        // The dashboard: state, messages, update, views, keymap, forms.
+        .target(name: "TandemApp", dependencies: ["TandemCore", "TandemStore", "TerminalUI"]),
+        // The command line: parsing and wiring only.
+        .executableTarget(
+            name: "tandem",
+            dependencies: [
+                "TandemCore", "TandemStore", "TerminalUI", "NcursesBackend", "TandemApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"]),
+        .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TandemAppTests", dependencies: ["TandemApp", "TerminalUI", "TandemCore", "TandemStore"]),
+        // Drives the built `tandem` binary on temporary folders, and under tmux.
+        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemCore", "TandemStore"]),
+    ]
+)

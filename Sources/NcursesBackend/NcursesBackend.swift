@@ -1,0 +1,1 @@
+// The NcursesBackend target: filled in by the dashboard work.

@@ -1,0 +1,309 @@
+import Foundation
+
+// The entities of DESIGN.md §1: plain values, Codable, Equatable, Sendable.
+// JSON keys are the property names; optional values are omitted when nil.
+// Derived facts (health, forecast, progress…) are computed by the rules, never stored.
+
+/// The version of the record files this build writes. Older files are migrated on load.
+public let currentFormat = 1
+
+public enum Level: String, Codable, Sendable, CaseIterable, Comparable {
+    case junior, mid, senior, lead, partner
+
+    public var rank: Int { Level.allCases.firstIndex(of: self)! }
+    public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
+}
+
+/// Someone at the agency.
+public struct Person: Codable, Equatable, Sendable, Identifiable {
+    public var id: UUID
+    public var name: String
+    public var role: String
+    public var team: String
+    public var level: Level
+    public var startDate: Day?
+    /// What they can mentor in.
+    public var expertise: [String]
+    /// What they want to grow in.
+    public var interests: [String]
+    /// How many mentees they can take at once.
+    public var mentoringCapacity: Int
+    public var managerID: UUID?
+    /// The day they left; `nil` while they are at the agency.
+    public var leftOn: Day?
+
+    public init(id: UUID, name: String, role: String = "", team: String = "", level: Level = .mid,
+                startDate: Day? = nil, expertise: [String] = [], interests: [String] = [],
+                mentoringCapacity: Int = 0, managerID: UUID? = nil, leftOn: Day? = nil) {
+        self.id = id; self.name = name; self.role = role; self.team = team; self.level = level
+        self.startDate = startDate; self.expertise = expertise; self.interests = interests
+        self.mentoringCapacity = mentoringCapacity; self.managerID = managerID; self.leftOn = leftOn
+    }
+
+    public var isCurrent: Bool { leftOn == nil }
+}
+
+/// Who coaches: a person at the agency, or an external coach known by name.
+public enum Coach: Equatable, Sendable, Codable {
+    case person(UUID)
+    case external(String)
+
+    private enum CodingKeys: String, CodingKey { case personID, external }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let id = try c.decodeIfPresent(UUID.self, forKey: .personID) {
+            self = .person(id)
+        } else if let name = try c.decodeIfPresent(String.self, forKey: .external) {
+            self = .external(name)
+        } else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "expected {\"personID\": UUID} or {\"external\": name}"))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .person(let id): try c.encode(id, forKey: .personID)
+        case .external(let name): try c.encode(name, forKey: .external)
+        }
+    }
+}
+
+public enum EngagementStatus: String, Codable, Sendable, CaseIterable {
+    case planned, active, onHold, completed, cancelled
+
+    public var label: String {
+        switch self {
+        case .planned: "planned"
+        case .active: "active"
+        case .onHold: "on hold"
+        case .completed: "completed"
+        case .cancelled: "cancelled"
+        }
+    }
+}
+
+public enum RelationshipStatus: String, Codable, Sendable, CaseIterable {
+    case active, paused, closed
+}
+
+/// Whether a bigger reading is better (win rate) or a smaller one (revision rounds).
+public enum Direction: String, Codable, Sendable {
+    case higherIsBetter, lowerIsBetter
+}
+
+public enum Visibility: String, Codable, Sendable {
+    /// Seen by the leader only.
+    case `private`
+    /// Shared with the person.
+    case shared
+}
+
+/// A coaching objective: a line of text, done on a day.
+public struct Objective: Codable, Equatable, Sendable, Identifiable {
+    public var id: UUID
+    public var text: String
+    public var doneOn: Day?
+    public init(id: UUID, text: String, doneOn: Day? = nil) { self.id = id; self.text = text; self.doneOn = doneOn }
+}
+
+/// A mentoring goal: a line of text, an optional target date, achieved on a day.
+public struct Goal: Codable, Equatable, Sendable, Identifiable {
+    public var id: UUID
+    public var text: String
+    public var targetDate: Day?
+    public var achievedOn: Day?
+    public init(id: UUID, text: String, targetDate: Day? = nil, achievedOn: Day? = nil) {
+        self.id = id; self.text = text; self.targetDate = targetDate; self.achievedOn = achievedOn
+    }
+}
+
+/// One value of a metric on a day, usually taken in a session.
+public struct Reading: Codable, Equatable, Sendable {
+    public var date: Day
+    public var value: Double
+    /// The session it was taken in, if any.
+    public var sessionID: UUID?
+    public init(date: Day, value: Double, sessionID: UUID? = nil) { self.date = date; self.value = value; self.sessionID = sessionID }
+}
+
+/// A coaching metric that moves from a baseline toward a target.
+public struct Metric: Codable, Equatable, Sendable, Identifiable {
+    public var id: UUID
+    public var name: String
+    /// Shown after values: "%", "pts", "rounds".
+    public var unit: String
+    public var baseline: Double
+    public var target: Double
+    public var direction: Direction
+    /// Kept in date order.
+    public var readings: [Reading]
+
+    public init(id: UUID, name: String, unit: String, baseline: Double, target: Double,
+                direction: Direction, readings: [Reading] = []) {
+        self.id = id; self.name = name; self.unit = unit; self.baseline = baseline; self.target = target
+        self.direction = direction; self.readings = readings
+    }
+}
+
+/// A follow-up agreed in a session.
+public struct ActionItem: Codable, Equatable, Sendable, Identifiable {
+    public var id: UUID
+    public var text: String
+    public var due: Day?
+    public var doneOn: Day?
+    public init(id: UUID, text: String, due: Day? = nil, doneOn: Day? = nil) {
+        self.id = id; self.text = text; self.due = due; self.doneOn = doneOn
+    }
+}
+
+/// The log entry coaching and mentoring share. Metric readings taken in a coaching
+/// session live on the metric (`Reading.sessionID` points back here).
+public struct Session: Codable, Equatable, Sendable, Identifiable {
+    public var id: UUID
+    public var date: Day
+    public var minutes: Int
+    public var notes: String
+    public var topics: [String]
+    public var actionItems: [ActionItem]
+    /// "How useful was it", 1–5.
+    public var pulse: Int?
+    public var visibility: Visibility
+    public var nextDate: Day?
+
+    public init(id: UUID, date: Day, minutes: Int, notes: String = "", topics: [String] = [],
+                actionItems: [ActionItem] = [], pulse: Int? = nil, visibility: Visibility = .private,
+                nextDate: Day? = nil) {
+        self.id = id; self.date = date; self.minutes = minutes; self.notes = notes; self.topics = topics
+        self.actionItems = actionItems; self.pulse = pulse; self.visibility = visibility; self.nextDate = nextDate
+    }
+}
+
+/// A status taken on a day: the history behind pauses and resumptions.
+public struct StatusChange<S: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
+    public var date: Day
+    public var status: S
+    public init(date: Day, status: S) { self.date = date; self.status = status }
+}
+
+/// Short-term, performance-driven: objectives, a deadline, metrics.
+public struct CoachingEngagement: Codable, Equatable, Sendable, Identifiable {
+    public var id: UUID
+    public var coacheeID: UUID
+    public var coach: Coach
+    public var focus: String
+    public var objectives: [Objective]
+    public var start: Day
+    public var deadline: Day
+    public var status: EngagementStatus
+    /// How many sessions were planned, if a number was agreed.
+    public var plannedSessions: Int?
+    /// Days between sessions, if a rhythm was agreed.
+    public var cadenceDays: Int?
+    public var metrics: [Metric]
+    /// Kept in date order.
+    public var sessions: [Session]
+    public var outcome: String?
+
+    public init(id: UUID, coacheeID: UUID, coach: Coach, focus: String, objectives: [Objective] = [],
+                start: Day, deadline: Day, status: EngagementStatus = .active, plannedSessions: Int? = nil,
+                cadenceDays: Int? = nil, metrics: [Metric] = [], sessions: [Session] = [], outcome: String? = nil) {
+        self.id = id; self.coacheeID = coacheeID; self.coach = coach; self.focus = focus
+        self.objectives = objectives; self.start = start; self.deadline = deadline; self.status = status
+        self.plannedSessions = plannedSessions; self.cadenceDays = cadenceDays; self.metrics = metrics
+        self.sessions = sessions; self.outcome = outcome
+    }
+
+    /// Minutes spent in sessions.
+    public var minutesInvested: Int { sessions.reduce(0) { $0 + $1.minutes } }
+}
+
+/// Long-term, relationship-driven: goals and a meeting cadence.
+public struct MentoringRelationship: Codable, Equatable, Sendable, Identifiable {
+    public var id: UUID
+    public var mentorID: UUID
+    public var menteeID: UUID
+    public var start: Day
+    public var cadenceDays: Int
+    public var status: RelationshipStatus
+    /// Every change of status after the start (paused on…, resumed on…), in date order.
+    public var history: [StatusChange<RelationshipStatus>]
+    public var focusAreas: [String]
+    public var goals: [Goal]
+    /// Kept in date order.
+    public var sessions: [Session]
+
+    public init(id: UUID, mentorID: UUID, menteeID: UUID, start: Day, cadenceDays: Int,
+                status: RelationshipStatus = .active, history: [StatusChange<RelationshipStatus>] = [],
+                focusAreas: [String] = [], goals: [Goal] = [], sessions: [Session] = []) {
+        self.id = id; self.mentorID = mentorID; self.menteeID = menteeID; self.start = start
+        self.cadenceDays = cadenceDays; self.status = status; self.history = history
+        self.focusAreas = focusAreas; self.goals = goals; self.sessions = sessions
+    }
+
+    public var minutesInvested: Int { sessions.reduce(0) { $0 + $1.minutes } }
+}
+
+public enum Recommendation: String, Codable, Sendable {
+    case coaching, mentoring, hybrid
+}
+
+/// One answer of a needs assessment: a question's key and a score 1–5.
+public struct Answer: Codable, Equatable, Sendable {
+    public var question: String
+    public var score: Int
+    public init(question: String, score: Int) { self.question = question; self.score = score }
+}
+
+/// The needs assessment made before choosing coaching, mentoring or both.
+public struct Assessment: Codable, Equatable, Sendable, Identifiable {
+    public var id: UUID
+    public var personID: UUID
+    public var date: Day
+    public var answers: [Answer]
+    public var recommendation: Recommendation
+    public var rationale: String
+
+    public init(id: UUID, personID: UUID, date: Day, answers: [Answer], recommendation: Recommendation, rationale: String) {
+        self.id = id; self.personID = personID; self.date = date; self.answers = answers
+        self.recommendation = recommendation; self.rationale = rationale
+    }
+}
+
+/// The thresholds the rules use; kept in `tandem.json`.
+public struct Settings: Codable, Equatable, Sendable {
+    /// An active engagement with no session for this many days raises a momentum alert.
+    public var momentumDays: Int
+    /// A mentoring session due within this many days is "due soon".
+    public var dueSoonDays: Int
+    /// A fizzled relationship: one session, then nothing for this many days.
+    public var fizzleDays: Int
+
+    public init(momentumDays: Int = 21, dueSoonDays: Int = 3, fizzleDays: Int = 42) {
+        self.momentumDays = momentumDays; self.dueSoonDays = dueSoonDays; self.fizzleDays = fizzleDays
+    }
+}
+
+/// `tandem.json`: the agency and its settings.
+public struct Agency: Codable, Equatable, Sendable {
+    public var name: String
+    public var settings: Settings
+    public init(name: String, settings: Settings = Settings()) { self.name = name; self.settings = settings }
+}
+
+/// Everything the store holds, as values.
+public struct Snapshot: Equatable, Sendable {
+    public var agency: Agency
+    public var people: [Person]
+    public var engagements: [CoachingEngagement]
+    public var relationships: [MentoringRelationship]
+    public var assessments: [Assessment]
+
+    public init(agency: Agency, people: [Person] = [], engagements: [CoachingEngagement] = [],
+                relationships: [MentoringRelationship] = [], assessments: [Assessment] = []) {
+        self.agency = agency; self.people = people; self.engagements = engagements
+        self.relationships = relationships; self.assessments = assessments
+    }
+}

@@ -1,0 +1,1 @@
+// The store: filled in by the foundation work.

@@ -1,0 +1,16 @@
+/// The few things a terminal must do for the kit: everything else is drawn into a
+/// `ScreenBuffer` first, and the runtime hands the backend only the changed cells.
+public protocol Backend: AnyObject {
+    /// Columns and rows of the terminal now.
+    func size() -> (width: Int, height: Int)
+    /// Writes cells at their positions (already diffed against the previous frame).
+    func draw(_ changes: [(x: Int, y: Int, cell: Cell)])
+    /// Wipes the screen before the next draw (after a resize or a suspend).
+    func clear()
+    /// Moves or hides the hardware cursor.
+    func setCursor(_ position: (x: Int, y: Int)?)
+    /// Sends everything drawn so far to the terminal.
+    func flush()
+    /// Waits for the next event, at most `timeoutMs` milliseconds (`nil` = forever).
+    func nextEvent(timeoutMs: Int?) -> Event?
+}

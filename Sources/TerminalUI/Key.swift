@@ -1,0 +1,20 @@
+/// A key the user pressed, independent of any terminal library.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    /// Ctrl plus a letter, lowercased: `.ctrl("s")`.
+    case ctrl(Character)
+    case enter, tab, backTab, escape, backspace, delete
+    case up, down, left, right, home, end, pageUp, pageDown
+    /// Alt/Meta plus a key: `.alt(.char("b"))`, `.alt(.left)`.
+    indirect case alt(Key)
+    /// Ctrl plus an arrow (word jumps in text fields).
+    case ctrlLeft, ctrlRight
+    case function(Int)
+}
+
+/// What the backend reports to the runtime.
+public enum Event: Hashable, Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// A text paste or burst of printable characters may arrive as keys one by one.
+}
