@@ -8,7 +8,7 @@ public protocol Backend: AnyObject {
     /// Wipes the screen before the next draw (after a resize or a suspend).
     func clear()
     /// Moves or hides the hardware cursor.
-    func setCursor(_ position: (x: Int, y: Int)?)
+    func setCursor(_ position: Position?)
     /// Sends everything drawn so far to the terminal.
     func flush()
     /// Waits for the next event, at most `timeoutMs` milliseconds (`nil` = forever).
