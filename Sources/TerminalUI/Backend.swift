@@ -13,4 +13,6 @@ public protocol Backend: AnyObject {
     func flush()
     /// Waits for the next event, at most `timeoutMs` milliseconds (`nil` = forever).
     func nextEvent(timeoutMs: Int?) -> Event?
+    /// Ctrl-Z: restores the terminal, stops the process, and takes the screen back on `fg`.
+    func suspend()
 }

@@ -16,5 +16,6 @@ public enum Key: Hashable, Sendable {
 public enum Event: Hashable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
-    /// A text paste or burst of printable characters may arrive as keys one by one.
+    /// SIGTERM, SIGHUP or SIGINT arrived: save what must be saved, then quit.
+    case terminate(signal: Int32)
 }
