@@ -1,0 +1,243 @@
+import Foundation
+import TandemCore
+import TandemStore
+import TerminalUI
+
+/// The two panes of the dashboard.
+public enum Pane: String, Sendable { case coaching, mentoring }
+
+/// Sort orders `s` cycles through.
+public enum CoachingSort: String, CaseIterable, Sendable { case deadline, name, progress }
+public enum MentoringSort: String, CaseIterable, Sendable { case nextDue = "next due", health, name }
+
+/// A full screen (number keys switch; Enter opens a detail on top of the dashboard).
+public enum Screen: Equatable, Sendable {
+    case dashboard
+    case people
+    case detail(RecordRef)
+}
+
+/// A status line message.
+public struct Status: Equatable, Sendable {
+    public enum Kind: Sendable { case info, ok, error }
+    public var text: String
+    public var kind: Kind
+    public init(_ text: String, _ kind: Kind = .info) { self.text = text; self.kind = kind }
+}
+
+/// A text prompt at the bottom: `/` filter or `:` command line.
+public struct Prompt: Equatable, Sendable {
+    public enum Kind: Sendable { case filter(Pane), command }
+    public var kind: Kind
+    public var field: LineField
+}
+
+/// A yes/no question over everything else.
+public struct Confirm: Equatable, Sendable {
+    public enum Purpose: Equatable, Sendable {
+        case discardForm
+        case archive(RecordRef)
+        /// The file changed on disk: reload it, or keep the on-screen version.
+        case conflict(RecordValue)
+        /// `n`: which kind of record to create.
+        case newMenu
+    }
+    public var purpose: Purpose
+    public var title: String
+    public var message: String
+    /// (key, label) pairs shown as choices.
+    public var choices: [(key: Character, label: String)]
+
+    public static func == (a: Confirm, b: Confirm) -> Bool {
+        a.purpose == b.purpose && a.title == b.title && a.message == b.message
+            && a.choices.map(\.key) == b.choices.map(\.key)
+    }
+}
+
+/// One undoable change: the record before and after (nil = did not exist).
+public struct Change: Equatable, Sendable {
+    public var label: String
+    public var before: RecordValue?
+    public var after: RecordValue?
+    public var ref: RecordRef { (after ?? before)!.ref }
+}
+
+/// Everything the dashboard shows, derived from the data, the filters and the sorts, and
+/// recomputed only when one of those changes: never per keystroke of plain navigation.
+public struct DashboardRows: Equatable, Sendable {
+    public var coaching: [CoachingSummary] = []
+    public var mentoring: [MentoringSummary] = []
+    public var activeCoaching = 0
+    public var activeMentoring = 0
+    public var overdue = 0
+    public var dueThisWeek = 0
+    public var people = PeopleIndex([])
+
+    public static func == (a: DashboardRows, b: DashboardRows) -> Bool {
+        a.coaching == b.coaching && a.mentoring == b.mentoring && a.activeCoaching == b.activeCoaching
+            && a.activeMentoring == b.activeMentoring && a.overdue == b.overdue && a.dueThisWeek == b.dueThisWeek
+    }
+}
+
+/// The whole state of the dashboard. Changed only by `update`.
+public struct AppState: Sendable {
+    public var today: Day
+    public var data: Snapshot
+    /// Record files relative to the data folder.
+    public var files: [RecordRef: String]
+    /// Why edits are refused (lock held elsewhere, newer format); `nil` when editable.
+    public var readOnlyReason: String?
+    public var closedCounts: (coaching: Int, mentoring: Int) = (0, 0)
+
+    public var screen: Screen = .dashboard
+    /// The screen to go back to from a detail.
+    public var previousScreen: Screen = .dashboard
+    public var focus: Pane = .coaching
+    public var coachingScroll = ScrollState()
+    public var mentoringScroll = ScrollState()
+    public var peopleScroll = ScrollState()
+    public var detail = DetailState()
+    public var coachingFilter = ""
+    public var mentoringFilter = ""
+    public var coachingSort: CoachingSort = .deadline
+    public var mentoringSort: MentoringSort = .nextDue
+
+    public var showHelp = false
+    public var helpScroll = 0
+    public var prompt: Prompt?
+    public var form: Form?
+    public var confirm: Confirm?
+    public var status: Status?
+
+    public var width: Int
+    public var height: Int
+    public var themeName: String
+
+    public var undoStack: [Change] = []
+    public var redoStack: [Change] = []
+    /// Changes sent to disk and not yet confirmed, by record.
+    public var pending: [RecordRef: Change] = [:]
+    /// Drafts found at start-up, offered back one by one.
+    public var drafts: [FormDraft] = []
+
+    public private(set) var rows = DashboardRows()
+    public var keymap: Keymap = .standard
+    /// Set once `.quit` has been returned.
+    public var isQuitting = false
+    /// Makes ids for new records and sessions (injected so tests are deterministic).
+    public var makeID: @Sendable () -> UUID = { UUID() }
+
+    public init(today: Day, data: Snapshot, files: [RecordRef: String] = [:], readOnlyReason: String? = nil,
+                width: Int = 80, height: Int = 24, themeName: String = "default") {
+        self.today = today; self.data = data; self.files = files; self.readOnlyReason = readOnlyReason
+        self.width = width; self.height = height; self.themeName = themeName
+        recompute()
+    }
+
+    public var isReadOnly: Bool { readOnlyReason != nil }
+
+    /// Recomputes the derived rows. Call after the data, a filter, a sort or `today` changed.
+    public mutating func recompute() {
+        var r = DashboardRows()
+        let names = PeopleIndex(data.people)
+        r.people = names
+        let settings = data.agency.settings
+        let coaching = data.engagements.filter { $0.status == .active }
+            .map { CoachingSummary($0, names: names, today: today, settings: settings) }
+        let mentoring = data.relationships.filter { $0.status == .active }
+            .map { MentoringSummary($0, names: names, today: today, settings: settings) }
+        r.activeCoaching = coaching.count
+        r.activeMentoring = mentoring.count
+        r.overdue = coaching.filter { $0.daysLeft < 0 }.count
+            + mentoring.filter { [.overdue, .drifting, .fizzled].contains($0.health) }.count
+        r.dueThisWeek = coaching.filter { (0...7).contains($0.daysLeft) }.count
+            + mentoring.filter { ($0.daysToNext(today: today) ?? -1) >= 0 && ($0.daysToNext(today: today) ?? 99) <= 7 }.count
+
+        r.coaching = Self.sorted(coaching.filter { Self.matches($0, coachingFilter) }, by: coachingSort)
+        r.mentoring = Self.sorted(mentoring.filter { Self.matches($0, mentoringFilter) }, by: mentoringSort, today: today)
+        rows = r
+        coachingScroll.clamp(count: r.coaching.count)
+        mentoringScroll.clamp(count: r.mentoring.count)
+        peopleScroll.clamp(count: data.people.count)
+    }
+
+    static func sorted(_ rows: [CoachingSummary], by sort: CoachingSort) -> [CoachingSummary] {
+        switch sort {
+        case .deadline: rows.sorted { ($0.engagement.deadline, $0.coachee) < ($1.engagement.deadline, $1.coachee) }
+        case .name: rows.sorted { $0.coachee.localizedStandardCompare($1.coachee) == .orderedAscending }
+        case .progress: rows.sorted { ($0.progress ?? -1, $0.coachee) < ($1.progress ?? -1, $1.coachee) }
+        }
+    }
+
+    static func sorted(_ rows: [MentoringSummary], by sort: MentoringSort, today: Day) -> [MentoringSummary] {
+        switch sort {
+        case .nextDue:
+            rows.sorted { ($0.nextDue?.dayNumber ?? .max, $0.mentee) < ($1.nextDue?.dayNumber ?? .max, $1.mentee) }
+        case .health:
+            rows.sorted { (-$0.health.severity, $0.nextDue?.dayNumber ?? .max) < (-$1.health.severity, $1.nextDue?.dayNumber ?? .max) }
+        case .name:
+            rows.sorted { $0.mentee.localizedStandardCompare($1.mentee) == .orderedAscending }
+        }
+    }
+
+    static func matches(_ r: CoachingSummary, _ filter: String) -> Bool {
+        filter.isEmpty || textMatches([r.coachee, r.coach, r.engagement.focus, r.forecast.label], filter)
+    }
+
+    static func matches(_ r: MentoringSummary, _ filter: String) -> Bool {
+        filter.isEmpty || textMatches([r.mentor, r.mentee, r.health.label] + r.relationship.focusAreas, filter)
+    }
+
+    static func textMatches(_ fields: [String], _ filter: String) -> Bool {
+        let needle = filter.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return fields.contains { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).contains(needle) }
+    }
+
+    /// The record under the selection in the focused pane.
+    public var selectedRecord: RecordRef? {
+        switch screen {
+        case .detail(let ref): return ref
+        case .people:
+            let people = sortedPeople
+            guard let i = peopleScroll.selected, i < people.count else { return nil }
+            return RecordRef(kind: .person, id: people[i].id)
+        case .dashboard:
+            switch focus {
+            case .coaching:
+                guard let i = coachingScroll.selected, i < rows.coaching.count else { return nil }
+                return RecordRef(kind: .coaching, id: rows.coaching[i].id)
+            case .mentoring:
+                guard let i = mentoringScroll.selected, i < rows.mentoring.count else { return nil }
+                return RecordRef(kind: .mentoring, id: rows.mentoring[i].id)
+            }
+        }
+    }
+
+    /// People in roster order: current first, by name.
+    public var sortedPeople: [Person] {
+        data.people.sorted { ($0.isCurrent ? 0 : 1, $0.name) < ($1.isCurrent ? 0 : 1, $1.name) }
+    }
+
+    /// The key context for dispatch and the footer.
+    public var keyContext: KeyContext {
+        if form != nil { return .form }
+        if case .detail = screen { return .detail }
+        return .list
+    }
+}
+
+/// The detail screen: a scrollable document with selectable items (objectives, goals, actions).
+public struct DetailState: Equatable, Sendable {
+    public var scroll = 0
+    /// Index into the record's toggleable items.
+    public var selected = 0
+}
+
+extension ScrollState {
+    /// Keeps the selection inside a list of `count` rows (first row selected when any).
+    mutating func clamp(count: Int) {
+        if count == 0 { selected = nil; offset = 0; return }
+        selected = min(max(selected ?? 0, 0), count - 1)
+        offset = min(offset, max(0, count - 1))
+    }
+}

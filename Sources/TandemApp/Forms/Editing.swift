@@ -1,0 +1,213 @@
+import Foundation
+import TandemCore
+import TandemStore
+import TerminalUI
+
+/// New, edit, archive and done-marking: each ends in one `Change` through `apply`.
+enum Editing {
+    static func refuseIfReadOnly(_ s: inout AppState) -> Bool {
+        guard let reason = s.readOnlyReason else { return false }
+        s.status = Status("Read-only: \(reason)", .error)
+        return true
+    }
+
+    // MARK: New / edit
+
+    static func openNewMenu(_ s: inout AppState) -> [Effect] {
+        if refuseIfReadOnly(&s) { return [] }
+        s.confirm = Confirm(purpose: .newMenu, title: "New", message: "What would you like to add?",
+                            choices: [("p", "person"), ("c", "coaching engagement"), ("m", "mentoring relationship")])
+        return []
+    }
+
+    static func openNewForm(_ s: inout AppState, _ choice: Character) -> [Effect] {
+        var form: Form
+        switch choice {
+        case "p": form = RecordForms.person(nil, names: s.rows.people)
+        case "c": form = RecordForms.engagement(nil, names: s.rows.people, today: s.today)
+        case "m": form = RecordForms.relationship(nil, names: s.rows.people, today: s.today)
+        default: return []
+        }
+        restoreDraft(&s, into: &form)
+        s.form = form
+        return []
+    }
+
+    static func openEditForm(_ s: inout AppState) -> [Effect] {
+        if refuseIfReadOnly(&s) { return [] }
+        guard let ref = s.selectedRecord, let value = s.data.value(of: ref) else {
+            s.status = Status("Nothing selected to edit")
+            return []
+        }
+        var form: Form
+        switch value {
+        case .person(let p): form = RecordForms.person(p, names: s.rows.people)
+        case .coaching(let e): form = RecordForms.engagement(e, names: s.rows.people, today: s.today)
+        case .mentoring(let r): form = RecordForms.relationship(r, names: s.rows.people, today: s.today)
+        }
+        restoreDraft(&s, into: &form)
+        s.form = form
+        return []
+    }
+
+    /// Fills a form from a draft of the same kind left by an earlier run, and says so.
+    static func restoreDraft(_ s: inout AppState, into form: inout Form) {
+        guard let i = s.drafts.firstIndex(where: { $0.kind == form.kind }) else { return }
+        let d = s.drafts.remove(at: i)
+        for j in form.fields.indices { if let t = d.fields[form.fields[j].id] { form.fields[j].setText(t) } }
+        s.status = Status("Restored your unsaved draft from \(d.savedOn.iso): Ctrl-S saves, Esc discards")
+    }
+
+    /// Ctrl-S: validate, build the new value, apply it, close the form.
+    static func submit(_ s: inout AppState, _ form: Form) -> [Effect] {
+        if refuseIfReadOnly(&s) { return [] }
+        var form = form
+        let built: Result<Change, [String: String]>
+        switch form.kind {
+        case .log(let r):
+            let ref = RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id)
+            guard let value = s.data.value(of: ref) else {
+                s.status = Status("That record is no longer loaded", .error); return []
+            }
+            let record: SessionRecord
+            switch value {
+            case .coaching(let e): record = .coaching(e)
+            case .mentoring(let m): record = .mentoring(m)
+            case .person: return []
+            }
+            built = LogForm.input(from: form, record: record, today: s.today).flatMap { input in
+                switch Logbook.logging(input, on: record, makeID: s.makeID) {
+                case .failure(let f):
+                    return .failure(Dictionary(f.problems.map { (fieldID(for: $0.field), $0.message) }, uniquingKeysWith: { a, b in a + "; " + b }))
+                case .success(let updated):
+                    let after: RecordValue
+                    let who: String
+                    switch updated {
+                    case .coaching(let e): after = .coaching(e); who = s.rows.people.name(e.coacheeID)
+                    case .mentoring(let m): after = .mentoring(m); who = "\(s.rows.people.name(m.mentorID)) → \(s.rows.people.name(m.menteeID))"
+                    }
+                    return .success(Change(label: "Logged \(input.minutes) min session on \(input.date.iso) for \(who)",
+                                           before: value, after: after))
+                }
+            }
+        default:
+            built = RecordForms.build(form, in: s.data, names: s.rows.people, today: s.today, makeID: s.makeID)
+        }
+        switch built {
+        case .failure(let errors):
+            form.errors = errors
+            form.focusFirstError()
+            s.form = form
+            s.status = Status("Not saved: fix the marked field\(errors.count == 1 ? "" : "s")", .error)
+            return []
+        case .success(let change):
+            s.form = nil
+            if change.before == change.after {
+                s.status = Status("Nothing changed")
+                return [.deleteDraft(name: draft(of: form, today: s.today).name)]
+            }
+            return apply(&s, change) + [.deleteDraft(name: draft(of: form, today: s.today).name)]
+        }
+    }
+
+    /// Maps a core problem's field ("sessions[2].pulse", "date") to a form field id.
+    static func fieldID(for field: String) -> String {
+        if field.hasPrefix("actions") { return "actions" }
+        if field == "metric" { return "notes" }
+        return field
+    }
+
+    // MARK: Archive
+
+    static func askArchive(_ s: inout AppState) -> [Effect] {
+        if refuseIfReadOnly(&s) { return [] }
+        guard let ref = s.selectedRecord, let value = s.data.value(of: ref) else { return [] }
+        let what: String
+        switch value {
+        case .coaching(let e): what = "Mark the engagement with \(s.rows.people.name(e.coacheeID)) (\(e.focus)) completed?"
+        case .mentoring(let r): what = "Close the mentoring of \(s.rows.people.name(r.menteeID)) by \(s.rows.people.name(r.mentorID))?"
+        case .person(let p): what = "Mark \(p.name) as having left the agency today?"
+        }
+        s.confirm = Confirm(purpose: .archive(ref), title: "Archive", message: what, choices: [("y", "archive"), ("n", "keep")])
+        return []
+    }
+
+    static func archive(_ s: inout AppState, _ ref: RecordRef) -> [Effect] {
+        guard let before = s.data.value(of: ref) else { return [] }
+        let after: RecordValue
+        let label: String
+        switch before {
+        case .coaching(var e):
+            e.status = .completed
+            after = .coaching(e); label = "Completed \(s.rows.people.name(e.coacheeID))'s engagement"
+        case .mentoring(var r):
+            r.status = .closed
+            r.history.append(StatusChange(date: s.today, status: .closed))
+            after = .mentoring(r); label = "Closed the mentoring of \(s.rows.people.name(r.menteeID))"
+        case .person(var p):
+            p.leftOn = s.today
+            after = .person(p); label = "\(p.name) marked as left"
+        }
+        if case .detail = s.screen { s.screen = s.previousScreen }
+        return apply(&s, Change(label: label, before: before, after: after))
+    }
+
+    // MARK: Done marks (detail screen)
+
+    static func toggleDone(_ s: inout AppState) -> [Effect] {
+        if refuseIfReadOnly(&s) { return [] }
+        guard case .detail(let ref) = s.screen, let before = s.data.value(of: ref) else { return [] }
+        let items = DetailItems.of(ref, in: s.data)
+        guard items.indices.contains(s.detail.selected) else { s.status = Status("Nothing to mark here"); return [] }
+        let today = s.today
+        func flip(_ d: Day?) -> Day? { d == nil ? today : nil }
+        var after = before
+        var label = ""
+        switch (items[s.detail.selected], before) {
+        case (.objective(let i), .coaching(var e)):
+            e.objectives[i].doneOn = flip(e.objectives[i].doneOn)
+            label = "\(e.objectives[i].doneOn == nil ? "Reopened" : "Done"): \(e.objectives[i].text)"
+            after = .coaching(e)
+        case (.goal(let i), .mentoring(var r)):
+            r.goals[i].achievedOn = flip(r.goals[i].achievedOn)
+            label = "\(r.goals[i].achievedOn == nil ? "Reopened" : "Achieved"): \(r.goals[i].text)"
+            after = .mentoring(r)
+        case (.action(let si, let ai), .coaching(var e)):
+            e.sessions[si].actionItems[ai].doneOn = flip(e.sessions[si].actionItems[ai].doneOn)
+            label = "\(e.sessions[si].actionItems[ai].doneOn == nil ? "Reopened" : "Done"): \(e.sessions[si].actionItems[ai].text)"
+            after = .coaching(e)
+        case (.action(let si, let ai), .mentoring(var r)):
+            r.sessions[si].actionItems[ai].doneOn = flip(r.sessions[si].actionItems[ai].doneOn)
+            label = "\(r.sessions[si].actionItems[ai].doneOn == nil ? "Reopened" : "Done"): \(r.sessions[si].actionItems[ai].text)"
+            after = .mentoring(r)
+        default:
+            return []
+        }
+        return apply(&s, Change(label: label, before: before, after: after))
+    }
+}
+
+/// The items of a detail screen that `x` can mark done: objectives or goals, then action items.
+enum DetailItem: Equatable {
+    case objective(Int)
+    case goal(Int)
+    case action(session: Int, item: Int)
+}
+
+enum DetailItems {
+    static func of(_ ref: RecordRef, in data: Snapshot) -> [DetailItem] {
+        switch data.value(of: ref) {
+        case .coaching(let e)?:
+            return e.objectives.indices.map(DetailItem.objective) + actions(e.sessions)
+        case .mentoring(let r)?:
+            return r.goals.indices.map(DetailItem.goal) + actions(r.sessions)
+        default:
+            return []
+        }
+    }
+
+    /// Action items, newest session first.
+    static func actions(_ sessions: [Session]) -> [DetailItem] {
+        sessions.indices.reversed().flatMap { si in sessions[si].actionItems.indices.map { DetailItem.action(session: si, item: $0) } }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import TandemCore
+import TerminalUI
+
+/// What a form edits; saved in drafts, so it is Codable.
+public enum FormKind: Codable, Equatable, Sendable {
+    case log(RecordRefCodable)
+    case newPerson
+    case editPerson(UUID)
+    case newEngagement
+    case editEngagement(UUID)
+    case newRelationship
+    case editRelationship(UUID)
+}
+
+/// A `RecordRef` that can travel in a draft file.
+public struct RecordRefCodable: Codable, Equatable, Sendable {
+    public var kind: String
+    public var id: UUID
+}
+
+/// One field of a form: a label, an editor, and a hint of the expected form.
+public struct FormField: Equatable, Sendable {
+    public enum Editor: Equatable, Sendable {
+        case line(LineField)
+        /// A multi-line field and how many rows it gets.
+        case area(TextArea, rows: Int)
+        /// One of a few choices; Space or ←/→ cycle.
+        case choice([String], Int)
+    }
+
+    public var id: String
+    public var label: String
+    public var hint: String
+    public var editor: Editor
+
+    public init(_ id: String, _ label: String, hint: String = "", line text: String) {
+        self.id = id; self.label = label; self.hint = hint; self.editor = .line(LineField(text: text))
+    }
+
+    public init(_ id: String, _ label: String, hint: String = "", area text: String, rows: Int) {
+        self.id = id; self.label = label; self.hint = hint; self.editor = .area(TextArea(text: text), rows: rows)
+    }
+
+    public init(_ id: String, _ label: String, hint: String = "", choices: [String], selected: Int) {
+        self.id = id; self.label = label; self.hint = hint; self.editor = .choice(choices, selected)
+    }
+
+    /// The field's text (a choice gives the chosen label).
+    public var text: String {
+        switch editor {
+        case .line(let f): f.text
+        case .area(let a, _): a.text
+        case .choice(let c, let i): c[i]
+        }
+    }
+
+    /// Replaces the text (draft restore): a choice takes the matching label.
+    mutating func setText(_ s: String) {
+        switch editor {
+        case .line: editor = .line(LineField(text: s))
+        case .area(_, let rows): editor = .area(TextArea(text: s), rows: rows)
+        case .choice(let c, let i): editor = .choice(c, c.firstIndex(of: s) ?? i)
+        }
+    }
+}
+
+/// A form over the dashboard: fields, the focused one, and errors shown at their fields.
+public struct Form: Equatable, Sendable {
+    public var kind: FormKind
+    public var title: String
+    public var fields: [FormField]
+    public var focus: Int
+    /// Field id → message with the expected form.
+    public var errors: [String: String] = [:]
+    /// The texts as the form opened, to tell whether anything was typed.
+    public var initialTexts: [String]
+
+    public init(kind: FormKind, title: String, fields: [FormField], focus: String? = nil) {
+        self.kind = kind; self.title = title; self.fields = fields
+        self.focus = focus.flatMap { id in fields.firstIndex { $0.id == id } } ?? 0
+        self.initialTexts = fields.map(\.text)
+    }
+
+    /// True when something was typed since the form opened.
+    public var isDirty: Bool { fields.map(\.text) != initialTexts }
+
+    public func text(_ id: String) -> String {
+        fields.first { $0.id == id }?.text ?? ""
+    }
+
+    public var values: [String: String] {
+        Dictionary(fields.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Gives the focused field a key; returns false when the field doesn't use it.
+    mutating func handle(_ key: Key, width: Int) -> Bool {
+        guard fields.indices.contains(focus) else { return false }
+        switch fields[focus].editor {
+        case .line(var f):
+            guard f.handle(key) else { return false }
+            fields[focus].editor = .line(f)
+        case .area(var a, let rows):
+            guard a.handle(key, width: width) else { return false }
+            a.scrollToCursor(width: width, height: rows)
+            fields[focus].editor = .area(a, rows: rows)
+        case .choice(let c, let i):
+            switch key {
+            case .char(" "), .right: fields[focus].editor = .choice(c, (i + 1) % c.count)
+            case .left: fields[focus].editor = .choice(c, (i + c.count - 1) % c.count)
+            default: return false
+            }
+        }
+        errors[fields[focus].id] = nil
+        return true
+    }
+
+    mutating func moveFocus(by n: Int) {
+        guard !fields.isEmpty else { return }
+        focus = (focus + n + fields.count) % fields.count
+    }
+
+    /// Focuses the first field with an error.
+    mutating func focusFirstError() {
+        if let i = fields.firstIndex(where: { errors[$0.id] != nil }) { focus = i }
+    }
+}
+
+/// An unsaved form kept on disk (SIGTERM, a closed terminal) and offered back next time.
+public struct FormDraft: Codable, Equatable, Sendable {
+    public var name: String
+    public var kind: FormKind
+    public var title: String
+    /// Field id → text.
+    public var fields: [String: String]
+    public var savedOn: Day
+}

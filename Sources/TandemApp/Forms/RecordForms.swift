@@ -1,0 +1,267 @@
+import Foundation
+import TandemCore
+import TandemStore
+import TerminalUI
+
+/// The forms for people, engagements and relationships: how a record becomes fields, and
+/// fields become a record again (keeping ids, readings and done dates of what was there).
+enum RecordForms {
+    // MARK: Person
+
+    static func person(_ p: Person?, names: PeopleIndex) -> Form {
+        let levels = Level.allCases.map(\.rawValue)
+        return Form(kind: p.map { .editPerson($0.id) } ?? .newPerson,
+                    title: p.map { "Edit \($0.name)" } ?? "New person",
+                    fields: [
+                        FormField("name", "Name", line: p?.name ?? ""),
+                        FormField("role", "Role", hint: "e.g. Senior Designer", line: p?.role ?? ""),
+                        FormField("team", "Team", hint: "strategy, creative, accounts, media, development…", line: p?.team ?? ""),
+                        FormField("level", "Level", hint: "Space to change", choices: levels, selected: levels.firstIndex(of: (p?.level ?? .mid).rawValue)!),
+                        FormField("start", "Start date", hint: "YYYY-MM-DD or blank", line: p?.startDate?.iso ?? ""),
+                        FormField("expertise", "Can mentor in", hint: "comma-separated", line: (p?.expertise ?? []).joined(separator: ", ")),
+                        FormField("interests", "Wants to grow in", hint: "comma-separated", line: (p?.interests ?? []).joined(separator: ", ")),
+                        FormField("capacity", "Mentee capacity", hint: "0–10", line: String(p?.mentoringCapacity ?? 0)),
+                        FormField("manager", "Manager", hint: "a person's name, or blank", line: p?.managerID.map { names.name($0) } ?? ""),
+                    ], focus: "name")
+    }
+
+    // MARK: Engagement
+
+    static func engagement(_ e: CoachingEngagement?, names: PeopleIndex, today: Day) -> Form {
+        let statuses = EngagementStatus.allCases.map(\.label)
+        let coach: String
+        switch e?.coach {
+        case .person(let id)?: coach = names.name(id)
+        case .external(let n)?: coach = "external: \(n)"
+        case nil: coach = ""
+        }
+        return Form(kind: e.map { .editEngagement($0.id) } ?? .newEngagement,
+                    title: e.map { "Edit coaching — \(names.name($0.coacheeID))" } ?? "New coaching engagement",
+                    fields: [
+                        FormField("coachee", "Coachee", hint: "a person's name", line: e.map { names.name($0.coacheeID) } ?? ""),
+                        FormField("coach", "Coach", hint: "a person's name, or external: Name", line: coach),
+                        FormField("focus", "Focus", hint: "the skill or gap, e.g. Presenting to the C-suite", line: e?.focus ?? ""),
+                        FormField("start", "Start", hint: "YYYY-MM-DD, today, +7d…", line: (e?.start ?? today).iso),
+                        FormField("deadline", "Deadline", hint: "YYYY-MM-DD, +90d…", line: (e?.deadline ?? today.adding(days: 90)).iso),
+                        FormField("status", "Status", hint: "Space to change", choices: statuses,
+                                  selected: EngagementStatus.allCases.firstIndex(of: e?.status ?? .active)!),
+                        FormField("cadence", "Every (days)", hint: "days between sessions, or blank", line: e?.cadenceDays.map(String.init) ?? "14"),
+                        FormField("planned", "Planned sessions", hint: "a number, or blank", line: e?.plannedSessions.map(String.init) ?? ""),
+                        FormField("objectives", "Objectives", hint: "one per line", area: (e?.objectives ?? []).map(\.text).joined(separator: "\n"), rows: 4),
+                        FormField("metrics", "Metrics", hint: "one per line: name | unit | baseline -> target",
+                                  area: (e?.metrics ?? []).map(metricLine).joined(separator: "\n"), rows: 4),
+                        FormField("outcome", "Outcome", hint: "what came of it (when completed)", line: e?.outcome ?? ""),
+                    ], focus: "coachee")
+    }
+
+    static func metricLine(_ m: Metric) -> String {
+        "\(m.name) | \(m.unit) | \(NumberInput.format(m.baseline, unit: "")) -> \(NumberInput.format(m.target, unit: ""))"
+    }
+
+    // MARK: Relationship
+
+    static func relationship(_ r: MentoringRelationship?, names: PeopleIndex, today: Day) -> Form {
+        let statuses = RelationshipStatus.allCases.map(\.rawValue)
+        return Form(kind: r.map { .editRelationship($0.id) } ?? .newRelationship,
+                    title: r.map { "Edit mentoring — \(names.name($0.mentorID)) → \(names.name($0.menteeID))" } ?? "New mentoring relationship",
+                    fields: [
+                        FormField("mentor", "Mentor", hint: "a person's name", line: r.map { names.name($0.mentorID) } ?? ""),
+                        FormField("mentee", "Mentee", hint: "a person's name", line: r.map { names.name($0.menteeID) } ?? ""),
+                        FormField("start", "Start", hint: "YYYY-MM-DD, today…", line: (r?.start ?? today).iso),
+                        FormField("cadence", "Meet every (days)", hint: "e.g. 14", line: String(r?.cadenceDays ?? 14)),
+                        FormField("status", "Status", hint: "Space to change", choices: statuses,
+                                  selected: RelationshipStatus.allCases.firstIndex(of: r?.status ?? .active)!),
+                        FormField("focus", "Focus areas", hint: "comma-separated", line: (r?.focusAreas ?? []).joined(separator: ", ")),
+                        FormField("goals", "Goals", hint: "one per line; end with @date for a target date",
+                                  area: (r?.goals ?? []).map { g in g.text + (g.targetDate.map { " @\($0.iso)" } ?? "") }.joined(separator: "\n"), rows: 4),
+                    ], focus: "mentor")
+    }
+
+    // MARK: Building records back
+
+    static func build(_ form: Form, in data: Snapshot, names: PeopleIndex, today: Day, makeID: () -> UUID) -> Result<Change, [String: String]> {
+        var errors: [String: String] = [:]
+        let v = form.values
+        func date(_ id: String, optional: Bool = false) -> Day? {
+            let t = (v[id] ?? "").trimmingCharacters(in: .whitespaces)
+            if optional && t.isEmpty { return nil }
+            switch DateInput.parse(t, today: today) {
+            case .success(let d): return d
+            case .failure(let e): errors[id] = e.message; return nil
+            }
+        }
+        func int(_ id: String, _ range: ClosedRange<Int>, optional: Bool = false) -> Int? {
+            let t = (v[id] ?? "").trimmingCharacters(in: .whitespaces)
+            if optional && t.isEmpty { return nil }
+            switch NumberInput.parseInt(t, range: range, field: form.fields.first { $0.id == id }?.label.lowercased() ?? id) {
+            case .success(let n): return n
+            case .failure(let e): errors[id] = e.message; return nil
+            }
+        }
+        func person(_ id: String, optional: Bool = false) -> UUID? {
+            let t = (v[id] ?? "").trimmingCharacters(in: .whitespaces)
+            if optional && t.isEmpty { return nil }
+            switch findPerson(t, in: data.people) {
+            case .success(let p): return p
+            case .failure(let m): errors[id] = m; return nil
+            }
+        }
+        func list(_ id: String) -> [String] {
+            (v[id] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        func text(_ id: String) -> String { (v[id] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+
+        let before: RecordValue?
+        var after: RecordValue?
+        var label = ""
+        switch form.kind {
+        case .newPerson, .editPerson:
+            var old: Person?
+            if case .editPerson(let id) = form.kind { old = data.people.first { $0.id == id } }
+            before = old.map(RecordValue.person)
+            let start = date("start", optional: true)
+            let capacity = int("capacity", 0...10)
+            let manager = person("manager", optional: true)
+            var p = old ?? Person(id: makeID(), name: "")
+            p.name = text("name"); p.role = text("role"); p.team = text("team")
+            p.level = Level(rawValue: v["level"] ?? "") ?? .mid
+            p.startDate = start; p.expertise = list("expertise"); p.interests = list("interests")
+            p.mentoringCapacity = capacity ?? 0; p.managerID = manager
+            if manager == p.id { errors["manager"] = "a person cannot be their own manager" }
+            for problem in Validation.problems(in: p) { errors[formField(problem.field, form)] = problem.message }
+            after = .person(p)
+            label = old == nil ? "Added \(p.name)" : "Edited \(p.name)"
+        case .newEngagement, .editEngagement:
+            var old: CoachingEngagement?
+            if case .editEngagement(let id) = form.kind { old = data.engagements.first { $0.id == id } }
+            before = old.map(RecordValue.coaching)
+            let coachee = person("coachee")
+            var coach: Coach?
+            let coachText = text("coach")
+            if coachText.lowercased().hasPrefix("external:") {
+                let name = coachText.dropFirst("external:".count).trimmingCharacters(in: .whitespaces)
+                if name.isEmpty { errors["coach"] = "give the external coach's name after external:" } else { coach = .external(name) }
+            } else if let id = person("coach") {
+                coach = .person(id)
+            }
+            let start = date("start"), deadline = date("deadline")
+            let cadence = int("cadence", 1...365, optional: true)
+            let planned = int("planned", 1...200, optional: true)
+            var e = old ?? CoachingEngagement(id: makeID(), coacheeID: coachee ?? UUID(), coach: .external(""), focus: "",
+                                              start: start ?? today, deadline: deadline ?? today)
+            if let coachee { e.coacheeID = coachee }
+            if let coach { e.coach = coach }
+            e.focus = text("focus")
+            if let start { e.start = start }
+            if let deadline { e.deadline = deadline }
+            e.status = EngagementStatus.allCases.first { $0.label == v["status"] } ?? .active
+            e.cadenceDays = cadence
+            e.plannedSessions = planned
+            e.objectives = lines("objectives", v).map { line in
+                old?.objectives.first { $0.text == line } ?? Objective(id: makeID(), text: line)
+            }
+            var metrics: [Metric] = []
+            for (n, line) in lines("metrics", v).enumerated() {
+                switch parseMetric(line) {
+                case .success(let m):
+                    var metric = old?.metrics.first { $0.name.lowercased() == m.name.lowercased() } ?? Metric(
+                        id: makeID(), name: m.name, unit: m.unit, baseline: m.baseline, target: m.target, direction: .higherIsBetter)
+                    metric.name = m.name; metric.unit = m.unit; metric.baseline = m.baseline; metric.target = m.target
+                    metric.direction = m.target >= m.baseline ? .higherIsBetter : .lowerIsBetter
+                    metrics.append(metric)
+                case .failure(let msg):
+                    errors["metrics"] = "line \(n + 1): \(msg)"
+                }
+            }
+            e.metrics = metrics
+            let outcome = text("outcome")
+            e.outcome = outcome.isEmpty ? nil : outcome
+            if errors.isEmpty {
+                for problem in Validation.problems(in: e) { errors[formField(problem.field, form)] = problem.message }
+            }
+            after = .coaching(e)
+            label = old == nil ? "Started coaching for \(names.name(e.coacheeID))" : "Edited coaching for \(names.name(e.coacheeID))"
+        case .newRelationship, .editRelationship:
+            var old: MentoringRelationship?
+            if case .editRelationship(let id) = form.kind { old = data.relationships.first { $0.id == id } }
+            before = old.map(RecordValue.mentoring)
+            let mentor = person("mentor"), mentee = person("mentee")
+            let start = date("start")
+            let cadence = int("cadence", 1...365)
+            var r = old ?? MentoringRelationship(id: makeID(), mentorID: mentor ?? UUID(), menteeID: mentee ?? UUID(),
+                                                 start: start ?? today, cadenceDays: cadence ?? 14)
+            if let mentor { r.mentorID = mentor }
+            if let mentee { r.menteeID = mentee }
+            if let start { r.start = start }
+            if let cadence { r.cadenceDays = cadence }
+            let status = RelationshipStatus(rawValue: v["status"] ?? "") ?? .active
+            if let old, status != old.status { r.history.append(StatusChange(date: today, status: status)) }
+            r.status = status
+            r.focusAreas = list("focus")
+            var goals: [Goal] = []
+            for line in lines("goals", v) {
+                var textPart = line
+                var target: Day?
+                if let at = line.range(of: " @", options: .backwards) {
+                    switch DateInput.parse(String(line[at.upperBound...]), today: today) {
+                    case .success(let d): target = d; textPart = String(line[..<at.lowerBound])
+                    case .failure(let e): errors["goals"] = e.message
+                    }
+                }
+                var g = old?.goals.first { $0.text == textPart } ?? Goal(id: makeID(), text: textPart)
+                g.targetDate = target
+                goals.append(g)
+            }
+            r.goals = goals
+            if errors.isEmpty {
+                for problem in Validation.problems(in: r) { errors[formField(problem.field, form)] = problem.message }
+            }
+            after = .mentoring(r)
+            label = old == nil ? "Started mentoring: \(names.name(r.mentorID)) → \(names.name(r.menteeID))"
+                : "Edited mentoring of \(names.name(r.menteeID))"
+        case .log:
+            return .failure(["notes": "internal: log forms are built by LogForm"])
+        }
+        guard errors.isEmpty, let after else { return .failure(errors) }
+        return .success(Change(label: label, before: before, after: after))
+    }
+
+    static func lines(_ id: String, _ v: [String: String]) -> [String] {
+        (v[id] ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// "Pitch win rate | % | 20 -> 35" (also "→").
+    static func parseMetric(_ line: String) -> Result<(name: String, unit: String, baseline: Double, target: Double), String> {
+        let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 3, !parts[0].isEmpty else { return .failure("expected name | unit | baseline -> target, e.g. Win rate | % | 20 -> 35") }
+        let range = parts[2].replacingOccurrences(of: "→", with: "->").components(separatedBy: "->").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard range.count == 2 else { return .failure("expected baseline -> target after the unit, e.g. 20 -> 35") }
+        guard case .success(let b) = NumberInput.parse(range[0], unit: parts[1]),
+              case .success(let t) = NumberInput.parse(range[1], unit: parts[1]) else {
+            return .failure("baseline and target must be numbers, e.g. 20 -> 35")
+        }
+        return .success((parts[0], parts[1], b, t))
+    }
+
+    /// A person by name: exact (any case, accents optional), else the one whose name contains it.
+    static func findPerson(_ text: String, in people: [Person]) -> Result<UUID, String> {
+        let needle = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        guard !needle.isEmpty else { return .failure("give a person's name") }
+        let fold = { (p: Person) in p.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        if let p = people.first(where: { fold($0) == needle }) { return .success(p.id) }
+        let partial = people.filter { fold($0).contains(needle) }
+        if partial.count == 1 { return .success(partial[0].id) }
+        if partial.isEmpty { return .failure("no person named “\(text)”; add them first with n → person") }
+        return .failure("“\(text)” could be \(partial.prefix(4).map(\.name).joined(separator: ", "))\(partial.count > 4 ? "…" : "")")
+    }
+
+    /// The form field a core problem belongs to ("metrics[0].target" → "metrics").
+    static func formField(_ field: String, _ form: Form) -> String {
+        let base = String(field.prefix { $0 != "[" && $0 != "." })
+        let map = ["coacheeID": "coachee", "coach": "coach", "mentorID": "mentor", "menteeID": "mentee",
+                   "cadenceDays": "cadence", "plannedSessions": "planned", "startDate": "start",
+                   "mentoringCapacity": "capacity", "managerID": "manager", "focusAreas": "focus"]
+        let id = map[base] ?? base
+        return form.fields.contains { $0.id == id } ? id : form.fields[0].id
+    }
+}

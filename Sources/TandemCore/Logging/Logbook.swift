@@ -1,0 +1,119 @@
+import Foundation
+
+/// What a leader says about a session, before it becomes a `Session`.
+public struct SessionInput: Equatable, Sendable {
+    public var date: Day
+    public var minutes: Int
+    public var notes: String
+    public var topics: [String]
+    public var actions: [ActionInput]
+    /// New metric readings by metric name (or a part of it), coaching only.
+    public var readings: [(metric: String, value: Double)]
+    public var pulse: Int?
+    public var visibility: Visibility
+    public var nextDate: Day?
+
+    public init(date: Day, minutes: Int, notes: String, topics: [String] = [], actions: [ActionInput] = [],
+                readings: [(metric: String, value: Double)] = [], pulse: Int? = nil,
+                visibility: Visibility = .private, nextDate: Day? = nil) {
+        self.date = date; self.minutes = minutes; self.notes = notes; self.topics = topics
+        self.actions = actions; self.readings = readings; self.pulse = pulse
+        self.visibility = visibility; self.nextDate = nextDate
+    }
+
+    public static func == (a: SessionInput, b: SessionInput) -> Bool {
+        a.date == b.date && a.minutes == b.minutes && a.notes == b.notes && a.topics == b.topics
+            && a.actions == b.actions && a.pulse == b.pulse && a.visibility == b.visibility
+            && a.nextDate == b.nextDate && a.readings.map(\.metric) == b.readings.map(\.metric)
+            && a.readings.map(\.value) == b.readings.map(\.value)
+    }
+}
+
+/// An action item as typed: text and an optional due day.
+public struct ActionInput: Equatable, Sendable {
+    public var text: String
+    public var due: Day?
+    public init(text: String, due: Day? = nil) { self.text = text; self.due = due }
+}
+
+/// Appends sessions to records: validation first, then one new value, never a half change.
+public enum Logbook {
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        public var problems: [Problem]
+        public var description: String { problems.map(\.description).joined(separator: "; ") }
+    }
+
+    /// The record with the session added (sessions and readings kept in date order).
+    /// `makeID` supplies new ids, so the core stays free of randomness.
+    public static func logging(_ input: SessionInput, on record: SessionRecord, makeID: () -> UUID) -> Result<SessionRecord, Failure> {
+        var problems: [Problem] = []
+        if input.minutes <= 0 { problems.append(Problem(field: "minutes", message: "minutes must be a positive whole number, not \(input.minutes)")) }
+        if let p = input.pulse, !(1...5).contains(p) { problems.append(Problem(field: "pulse", message: "pulse \(p) is outside 1–5")) }
+        if let n = input.nextDate, n < input.date {
+            problems.append(Problem(field: "next", message: "next session \(n) is before this session's date \(input.date)"))
+        }
+        for (i, a) in input.actions.enumerated() where a.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append(Problem(field: "actions[\(i)]", message: "an action item needs some text"))
+        }
+
+        let session = Session(
+            id: makeID(), date: input.date, minutes: input.minutes,
+            notes: input.notes, topics: input.topics.filter { !$0.isEmpty },
+            actionItems: input.actions.map { ActionItem(id: makeID(), text: $0.text, due: $0.due) },
+            pulse: input.pulse, visibility: input.visibility, nextDate: input.nextDate)
+
+        switch record {
+        case .coaching(var e):
+            if input.date < e.start {
+                problems.append(Problem(field: "date", message: "session date \(input.date) is before the engagement's start \(e.start)"))
+            }
+            for r in input.readings {
+                switch metricIndex(r.metric, in: e.metrics) {
+                case .success(let i):
+                    let reading = Reading(date: input.date, value: r.value, sessionID: session.id)
+                    e.metrics[i].readings.insert(reading, at: insertionIndex(e.metrics[i].readings.map(\.date), input.date))
+                case .failure(let p):
+                    problems.append(p)
+                }
+            }
+            guard problems.isEmpty else { return .failure(Failure(problems: problems)) }
+            e.sessions.insert(session, at: insertionIndex(e.sessions.map(\.date), input.date))
+            return .success(.coaching(e))
+        case .mentoring(var r):
+            if input.date < r.start {
+                problems.append(Problem(field: "date", message: "session date \(input.date) is before the relationship's start \(r.start)"))
+            }
+            if !input.readings.isEmpty {
+                problems.append(Problem(field: "metric", message: "mentoring relationships have no metrics; readings belong to coaching engagements"))
+            }
+            guard problems.isEmpty else { return .failure(Failure(problems: problems)) }
+            r.sessions.insert(session, at: insertionIndex(r.sessions.map(\.date), input.date))
+            return .success(.mentoring(r))
+        }
+    }
+
+    /// The metric a name means: exact (ignoring case), else the one metric containing it.
+    static func metricIndex(_ name: String, in metrics: [Metric]) -> Result<Int, Problem> {
+        let needle = RecordQuery.fold(name.trimmingCharacters(in: .whitespaces))
+        if let i = metrics.firstIndex(where: { RecordQuery.fold($0.name) == needle }) { return .success(i) }
+        let partial = metrics.indices.filter { RecordQuery.fold(metrics[$0].name).contains(needle) }
+        if partial.count == 1 { return .success(partial[0]) }
+        let names = metrics.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        if partial.isEmpty {
+            return .failure(Problem(field: "metric", message: metrics.isEmpty
+                ? "this engagement has no metrics, so \"\(name)\" cannot be recorded"
+                : "no metric named \"\(name)\"; this engagement has \(names)"))
+        }
+        return .failure(Problem(field: "metric", message: "\"\(name)\" could be several metrics: \(names)"))
+    }
+
+    /// Where a new entry of `date` goes: after every entry on or before that day.
+    static func insertionIndex(_ dates: [Day], _ date: Day) -> Int {
+        var lo = 0, hi = dates.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if dates[mid] <= date { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

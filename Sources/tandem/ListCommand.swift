@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import TandemCore
+import TandemStore
+import TerminalUI
+
+/// `tandem list`: engagements, relationships or people, as a table or as JSON.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List coaching engagements, mentoring relationships or people.",
+        discussion: """
+        Shows active records unless --all. --due DAYS keeps coaching deadlines and mentoring \
+        next-due dates within DAYS, overdue included. Takes no lock.
+        """
+    )
+
+    enum What: String, ExpressibleByArgument, CaseIterable {
+        case coaching, mentoring, people
+    }
+
+    @OptionGroup var data: DataDirOptions
+    @Argument(help: "What to list: coaching, mentoring or people.") var what: What
+    @Option(help: ArgumentHelp("Only records due within this many days (overdue included).", valueName: "days")) var due: Int?
+    @Flag(help: "Include completed, cancelled and closed records, and people who left.") var all = false
+    @Flag(help: "Print a JSON array for scripts.") var json = false
+
+    func validate() throws {
+        if let d = due, d < 0 { throw ValidationError("--due must be zero or more days, not \(d)") }
+        if due != nil && what == .people { throw ValidationError("--due applies to coaching and mentoring, not people") }
+    }
+
+    func run() throws {
+        let today = try Clock.today()
+        let store = try Store.openForCLI(data.resolved(), forEditing: false)
+        defer { store.close() }
+        let loaded: Loaded
+        do { loaded = try store.load(scope: all ? .all : .open) } catch { throw CLIFailure.store(error) }
+        let s = loaded.snapshot
+        let names = PeopleIndex(s.people)
+        let settings = s.agency.settings
+
+        switch what {
+        case .coaching:
+            var rows = s.engagements
+                .filter { all || $0.status == .active }
+                .map { CoachingSummary($0, names: names, today: today, settings: settings) }
+            if let d = due { rows = rows.filter { $0.isDue(within: d) } }
+            rows.sort { ($0.engagement.deadline, $0.coachee) < ($1.engagement.deadline, $1.coachee) }
+            if json {
+                try printJSON(rows.map { r -> [String: Any?] in
+                    let e = r.engagement
+                    return ["id": e.id.uuidString.lowercased(), "file": loaded.files[RecordRef(kind: .coaching, id: e.id)],
+                            "status": e.status.rawValue, "coachee": r.coachee, "coach": r.coach, "focus": e.focus,
+                            "start": e.start.iso, "deadline": e.deadline.iso, "daysLeft": r.daysLeft,
+                            "progress": r.progress, "forecast": r.forecast.rawValue,
+                            "sessions": e.sessions.count, "lastSession": r.lastSession?.iso,
+                            "momentumAlert": r.momentumAlert]
+                })
+            } else {
+                emit(TextTable.render(
+                    header: ["COACHEE", "FOCUS", "COACH", "DEADLINE", "DAYS", "PROGRESS", "FORECAST", "STATUS", "ID"],
+                    rows: rows.map { r in
+                        [r.coachee, r.engagement.focus, r.coach, r.engagement.deadline.iso, String(r.daysLeft),
+                         r.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "—", r.forecast.label,
+                         r.engagement.status.label, String(r.engagement.id.uuidString.lowercased().prefix(8))]
+                    },
+                    rightAligned: [4, 5], empty: "No \(all ? "" : "active ")coaching engagements\(due.map { " due within \($0) days" } ?? "")."))
+            }
+        case .mentoring:
+            var rows = s.relationships
+                .filter { all || $0.status == .active }
+                .map { MentoringSummary($0, names: names, today: today, settings: settings) }
+            if let d = due { rows = rows.filter { $0.isDue(within: d, today: today) } }
+            rows.sort { a, b in
+                let da = a.nextDue?.dayNumber ?? Int.max, db = b.nextDue?.dayNumber ?? Int.max
+                return (da, a.mentee) < (db, b.mentee)
+            }
+            if json {
+                try printJSON(rows.map { r -> [String: Any?] in
+                    let m = r.relationship
+                    return ["id": m.id.uuidString.lowercased(), "file": loaded.files[RecordRef(kind: .mentoring, id: m.id)],
+                            "status": m.status.rawValue, "mentor": r.mentor, "mentee": r.mentee,
+                            "start": m.start.iso, "cadenceDays": m.cadenceDays, "lastMet": r.lastMet?.iso,
+                            "nextDue": r.nextDue?.iso, "health": r.health.rawValue, "streak": r.streak,
+                            "sessions": m.sessions.count]
+                })
+            } else {
+                emit(TextTable.render(
+                    header: ["MENTOR", "MENTEE", "SINCE", "CADENCE", "LAST MET", "NEXT DUE", "HEALTH", "ID"],
+                    rows: rows.map { r in
+                        [r.mentor, r.mentee, r.relationship.start.iso, "\(r.relationship.cadenceDays)d",
+                         r.lastMet?.iso ?? "never", r.nextDue?.iso ?? "—", "\(r.health.symbol) \(r.health.label)",
+                         String(r.relationship.id.uuidString.lowercased().prefix(8))]
+                    },
+                    rightAligned: [3], empty: "No \(all ? "" : "active ")mentoring relationships\(due.map { " due within \($0) days" } ?? "")."))
+            }
+        case .people:
+            let people = s.people.filter { all || $0.isCurrent }.sorted { $0.name < $1.name }
+            if json {
+                try printJSON(people.map { p -> [String: Any?] in
+                    ["id": p.id.uuidString.lowercased(), "file": loaded.files[RecordRef(kind: .person, id: p.id)],
+                     "status": p.isCurrent ? "current" : "left", "name": p.name, "role": p.role, "team": p.team,
+                     "level": p.level.rawValue, "manager": p.managerID.map { names.name($0) },
+                     "mentoringCapacity": p.mentoringCapacity]
+                })
+            } else {
+                emit(TextTable.render(
+                    header: ["NAME", "ROLE", "TEAM", "LEVEL", "MANAGER", "ID"],
+                    rows: people.map { p in
+                        [p.name, p.role, p.team, p.level.rawValue, p.managerID.map { names.name($0) } ?? "—",
+                         String(p.id.uuidString.lowercased().prefix(8))]
+                    },
+                    rightAligned: [], empty: "No people."))
+            }
+        }
+    }
+
+    private func printJSON(_ rows: [[String: Any?]]) throws {
+        let objects: [[String: Any]] = rows.map { row in row.mapValues { $0 ?? NSNull() } }
+        let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        emit(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// A plain text table aligned by terminal columns (CJK names included).
+enum TextTable {
+    static func render(header: [String], rows: [[String]], rightAligned: Set<Int>, empty: String) -> String {
+        guard !rows.isEmpty else { return empty }
+        let maxWidth = 40
+        let cells = ([header] + rows).map { $0.map { Text.truncate($0, to: maxWidth) } }
+        var widths = Array(repeating: 0, count: header.count)
+        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+        return cells.map { row in
+            row.enumerated().map { i, c in
+                i == row.count - 1 ? c : Text.pad(c, to: widths[i], align: rightAligned.contains(i) ? .right : .left)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import TandemCore
+import TandemStore
+
+/// `tandem log`: appends a session to one engagement or relationship.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Log a session on a coaching engagement or a mentoring relationship.",
+        discussion: """
+        REF is an id, an id prefix, or part of the coachee's or mentee's name (any case, accents \
+        optional); put coaching: or mentoring: in front to choose the kind. An ambiguous REF lists \
+        the candidates and changes nothing. Writes exactly one file.
+        """
+    )
+
+    @OptionGroup var data: DataDirOptions
+    @Option(help: ArgumentHelp("The engagement or relationship.", valueName: "ref")) var record: String
+    @Option(help: "Length of the session in minutes (45, 1h, 1h30).") var minutes: String
+    @Option(help: "What happened. Use \\n for a new line.") var note: String
+    @Option(help: ArgumentHelp("Day of the session: YYYY-MM-DD, today, yesterday, -3d, mon…sun.", valueName: "date")) var date: String = "today"
+    @Option(help: ArgumentHelp("A new metric reading, NAME=VALUE (coaching; repeatable).", valueName: "name=value")) var metric: [String] = []
+    @Option(help: ArgumentHelp("How useful it was, 1–5.", valueName: "1-5")) var pulse: Int?
+    @Option(help: ArgumentHelp("An action item (repeatable). End with ' @DATE' for a due day.", valueName: "text")) var action: [String] = []
+    @Option(help: ArgumentHelp("Comma-separated topics.", valueName: "list")) var topics: String?
+    @Option(help: ArgumentHelp("Day of the next session.", valueName: "date")) var next: String?
+    @Flag(help: "Share the notes with the person (private to you by default).") var shared = false
+    @Flag(help: "Print the new session as JSON.") var json = false
+
+    func run() throws {
+        let today = try Clock.today()
+        let day = try parse(DateInput.parse(date, today: today), "--date")
+        let mins = try parse(DurationInput.parse(minutes), "--minutes")
+        let nextDay = try next.map { try parse(DateInput.parse($0, today: today), "--next") }
+        if let p = pulse, !(1...5).contains(p) { throw CLIFailure.input("--pulse \(p) is outside 1–5") }
+        let actions = try action.map { try Self.actionInput($0, today: today) }
+
+        let store = try Store.openForCLI(data.resolved(), forEditing: true)
+        defer { store.close() }
+        if store.isReadOnly {
+            throw CLIFailure.store("the store is read-only, nothing logged: \(store.readOnlyReason ?? "unknown reason")")
+        }
+        let loaded: Loaded
+        do { loaded = try store.load(scope: .open) } catch { throw CLIFailure.store(error) }
+
+        let target: SessionRecord
+        switch RecordQuery.resolve(record, in: loaded.snapshot) {
+        case .success(let r): target = r
+        case .failure(let f): throw CLIFailure.input("--record: \(f)")
+        }
+
+        var readings: [(metric: String, value: Double)] = []
+        for m in metric {
+            guard let eq = m.firstIndex(of: "="), !m[..<eq].trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw CLIFailure.input("--metric \"\(m)\": expected NAME=VALUE, e.g. --metric \"win rate=35%\"")
+            }
+            let name = String(m[..<eq]).trimmingCharacters(in: .whitespaces)
+            let unit: String
+            if case .coaching(let e) = target, case .success(let i) = Logbook.metricIndex(name, in: e.metrics) {
+                unit = e.metrics[i].unit
+            } else {
+                unit = ""
+            }
+            let value = try parse(NumberInput.parse(String(m[m.index(after: eq)...]), unit: unit), "--metric \(name)")
+            readings.append((name, value))
+        }
+
+        let input = SessionInput(
+            date: day, minutes: mins, notes: note.replacingOccurrences(of: "\\n", with: "\n"),
+            topics: (topics ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+            actions: actions, readings: readings, pulse: pulse,
+            visibility: shared ? .shared : .private, nextDate: nextDay)
+
+        switch Logbook.logging(input, on: target, makeID: { UUID() }) {
+        case .failure(let f):
+            throw CLIFailure.input(f.description)
+        case .success(let updated):
+            let file: String
+            do {
+                switch updated {
+                case .coaching(let e): file = try store.save(e)
+                case .mentoring(let r): file = try store.save(r)
+                }
+            } catch {
+                throw CLIFailure.store(error)
+            }
+            let names = PeopleIndex(loaded.snapshot.people)
+            let who: String
+            switch updated {
+            case .coaching(let e): who = "\(names.name(e.coacheeID)) — \(e.focus)"
+            case .mentoring(let r): who = "\(names.name(r.mentorID)) → \(names.name(r.menteeID))"
+            }
+            if json {
+                let session = updated.sessions.last { $0.date == day && $0.notes == input.notes }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                emit(String(decoding: try encoder.encode(session), as: UTF8.self))
+            } else {
+                emit("Logged \(mins) min on \(day.iso) for \(who) (\(file))")
+            }
+        }
+    }
+
+    private func parse<T>(_ r: Result<T, InputError>, _ flag: String) throws -> T {
+        switch r {
+        case .success(let v): return v
+        case .failure(let e): throw CLIFailure.input("\(flag): \(e.message)")
+        }
+    }
+
+    /// "Send the deck @fri" → text and due day.
+    static func actionInput(_ s: String, today: Day) throws -> ActionInput {
+        if let at = s.range(of: " @", options: .backwards) {
+            let when = String(s[at.upperBound...])
+            switch DateInput.parse(when, today: today) {
+            case .success(let d): return ActionInput(text: String(s[..<at.lowerBound]), due: d)
+            case .failure(let e): throw CLIFailure.input("--action \"\(s)\": \(e.message)")
+            }
+        }
+        return ActionInput(text: s)
+    }
+}
