@@ -48,6 +48,8 @@ public struct Confirm: Equatable, Sendable {
     /// (key, label) pairs shown as choices.
     public var choices: [(key: Character, label: String)]
 
+    var isConflict: Bool { if case .conflict = purpose { true } else { false } }
+
     public static func == (a: Confirm, b: Confirm) -> Bool {
         a.purpose == b.purpose && a.title == b.title && a.message == b.message
             && a.choices.map(\.key) == b.choices.map(\.key)

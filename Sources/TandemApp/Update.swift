@@ -293,7 +293,8 @@ private func handleForm(_ s: inout AppState, _ key: Key) -> [Effect] {
 private func handleConfirm(_ s: inout AppState, _ key: Key) -> [Effect] {
     guard let c = s.confirm else { return [] }
     guard case .char(let ch) = key else {
-        if key == .escape { s.confirm = nil }
+        // A conflict must be answered: memory and disk differ until it is.
+        if key == .escape, !c.isConflict { s.confirm = nil }
         return []
     }
     let choice = Character(ch.lowercased())

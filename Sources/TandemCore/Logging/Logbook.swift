@@ -72,8 +72,8 @@ public enum Logbook {
                 case .success(let i):
                     let reading = Reading(date: input.date, value: r.value, sessionID: session.id)
                     e.metrics[i].readings.insert(reading, at: insertionIndex(e.metrics[i].readings.map(\.date), input.date))
-                case .failure(let p):
-                    problems.append(p)
+                case .failure(let f):
+                    problems += f.problems
                 }
             }
             guard problems.isEmpty else { return .failure(Failure(problems: problems)) }
@@ -93,18 +93,18 @@ public enum Logbook {
     }
 
     /// The metric a name means: exact (ignoring case), else the one metric containing it.
-    static func metricIndex(_ name: String, in metrics: [Metric]) -> Result<Int, Problem> {
+    public static func metricIndex(_ name: String, in metrics: [Metric]) -> Result<Int, Failure> {
         let needle = RecordQuery.fold(name.trimmingCharacters(in: .whitespaces))
         if let i = metrics.firstIndex(where: { RecordQuery.fold($0.name) == needle }) { return .success(i) }
         let partial = metrics.indices.filter { RecordQuery.fold(metrics[$0].name).contains(needle) }
         if partial.count == 1 { return .success(partial[0]) }
         let names = metrics.map { "\"\($0.name)\"" }.joined(separator: ", ")
         if partial.isEmpty {
-            return .failure(Problem(field: "metric", message: metrics.isEmpty
+            return .failure(Failure(problems: [Problem(field: "metric", message: metrics.isEmpty
                 ? "this engagement has no metrics, so \"\(name)\" cannot be recorded"
-                : "no metric named \"\(name)\"; this engagement has \(names)"))
+                : "no metric named \"\(name)\"; this engagement has \(names)")]))
         }
-        return .failure(Problem(field: "metric", message: "\"\(name)\" could be several metrics: \(names)"))
+        return .failure(Failure(problems: [Problem(field: "metric", message: "\"\(name)\" could be several metrics: \(names)")]))
     }
 
     /// Where a new entry of `date` goes: after every entry on or before that day.

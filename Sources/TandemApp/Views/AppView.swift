@@ -1,0 +1,89 @@
+import TandemCore
+import TerminalUI
+
+/// The whole screen as a pure function of the state and the theme.
+public enum AppView {
+    public static let minWidth = 60
+    public static let minHeight = 16
+
+    public static func render(_ s: AppState, theme: Theme) -> ScreenBuffer {
+        var buf = ScreenBuffer(width: s.width, height: s.height)
+        buf.fill(buf.area, style: theme.style(.background))
+        guard s.width >= minWidth, s.height >= minHeight else {
+            tooSmall(s, theme, &buf)
+            return buf
+        }
+        let rows = buf.area.split(.vertical, [.fixed(1), .fill(1), .fixed(1), .fixed(1)])
+        Header.render(s, theme, into: &buf, area: rows[0])
+        switch s.screen {
+        case .dashboard: DashboardView.render(s, theme, into: &buf, area: rows[1])
+        case .people: PeopleView.render(s, theme, into: &buf, area: rows[1])
+        case .detail(let ref): DetailView.render(s, ref, theme, into: &buf, area: rows[1])
+        }
+        statusLine(s, theme, into: &buf, area: rows[2])
+        KeyHintFooter(hints: s.keymap.hints(for: s.keyContext), keyStyle: theme.style(.key),
+                      labelStyle: theme.style(.footer)).render(into: &buf, area: rows[3])
+        if s.showHelp { HelpOverlay.render(s, theme, into: &buf) }
+        if let form = s.form { FormView.render(form, s, theme, into: &buf) }
+        if let c = s.confirm { ConfirmView.render(c, theme, into: &buf) }
+        return buf
+    }
+
+    static func tooSmall(_ s: AppState, _ theme: Theme, _ buf: inout ScreenBuffer) {
+        let lines = ["terminal too small", "(need \(minWidth)x\(minHeight), have \(s.width)x\(s.height))", "q quits"]
+        let top = max(0, (s.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < s.height {
+            let cut = Text.truncate(line, to: s.width)
+            buf.put(cut, x: max(0, (s.width - Text.width(cut)) / 2), y: top + i,
+                    style: i == 0 ? theme.style(.warn).bold() : theme.style(.muted))
+        }
+    }
+
+    static func statusLine(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
+        buf.fill(area, style: theme.style(.status))
+        if let p = s.prompt {
+            let prefix: String
+            switch p.kind {
+            case .filter(let pane): prefix = "/\(pane.rawValue) filter: "
+            case .command: prefix = ":"
+            }
+            let x = buf.put(prefix, x: area.x, y: area.y, style: theme.style(.key), maxX: area.right)
+            p.field.render(into: &buf, area: Rect(x: x, y: area.y, width: area.right - x, height: 1),
+                           style: theme.style(.inputFocus), focused: true)
+            return
+        }
+        var right = ""
+        if s.screen == .dashboard {
+            var parts: [String] = []
+            if !s.coachingFilter.isEmpty { parts.append("coaching /\(s.coachingFilter)") }
+            if !s.mentoringFilter.isEmpty { parts.append("mentoring /\(s.mentoringFilter)") }
+            right = parts.joined(separator: "  ")
+        }
+        if let st = s.status {
+            let role: Role = st.kind == .error ? .error : st.kind == .ok ? .ok : .status
+            buf.put(" " + Text.truncate(st.text, to: max(0, area.width - Text.width(right) - 3)), x: area.x, y: area.y,
+                    style: theme.style(role).over(theme.style(.status)), maxX: area.right)
+        }
+        if !right.isEmpty {
+            buf.put(right + " ", x: area.right - Text.width(right) - 1, y: area.y, style: theme.style(.muted).over(theme.style(.status)), maxX: area.right)
+        }
+    }
+}
+
+/// The top line: agency, today, counts, read-only.
+enum Header {
+    static func render(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
+        let base = theme.style(.header)
+        buf.fill(area, style: base)
+        var line: Line = [Span(" Tandem ", style: theme.style(.title).over(base).bold())]
+        if s.isReadOnly { line.append(Span("[read-only] ", style: theme.style(.danger).over(base).bold())) }
+        line += [Span("· \(s.data.agency.name)  ", style: base),
+                          Span(Format.longDate(s.today), style: theme.style(.muted).over(base))]
+        let r = s.rows
+        line += [Span("   \(r.activeCoaching) coaching", style: theme.style(.coaching).over(base)),
+                 Span(" · \(r.activeMentoring) mentoring", style: theme.style(.mentoring).over(base)),
+                 Span(" · \(r.overdue) overdue", style: theme.style(r.overdue > 0 ? .danger : .muted).over(base)),
+                 Span(" · \(r.dueThisWeek) due this week", style: theme.style(r.dueThisWeek > 0 ? .warn : .muted).over(base))]
+        buf.put(line: Text.truncate(line, to: area.width), x: area.x, y: area.y, maxX: area.right)
+    }
+}

@@ -1,0 +1,146 @@
+import TandemCore
+import TerminalUI
+
+/// Coaching beside mentoring (stacked below 100 columns), and a detail strip for the selection.
+enum DashboardView {
+    /// Panes sit side by side from this width.
+    static let sideBySideWidth = 100
+
+    static func render(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
+        let stripHeight = area.height >= 30 ? 9 : area.height >= 20 ? 7 : 5
+        let parts = area.split(.vertical, [.fill(1), .fixed(stripHeight)])
+        let panes = parts[0].split(s.width >= sideBySideWidth ? .horizontal : .vertical, [.fill(1), .fill(1)])
+        coachingPane(s, theme, into: &buf, area: panes[0])
+        mentoringPane(s, theme, into: &buf, area: panes[1])
+        DetailStrip.render(s, theme, into: &buf, area: parts[1])
+    }
+
+    static func block(_ title: String, focused: Bool, _ theme: Theme, role: Role) -> Block {
+        Block(title: title, titleStyle: theme.style(focused ? .focus : role),
+              borderStyle: theme.style(focused ? .focus : .border), focused: focused)
+    }
+
+    /// Rows visible in a pane of this outer height (border and header taken off).
+    static func visibleRows(paneHeight: Int) -> Int { max(1, paneHeight - 3) }
+
+    static func coachingPane(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
+        let focused = s.focus == .coaching
+        let r = s.rows
+        var title = "Coaching · \(r.coaching.count)"
+        if !s.coachingFilter.isEmpty { title += " of \(r.activeCoaching) · /\(s.coachingFilter)" }
+        title += " · by \(s.coachingSort.rawValue)"
+        let b = block(title, focused: focused, theme, role: .coaching)
+        b.render(into: &buf, area: area)
+        let inner = b.inner(area)
+        guard !inner.isEmpty else { return }
+        let wide = inner.width >= 70
+        var cols: [(String, Constraint, Alignment)] = [("COACHEE", .fill(3), .left), ("FOCUS", .fill(4), .left)]
+        if wide { cols.append(("COACH", .fill(2), .left)) }
+        cols += [("DUE", .fixed(8), .right), ("PROGRESS", .fixed(wide ? 13 : 9), .left), ("FORECAST", .fixed(wide ? 11 : 2), .left)]
+        if !wide { cols[cols.count - 1].0 = "" }
+        let rows: [[Line]] = r.coaching.map { c in
+            var cells: [Line] = [[Span(c.coachee, style: theme.style(.text))],
+                                 [Span(c.engagement.focus, style: theme.style(.muted))]]
+            if wide { cells.append([Span(c.coach, style: theme.style(.muted))]) }
+            cells.append([Span(Format.daysLeft(c.daysLeft), style: theme.style(Format.deadlineRole(c.daysLeft)))])
+            cells.append(Gauge(ratio: c.progress, width: wide ? 8 : 4, filledStyle: theme.style(.gauge),
+                               emptyStyle: theme.style(.gaugeEmpty), labelStyle: theme.style(.muted)).line)
+            let mark = Format.symbol(c.forecast) + (wide ? " " + c.forecast.label : "")
+            cells.append([Span(mark, style: theme.style(Format.role(c.forecast)))])
+            return cells
+        }
+        RowTable(columns: cols, rows: rows, scroll: s.coachingScroll, focused: focused,
+                 empty: s.coachingFilter.isEmpty ? "No active coaching engagements. Press n to start one." : "Nothing matches /\(s.coachingFilter) — Esc clears the filter.")
+            .render(theme, into: &buf, area: inner)
+    }
+
+    static func mentoringPane(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
+        let focused = s.focus == .mentoring
+        let r = s.rows
+        var title = "Mentoring · \(r.mentoring.count)"
+        if !s.mentoringFilter.isEmpty { title += " of \(r.activeMentoring) · /\(s.mentoringFilter)" }
+        title += " · by \(s.mentoringSort.rawValue)"
+        let b = block(title, focused: focused, theme, role: .mentoring)
+        b.render(into: &buf, area: area)
+        let inner = b.inner(area)
+        guard !inner.isEmpty else { return }
+        let wide = inner.width >= 70
+        var cols: [(String, Constraint, Alignment)] = [("MENTOR → MENTEE", .fill(1), .left), ("SINCE", .fixed(6), .right), ("EVERY", .fixed(5), .right)]
+        if wide { cols.append(("LAST MET", .fixed(9), .right)) }
+        cols += [("NEXT DUE", .fixed(9), .right), ("HEALTH", .fixed(wide ? 11 : 10), .left)]
+        let rows: [[Line]] = r.mentoring.map { m in
+            var cells: [Line] = [
+                [Span(m.mentor, style: theme.style(.text)), Span(" → ", style: theme.style(.muted)), Span(m.mentee, style: theme.style(.text))],
+                [Span(Format.since(months: m.monthsSince), style: theme.style(.muted))],
+                [Span("\(m.relationship.cadenceDays)d", style: theme.style(.muted))],
+            ]
+            if wide { cells.append([Span(m.lastMet.map { Format.shortDate($0, today: s.today) } ?? "never", style: theme.style(.muted))]) }
+            let dueDays = m.daysToNext(today: s.today) ?? 0
+            cells.append([Span(Format.due(m.nextDue, today: s.today), style: theme.style(dueDays < 0 ? .danger : dueDays <= s.data.agency.settings.dueSoonDays ? .warn : .text))])
+            cells.append([Span("\(m.health.symbol) \(m.health.label)", style: theme.style(Format.role(m.health)))])
+            return cells
+        }
+        RowTable(columns: cols, rows: rows, scroll: s.mentoringScroll, focused: focused,
+                 empty: s.mentoringFilter.isEmpty ? "No active mentoring relationships. Press n to pair people up." : "Nothing matches /\(s.mentoringFilter) — Esc clears the filter.")
+            .render(theme, into: &buf, area: inner)
+    }
+}
+
+/// A table whose cells are styled lines (a gauge, "mentor → mentee"), with a header, a selection
+/// that stays visible, and a scroll mark when rows are hidden.
+struct RowTable {
+    var columns: [(title: String, width: Constraint, align: Alignment)]
+    var rows: [[Line]]
+    var scroll: ScrollState
+    var focused: Bool
+    var empty: String
+
+    func render(_ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
+        guard !area.isEmpty else { return }
+        let cells = area.split(.horizontal, columns.map(\.width), spacing: 1)
+        for (i, c) in columns.enumerated() where cells[i].width > 0 {
+            buf.put(Text.pad(Text.truncate(c.title, to: cells[i].width), to: cells[i].width, align: c.align),
+                    x: cells[i].x, y: area.y, style: theme.style(.header), maxX: cells[i].right)
+        }
+        guard !rows.isEmpty else {
+            if area.height > 1 { buf.put(Text.truncate(empty, to: area.width), x: area.x, y: area.y + 1, style: theme.style(.muted), maxX: area.right) }
+            return
+        }
+        let visible = max(0, area.height - 1)
+        var offset = scroll.offset
+        if let sel = scroll.selected {
+            if sel < offset { offset = sel }
+            if sel >= offset + visible { offset = sel - visible + 1 }
+        }
+        offset = max(0, min(offset, max(0, rows.count - visible)))
+        for (i, index) in (offset..<rows.count).prefix(visible).enumerated() {
+            let y = area.y + 1 + i
+            let selected = index == scroll.selected
+            let rowStyle: Style? = selected ? theme.style(focused ? .selection : .selectionInactive) : nil
+            if let rowStyle { buf.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle) }
+            for (c, cell) in cells.enumerated() where cell.width > 0 && c < rows[index].count {
+                var line = Text.truncate(rows[index][c], to: cell.width)
+                if let rowStyle { line = line.map { Span($0.text, style: rowStyle.keepingForeground($0.style, focused: focused)) } }
+                let w = Text.width(line)
+                let x = columns[c].align == .right ? cell.right - w : cell.x
+                buf.put(line: line, x: x, y: y, maxX: cell.right)
+            }
+        }
+        // Hidden rows above or below: a mark in the border's corner column.
+        if rows.count > visible {
+            let more = "\(offset + 1)–\(min(rows.count, offset + visible))/\(rows.count)"
+            buf.put(more, x: area.right - Text.width(more), y: area.bottom, style: theme.style(.muted), maxX: area.right)
+        }
+    }
+}
+
+extension Style {
+    /// The selection's background with a cell's own color kept only where the selection has none,
+    /// so a red "overdue" stays red on an inactive selection but the focused bar reads as one.
+    func keepingForeground(_ cell: Style, focused: Bool) -> Style {
+        var s = self
+        if !focused || fg == .default { s.fg = cell.fg == .default ? fg : cell.fg }
+        s.attrs.formUnion(cell.attrs.subtracting(.dim))
+        return s
+    }
+}
