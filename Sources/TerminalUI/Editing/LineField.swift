@@ -98,8 +98,9 @@ public struct LineField: Equatable, Sendable {
     /// Moves `offset` just enough for the cursor to show in `width` columns.
     public mutating func scrollToCursor(width: Int) { offset = visibleOffset(width: width) }
 
-    /// The first grapheme to show in `width` columns: the cursor stays inside the field
-    /// (one column is left for it after the text), and as much text as fits is shown.
+    /// The first grapheme to show in `width` columns: the view moves only when the cursor
+    /// would leave the field, or when text was deleted and more of it now fits (one column
+    /// after the text is kept for the cursor at the end).
     public func visibleOffset(width: Int) -> Int {
         guard width > 0 else { return cursor }
         var start = min(offset, cursor)
@@ -108,7 +109,7 @@ public struct LineField: Equatable, Sendable {
             used -= DisplayWidth.of(characters[start])
             start += 1
         }
-        var shown = TextEditing.columns(characters[start...]) + (cursor == characters.count ? 1 : 0)
+        var shown = TextEditing.columns(characters[start...]) + 1
         while start > 0, shown + DisplayWidth.of(characters[start - 1]) <= width {
             start -= 1
             shown += DisplayWidth.of(characters[start])
