@@ -15,12 +15,12 @@ public enum DateInput {
 
     /// The day `s` names, counted from `today`, or an error that shows the accepted forms.
     public static func parse(_ s: String, today: Day) -> Result<Day, InputError> {
-        let t = s.trimmingSpaces.lowercased()
+        let t = InputText.trimmed(s).lowercased()
         guard !t.isEmpty else { return .failure(InputError("no date given: \(forms)")) }
         if let day = Day(iso: t) ?? named(t, today: today) ?? offset(t, today: today) ?? weekday(t, today: today) {
             return .success(day)
         }
-        return .failure(InputError("\"\(s.trimmingSpaces)\" is not a date: \(forms)"))
+        return .failure(InputError("\"\(InputText.trimmed(s))\" is not a date: \(forms)"))
     }
 
     static func named(_ t: String, today: Day) -> Day? {
@@ -39,7 +39,7 @@ public enum DateInput {
         if body.first == "+" { body = body.dropFirst() } else if body.first == "-" { sign = -1; body = body.dropFirst() }
         guard let unit = body.last else { return nil }
         let digits = body.dropLast()
-        guard (1...4).contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let n = Int(digits) else { return nil }
+        guard (1...4).contains(digits.count), digits.allSatisfy(InputText.isDigit), let n = Int(digits) else { return nil }
         switch unit {
         case "d": return today.adding(days: sign * n)
         case "w": return today.adding(days: sign * n * 7)
@@ -53,18 +53,5 @@ public enum DateInput {
         guard t.count >= 3, let i = weekdays.firstIndex(where: { $0.hasPrefix(t) }) else { return nil }
         let ahead = (i + 1 - today.weekday + 7) % 7
         return today.adding(days: ahead == 0 ? 7 : ahead)
-    }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}
-
-extension StringProtocol {
-    /// The string without leading and trailing whitespace (no Foundation needed).
-    var trimmingSpaces: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first...last])
     }
 }

@@ -8,7 +8,7 @@ public enum DurationInput {
 
     /// The number of minutes `s` names, or an error that shows the accepted forms.
     public static func parse(_ s: String) -> Result<Int, InputError> {
-        let typed = s.trimmingSpaces
+        let typed = InputText.trimmed(s)
         let t = typed.lowercased().filter { !$0.isWhitespace }
         guard !t.isEmpty else { return .failure(InputError("no duration given: \(forms)")) }
         if let m = clock(t) ?? units(t) { return .success(m) }
@@ -19,7 +19,7 @@ public enum DurationInput {
     static func clock(_ t: String) -> Int? {
         let parts = t.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...4).contains(parts[0].count), parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              parts.allSatisfy({ $0.allSatisfy(InputText.isDigit) }),
               let h = Int(parts[0]), let m = Int(parts[1]), m < 60 else { return nil }
         return h * 60 + m
     }
@@ -30,7 +30,7 @@ public enum DurationInput {
         var hours: Double?
         var minutes: Int?
         while !rest.isEmpty {
-            let number = rest.prefix { $0.isASCIIDigit || $0 == "." }
+            let number = rest.prefix { InputText.isDigit($0) || $0 == "." }
             rest = rest.dropFirst(number.count)
             let word = rest.prefix { $0.isLetter }
             rest = rest.dropFirst(word.count)
@@ -40,7 +40,7 @@ public enum DurationInput {
                 guard hours == nil, minutes == nil else { return nil }
                 hours = value
             case "", "m", "min", "mins", "minute", "minutes":
-                guard minutes == nil, number.allSatisfy(\.isASCIIDigit), let m = Int(number) else { return nil }
+                guard minutes == nil, number.allSatisfy(InputText.isDigit), let m = Int(number) else { return nil }
                 if hours != nil, m >= 60 { return nil }
                 minutes = m
             default:

@@ -8,11 +8,11 @@
 public enum NumberInput {
     /// The number in `s`, which may end with `unit`; another unit is refused by name.
     public static func parse(_ s: String, unit: String) -> Result<Double, InputError> {
-        let typed = s.trimmingSpaces
+        let typed = InputText.trimmed(s)
         var body = typed.lowercased()
-        let suffixes = unitSuffixes(unit.trimmingSpaces.lowercased())
+        let suffixes = unitSuffixes(InputText.trimmed(unit).lowercased())
         if let u = suffixes.first(where: { !$0.isEmpty && body.hasSuffix($0) }) {
-            body = String(body.dropLast(u.count)).trimmingSpaces
+            body = InputText.trimmed(body.dropLast(u.count))
         }
         guard !body.isEmpty else {
             return .failure(InputError("no number given: \(example(unit))"))
@@ -20,15 +20,18 @@ public enum NumberInput {
         if let comma = body.firstIndex(of: ","), !body.contains("."),
            body.firstIndex(of: ",") == body.lastIndex(of: ",") {
             let after = body[body.index(after: comma)...]
-            if after.count == 3, after.allSatisfy(\.isASCIIDigit) {
-                return .failure(InputError("\"\(typed)\" is ambiguous: write \(body.replacingComma(with: "")) or \(body.replacingComma(with: "."))"))
+            if after.count == 3, after.allSatisfy(InputText.isDigit) {
+                var decimal = Substring(InputText.replacingComma(body, with: "."))
+                while decimal.last == "0" { decimal = decimal.dropLast() }
+                if decimal.last == "." { decimal = decimal.dropLast() }
+                return .failure(InputError("\"\(typed)\" is ambiguous: write \(InputText.replacingComma(body, with: "")) or \(decimal)"))
             }
-            body = body.replacingComma(with: ".")
+            body = InputText.replacingComma(body, with: ".")
         }
         if let v = decimal(body) { return .success(v) }
-        let numberPart = String(body.prefix { $0.isASCIIDigit || "+-.,".contains($0) })
+        let numberPart = String(body.prefix { InputText.isDigit($0) || "+-.,".contains($0) })
         if decimal(numberPart) != nil {
-            let other = body.dropFirst(numberPart.count).trimmingSpaces
+            let other = InputText.trimmed(body.dropFirst(numberPart.count))
             let expected = unit.isEmpty ? "no unit: type \(numberPart)" : "\(unit): type \(numberPart) or \(withUnit(numberPart, unit))"
             return .failure(InputError("\"\(typed)\" has the unit \"\(other)\": expected \(expected)"))
         }
@@ -38,10 +41,10 @@ public enum NumberInput {
     /// A whole number within `range`; `field` names it in the message
     /// ("pulse must be a whole number from 1 to 5").
     public static func parseInt(_ s: String, range: ClosedRange<Int>, field: String) -> Result<Int, InputError> {
-        var t = Substring(s.trimmingSpaces)
+        var t = Substring(InputText.trimmed(s))
         let negative = t.first == "-"
         if negative || t.first == "+" { t = t.dropFirst() }
-        guard (1...18).contains(t.count), t.allSatisfy(\.isASCIIDigit), let n = Int(t),
+        guard (1...18).contains(t.count), t.allSatisfy(InputText.isDigit), let n = Int(t),
               range.contains(negative ? -n : n) else {
             return .failure(InputError("\(field) must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
         }
@@ -82,17 +85,9 @@ public enum NumberInput {
     static func decimal(_ t: String) -> Double? {
         var body = Substring(t)
         if body.first == "+" || body.first == "-" { body = body.dropFirst() }
-        guard body.contains(where: \.isASCIIDigit),
-              body.allSatisfy({ $0.isASCIIDigit || $0 == "." }),
+        guard body.contains(where: InputText.isDigit),
+              body.allSatisfy({ InputText.isDigit($0) || $0 == "." }),
               body.filter({ $0 == "." }).count <= 1 else { return nil }
         return Double(t.first == "+" ? String(t.dropFirst()) : t)
-    }
-}
-
-extension String {
-    func replacingComma(with r: String) -> String {
-        var out = ""
-        for c in self { if c == "," { out += r } else { out.append(c) } }
-        return out
     }
 }

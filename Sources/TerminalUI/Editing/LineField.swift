@@ -24,6 +24,7 @@ public struct LineField: Equatable, Sendable {
         set { self = LineField(text: newValue) }
     }
 
+    /// True when the field holds no text.
     public var isEmpty: Bool { characters.isEmpty }
 
     // MARK: Editing
@@ -60,9 +61,13 @@ public struct LineField: Equatable, Sendable {
 
     // MARK: Moving
 
+    /// One grapheme left.
     public mutating func moveLeft() { cursor = max(0, cursor - 1) }
+    /// One grapheme right.
     public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
+    /// To the start of the text.
     public mutating func home() { cursor = 0 }
+    /// To the end of the text.
     public mutating func end() { cursor = characters.count }
 
     /// To the start of this word, or of the previous one.

@@ -25,6 +25,7 @@ public struct TextArea: Equatable, Sendable {
 
     /// The logical lines, as grapheme clusters. Never empty: an empty text is one empty line.
     public private(set) var lines: [[Character]]
+    /// The insertion point; its column may equal the line's length (after the last grapheme).
     public private(set) var cursor: Location
     /// The first visual row shown; `scrollToCursor(width:height:)` keeps the cursor in view.
     public private(set) var scroll = 0
@@ -43,6 +44,7 @@ public struct TextArea: Equatable, Sendable {
         set { self = TextArea(text: newValue) }
     }
 
+    /// True when the text is one empty line.
     public var isEmpty: Bool { lines.count == 1 && lines[0].isEmpty }
 
     // MARK: Editing
