@@ -1,5 +1,6 @@
 /// Owns a backend and the last frame it showed, and sends it only what changed.
 public final class Terminal {
+    /// The terminal drawn on.
     public let backend: Backend
     /// The frame on screen now (`nil` before the first draw or after `invalidate()`).
     public private(set) var lastFrame: ScreenBuffer?

@@ -3,10 +3,12 @@ public struct Span: Hashable, Sendable {
     public var text: String
     public var style: Style
 
+    /// A span of `text` drawn in `style`.
     public init(_ text: String, style: Style = .plain) {
         self.text = text; self.style = style
     }
 
+    /// The same, with the text labelled: `Span(text: "Ann", style: bold)`.
     public init(text: String, style: Style = .plain) {
         self.init(text, style: style)
     }
