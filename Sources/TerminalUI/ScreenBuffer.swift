@@ -28,11 +28,14 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
-    /// Fills a rect with blanks of a style.
+    /// Fills a rect with blanks of a style. A wide grapheme cut by the rect's edge is
+    /// blanked whole, so no half of it is left behind.
     public mutating func fill(_ rect: Rect, style: Style = .plain, grapheme: String = " ") {
         let r = rect.intersection(area)
         guard !r.isEmpty else { return }
         for yy in r.y..<r.bottom {
+            clearWide(at: r.x, y: yy)
+            clearWide(at: r.right - 1, y: yy)
             for xx in r.x..<r.right { cells[yy * width + xx] = Cell(grapheme, style: style) }
         }
     }
@@ -83,6 +86,16 @@ public struct ScreenBuffer: Equatable, Sendable {
         return col
     }
 
+    /// Writes a line of spans from (x, y), never past `maxX`. Returns the column after the text.
+    @discardableResult
+    public mutating func put(line: Line, x: Int, y: Int, maxX: Int? = nil) -> Int {
+        var col = x
+        for span in line {
+            col = put(span.text, x: col, y: y, style: span.style, maxX: maxX)
+        }
+        return col
+    }
+
     /// Before overwriting a cell, blanks the other half of any wide grapheme it belongs to.
     private mutating func clearWide(at x: Int, y: Int) {
         let i = y * width + x
@@ -102,8 +115,12 @@ public struct ScreenBuffer: Equatable, Sendable {
             return out
         }
         for i in 0..<cells.count where cells[i] != prev.cells[i] {
-            out.append((i % width, i / width, cells[i]))
-            // A changed wide grapheme's continuation must travel with it.
+            // Backends skip continuations: a changed right half is sent with its grapheme.
+            let x = i % width
+            if cells[i].isContinuation, x > 0, out.last.map({ $0.x != x - 1 || $0.y != i / width }) ?? true {
+                out.append((x - 1, i / width, cells[i - 1]))
+            }
+            out.append((x, i / width, cells[i]))
         }
         return out
     }
