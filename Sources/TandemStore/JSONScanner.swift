@@ -331,6 +331,58 @@ struct JSONScanner {
         return v
     }
 
+    // MARK: - Search
+
+    /// The first member, in document order, whose key and raw value text satisfy `test`, with
+    /// its path; for a valid document only.
+    static func firstMember(in bytes: UnsafeBufferPointer<UInt8>,
+                            where test: (String, Substring) -> Bool) -> (path: [Step], offset: Int)? {
+        var s = JSONScanner(bytes)
+        var path: [Step] = []
+        s.skipSpace()
+        return s.search(&path, test)
+    }
+
+    private mutating func search(_ path: inout [Step], _ test: (String, Substring) -> Bool) -> (path: [Step], offset: Int)? {
+        guard i < b.count else { return nil }
+        let open = b[i]
+        guard open == UInt8(ascii: "{") || open == UInt8(ascii: "[") else {
+            _ = try? value()
+            return nil
+        }
+        i += 1
+        var index = 0
+        while true {
+            skipSpace()
+            guard i < b.count else { return nil }
+            if b[i] == UInt8(ascii: "}") || b[i] == UInt8(ascii: "]") { i += 1; return nil }
+            if b[i] == UInt8(ascii: ",") { i += 1; skipSpace() }
+            if open == UInt8(ascii: "{") {
+                let keyStart = i + 1
+                guard (try? string()) != nil else { return nil }
+                let key = String(decoding: UnsafeBufferPointer(rebasing: b[keyStart..<(i - 1)]), as: UTF8.self)
+                skipSpace()
+                i += 1
+                skipSpace()
+                path.append(.key(key))
+                let start = i
+                if b[i] == UInt8(ascii: "{") || b[i] == UInt8(ascii: "[") {
+                    if let found = search(&path, test) { return found }
+                } else {
+                    guard (try? value()) != nil else { return nil }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+                    if test(key, Substring(text)) { return (path, start) }
+                }
+                path.removeLast()
+            } else {
+                path.append(.index(index))
+                if let found = search(&path, test) { return found }
+                path.removeLast()
+                index += 1
+            }
+        }
+    }
+
     // MARK: - Navigation
 
     /// Moves into the member or element named by `step` of the value at `i`; returns its offset.

@@ -79,6 +79,9 @@ enum RecordCodec {
         case let .keyNotFound(key, context):
             path = context.codingPath
             message = "\(fieldText(path + [key])): missing"
+        case let .dataCorrupted(context) where context.codingPath.isEmpty:
+            return misfitNumber(file: file, data: data)
+                ?? StoreError(.format, file: file, "a value does not fit its field (\(context.debugDescription))")
         case let .dataCorrupted(context):
             path = context.codingPath
             message = "\(fieldText(path)): \(explain(context.debugDescription, path: path, data: data))"
@@ -91,6 +94,34 @@ enum RecordCodec {
         let place = data.withUnsafeBytes { JSONScanner.position(of: offset, in: $0.bindMemory(to: UInt8.self)) }
         return StoreError(.format, file: file, line: place.line, column: place.column, message)
     }
+
+    /// Foundation reports a fraction where a whole number belongs as invalid JSON, without a
+    /// path: find such a number under a whole-number field of the models.
+    private static func misfitNumber(file: String, data: Data) -> StoreError? {
+        let found = data.withUnsafeBytes { raw in
+            JSONScanner.firstMember(in: raw.bindMemory(to: UInt8.self)) { key, text in
+                guard wholeNumberFields.contains(key), let first = text.first, first == "-" || first.isNumber else { return false }
+                guard let value = Double(text) else { return true }
+                return value.rounded() != value || abs(value) > 9.0e15
+            }
+        }
+        guard let found else { return nil }
+        let place = data.withUnsafeBytes { JSONScanner.position(of: found.offset, in: $0.bindMemory(to: UInt8.self)) }
+        let keys: [CodingKey] = found.path.map { step in
+            switch step {
+            case .key(let k): PathKey(stringValue: k)
+            case .index(let n): PathKey(index: n)
+            }
+        }
+        return StoreError(.format, file: file, line: place.line, column: place.column,
+                          "\(fieldText(keys)): expected a whole number, found \(Self.found(keys, in: data))")
+    }
+
+    /// The whole-number fields of the models.
+    private static let wholeNumberFields: Set<String> = [
+        "mentoringCapacity", "plannedSessions", "cadenceDays", "minutes", "pulse", "score",
+        "momentumDays", "dueSoonDays", "fizzleDays", "format",
+    ]
 
     /// `field "sessions[2].minutes"`, or `the record` for the top level.
     static func fieldText(_ path: [CodingKey]) -> String {
@@ -158,6 +189,15 @@ enum RecordCodec {
         "Visibility": ["private", "shared"],
         "Recommendation": ["coaching", "mentoring", "hybrid"],
     ]
+}
+
+/// A coding key rebuilt from a path the scanner found.
+private struct PathKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(stringValue: String) { self.stringValue = stringValue }
+    init(intValue: Int) { self.init(index: intValue) }
+    init(index: Int) { stringValue = "Index \(index)"; intValue = index }
 }
 
 /// A value encoded with `"format"` beside its own fields.
