@@ -1,0 +1,21 @@
+import TandemCore
+
+/// How much of the store `load(scope:)` decodes.
+public enum LoadScope: Sendable {
+    /// Every person and assessment, the coaching engagements that are planned, active or on hold
+    /// and the mentoring relationships that are active or paused. Closed records are read and
+    /// their syntax checked, but not decoded: `loadRecord(_:)` decodes one on demand.
+    case open
+    /// Everything.
+    case all
+}
+
+/// What `load(scope:)` returns.
+public struct Loaded: Sendable {
+    /// The decoded records, each kind in file-name order.
+    public var snapshot: Snapshot
+    /// Every record's file, relative to the data folder, closed ones included.
+    public var files: [RecordRef: String]
+    /// Records read but not decoded because they are closed (scope `.open` only).
+    public var closedCount: (coaching: Int, mentoring: Int)
+}
