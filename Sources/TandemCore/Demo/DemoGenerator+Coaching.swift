@@ -153,7 +153,7 @@ extension DemoGenerator {
         for (k, date) in dates.enumerated() {
             let isLast = k == dates.count - 1
             var next: Day? = nil
-            if !isLast, rng.chance(0.3) { next = dates[k + 1] }
+            if !isLast, dates[k + 1] > date, rng.chance(0.3) { next = dates[k + 1] }
             if isLast, plan.status == .active, let cadence, rng.chance(0.6) { next = date.adding(days: cadence) }
             sessions.append(makeSession(on: date, setting, nextDate: next))
         }
@@ -171,13 +171,15 @@ extension DemoGenerator {
 
     /// A non-partner, preferably free of other open engagements and already at the agency.
     mutating func pickCoachee(startingOn start: Day, open: Bool) -> Int {
-        let pool = nonPartners
-        var best = rng.pick(pool)
-        for attempt in 0..<24 {
-            let i = attempt == 0 ? best : rng.pick(pool)
+        var best = rng.pick(nonPartners)
+        var bestScore = -1
+        for _ in 0..<24 {
+            let i = rng.pick(nonPartners)
+            let free = !(open && openCoachee[i])
             let joined = people[i].startDate.map { $0 <= start.adding(days: -30) } ?? true
-            if joined && !(open && openCoachee[i]) { best = i; break }
-            if attempt == 23 { best = i }
+            let score = (free ? 2 : 0) + (joined ? 1 : 0)
+            if score > bestScore { best = i; bestScore = score }
+            if score == 3 { break }
         }
         if open { openCoachee[best] = true }
         return best

@@ -126,7 +126,7 @@ extension DemoGenerator {
         var sessions: [Session] = []
         sessions.reserveCapacity(n)
         for (k, date) in dates.enumerated() {
-            let next = k == n - 1 ? lastNext : (rng.chance(0.3) ? dates[k + 1] : nil)
+            let next = k == n - 1 ? lastNext : (dates[k + 1] > date && rng.chance(0.3) ? dates[k + 1] : nil)
             sessions.append(makeSession(on: date, setting, nextDate: next))
         }
         let end = isOpen ? today : (history.last?.date ?? today)
