@@ -27,7 +27,7 @@ public struct Status: Equatable, Sendable {
 
 /// A text prompt at the bottom: `/` filter or `:` command line.
 public struct Prompt: Equatable, Sendable {
-    public enum Kind: Sendable { case filter(Pane), command }
+    public enum Kind: Equatable, Sendable { case filter(Pane), command }
     public var kind: Kind
     public var field: LineField
 }
@@ -38,7 +38,7 @@ public struct Confirm: Equatable, Sendable {
         case discardForm
         case archive(RecordRef)
         /// The file changed on disk: reload it, or keep the on-screen version.
-        case conflict(RecordValue)
+        case conflict(Record)
         /// `n`: which kind of record to create.
         case newMenu
     }
@@ -59,8 +59,8 @@ public struct Confirm: Equatable, Sendable {
 /// One undoable change: the record before and after (nil = did not exist).
 public struct Change: Equatable, Sendable {
     public var label: String
-    public var before: RecordValue?
-    public var after: RecordValue?
+    public var before: Record?
+    public var after: Record?
     public var ref: RecordRef { (after ?? before)!.ref }
 }
 

@@ -9,11 +9,11 @@ public enum Msg: Sendable {
     /// A save effect wrote the record's file.
     case saveFinished(RecordRef, file: String)
     /// A save effect failed; `conflict` when the file changed on disk since it was loaded.
-    case saveFailed(RecordRef, message: String, conflict: Bool, attempted: RecordValue?)
+    case saveFailed(RecordRef, message: String, conflict: Bool, attempted: Record?)
     /// A delete effect (undoing a creation) removed the record's file.
     case deleteFinished(RecordRef)
     /// The disk version of a record, read after a conflict.
-    case reloaded(RecordRef, RecordValue?)
+    case reloaded(RecordRef, Record?)
     case themeChanged(name: String, warnings: [String])
     case themeFailed(message: String)
     case draftSaved(name: String)
@@ -23,7 +23,7 @@ public enum Msg: Sendable {
 
 /// What the runtime must do: I/O as data. Results come back as messages.
 public enum Effect: Equatable, Sendable {
-    case save(RecordValue, force: Bool)
+    case save(Record, force: Bool)
     case delete(RecordRef)
     case reload(RecordRef)
     case saveDraft(FormDraft)

@@ -336,12 +336,7 @@ private func openLogForm(_ s: inout AppState) -> [Effect] {
         s.status = Status("Read-only: \(reason)", .error)
         return []
     }
-    let record: SessionRecord
-    switch value {
-    case .coaching(let e): record = .coaching(e)
-    case .mentoring(let r): record = .mentoring(r)
-    case .person: return []
-    }
+    guard let record = value.sessionRecord else { return [] }
     var form = LogForm.make(for: record, names: s.rows.people, today: s.today)
     Editing.restoreDraft(&s, into: &form)
     s.form = form
@@ -361,7 +356,7 @@ func apply(_ s: inout AppState, _ change: Change) -> [Effect] {
     return [persist(change.after, ref: change.ref)]
 }
 
-private func persist(_ value: RecordValue?, ref: RecordRef) -> Effect {
+private func persist(_ value: Record?, ref: RecordRef) -> Effect {
     value.map { .save($0, force: false) } ?? .delete(ref)
 }
 

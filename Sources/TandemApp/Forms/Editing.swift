@@ -44,6 +44,7 @@ enum Editing {
         case .person(let p): form = RecordForms.person(p, names: s.rows.people)
         case .coaching(let e): form = RecordForms.engagement(e, names: s.rows.people, today: s.today)
         case .mentoring(let r): form = RecordForms.relationship(r, names: s.rows.people, today: s.today)
+        case .assessment: return []
         }
         restoreDraft(&s, into: &form)
         s.form = form
@@ -62,25 +63,20 @@ enum Editing {
     static func submit(_ s: inout AppState, _ form: Form) -> [Effect] {
         if refuseIfReadOnly(&s) { return [] }
         var form = form
-        let built: Result<Change, [String: String]>
+        let built: Result<Change, FieldErrors>
         switch form.kind {
         case .log(let r):
             let ref = RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id)
             guard let value = s.data.value(of: ref) else {
                 s.status = Status("That record is no longer loaded", .error); return []
             }
-            let record: SessionRecord
-            switch value {
-            case .coaching(let e): record = .coaching(e)
-            case .mentoring(let m): record = .mentoring(m)
-            case .person: return []
-            }
+            guard let record = value.sessionRecord else { return [] }
             built = LogForm.input(from: form, record: record, today: s.today).flatMap { input in
                 switch Logbook.logging(input, on: record, makeID: s.makeID) {
                 case .failure(let f):
-                    return .failure(Dictionary(f.problems.map { (fieldID(for: $0.field), $0.message) }, uniquingKeysWith: { a, b in a + "; " + b }))
+                    return .failure(FieldErrors(Dictionary(f.problems.map { (fieldID(for: $0.field), $0.message) }, uniquingKeysWith: { a, b in a + "; " + b })))
                 case .success(let updated):
-                    let after: RecordValue
+                    let after: Record
                     let who: String
                     switch updated {
                     case .coaching(let e): after = .coaching(e); who = s.rows.people.name(e.coacheeID)
@@ -94,7 +90,8 @@ enum Editing {
             built = RecordForms.build(form, in: s.data, names: s.rows.people, today: s.today, makeID: s.makeID)
         }
         switch built {
-        case .failure(let errors):
+        case .failure(let failure):
+            let errors = failure.fields
             form.errors = errors
             form.focusFirstError()
             s.form = form
@@ -127,6 +124,7 @@ enum Editing {
         case .coaching(let e): what = "Mark the engagement with \(s.rows.people.name(e.coacheeID)) (\(e.focus)) completed?"
         case .mentoring(let r): what = "Close the mentoring of \(s.rows.people.name(r.menteeID)) by \(s.rows.people.name(r.mentorID))?"
         case .person(let p): what = "Mark \(p.name) as having left the agency today?"
+        case .assessment: return []
         }
         s.confirm = Confirm(purpose: .archive(ref), title: "Archive", message: what, choices: [("y", "archive"), ("n", "keep")])
         return []
@@ -134,7 +132,7 @@ enum Editing {
 
     static func archive(_ s: inout AppState, _ ref: RecordRef) -> [Effect] {
         guard let before = s.data.value(of: ref) else { return [] }
-        let after: RecordValue
+        let after: Record
         let label: String
         switch before {
         case .coaching(var e):
@@ -147,6 +145,8 @@ enum Editing {
         case .person(var p):
             p.leftOn = s.today
             after = .person(p); label = "\(p.name) marked as left"
+        case .assessment:
+            return []
         }
         if case .detail = s.screen { s.screen = s.previousScreen }
         return apply(&s, Change(label: label, before: before, after: after))

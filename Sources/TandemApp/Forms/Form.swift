@@ -1,5 +1,6 @@
 import Foundation
 import TandemCore
+import TandemStore
 import TerminalUI
 
 /// What a form edits; saved in drafts, so it is Codable.
@@ -134,4 +135,10 @@ public struct FormDraft: Codable, Equatable, Sendable {
     /// Field id → text.
     public var fields: [String: String]
     public var savedOn: Day
+}
+
+/// Messages to show at a form's fields, by field id.
+public struct FieldErrors: Error, Equatable, Sendable {
+    public var fields: [String: String]
+    public init(_ fields: [String: String]) { self.fields = fields }
 }

@@ -40,7 +40,7 @@ enum LogForm {
     }
 
     /// The session input the form describes, or the errors to show at the fields.
-    static func input(from form: Form, record: SessionRecord, today: Day) -> Result<SessionInput, [String: String]> {
+    static func input(from form: Form, record: SessionRecord, today: Day) -> Result<SessionInput, FieldErrors> {
         var errors: [String: String] = [:]
         func check<T>(_ id: String, _ r: Result<T, InputError>) -> T? {
             switch r {
@@ -79,9 +79,9 @@ enum LogForm {
                 if let v = check(id, NumberInput.parse(t, unit: m.unit)) { readings.append((m.name, v)) }
             }
         }
-        guard errors.isEmpty, let date, let minutes else { return .failure(errors) }
+        guard errors.isEmpty, let date, let minutes else { return .failure(FieldErrors(errors)) }
         if date > today {
-            return .failure(["date": "\(date) is in the future: log a session once it has happened"])
+            return .failure(FieldErrors(["date": "\(date) is in the future: log a session once it has happened"]))
         }
         let notes = form.text("notes")
         let topics = form.text("topics").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

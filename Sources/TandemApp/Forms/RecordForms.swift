@@ -79,7 +79,7 @@ enum RecordForms {
 
     // MARK: Building records back
 
-    static func build(_ form: Form, in data: Snapshot, names: PeopleIndex, today: Day, makeID: () -> UUID) -> Result<Change, [String: String]> {
+    static func build(_ form: Form, in data: Snapshot, names: PeopleIndex, today: Day, makeID: () -> UUID) -> Result<Change, FieldErrors> {
         var errors: [String: String] = [:]
         let v = form.values
         func date(_ id: String, optional: Bool = false) -> Day? {
@@ -103,7 +103,7 @@ enum RecordForms {
             if optional && t.isEmpty { return nil }
             switch findPerson(t, in: data.people) {
             case .success(let p): return p
-            case .failure(let m): errors[id] = m; return nil
+            case .failure(let m): errors[id] = m.message; return nil
             }
         }
         func list(_ id: String) -> [String] {
@@ -111,14 +111,14 @@ enum RecordForms {
         }
         func text(_ id: String) -> String { (v[id] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 
-        let before: RecordValue?
-        var after: RecordValue?
+        let before: Record?
+        var after: Record?
         var label = ""
         switch form.kind {
         case .newPerson, .editPerson:
             var old: Person?
             if case .editPerson(let id) = form.kind { old = data.people.first { $0.id == id } }
-            before = old.map(RecordValue.person)
+            before = old.map(Record.person)
             let start = date("start", optional: true)
             let capacity = int("capacity", 0...10)
             let manager = person("manager", optional: true)
@@ -134,7 +134,7 @@ enum RecordForms {
         case .newEngagement, .editEngagement:
             var old: CoachingEngagement?
             if case .editEngagement(let id) = form.kind { old = data.engagements.first { $0.id == id } }
-            before = old.map(RecordValue.coaching)
+            before = old.map(Record.coaching)
             let coachee = person("coachee")
             var coach: Coach?
             let coachText = text("coach")
@@ -169,8 +169,8 @@ enum RecordForms {
                     metric.name = m.name; metric.unit = m.unit; metric.baseline = m.baseline; metric.target = m.target
                     metric.direction = m.target >= m.baseline ? .higherIsBetter : .lowerIsBetter
                     metrics.append(metric)
-                case .failure(let msg):
-                    errors["metrics"] = "line \(n + 1): \(msg)"
+                case .failure(let e):
+                    errors["metrics"] = "line \(n + 1): \(e.message)"
                 }
             }
             e.metrics = metrics
@@ -184,7 +184,7 @@ enum RecordForms {
         case .newRelationship, .editRelationship:
             var old: MentoringRelationship?
             if case .editRelationship(let id) = form.kind { old = data.relationships.first { $0.id == id } }
-            before = old.map(RecordValue.mentoring)
+            before = old.map(Record.mentoring)
             let mentor = person("mentor"), mentee = person("mentee")
             let start = date("start")
             let cadence = int("cadence", 1...365)
@@ -220,9 +220,9 @@ enum RecordForms {
             label = old == nil ? "Started mentoring: \(names.name(r.mentorID)) → \(names.name(r.menteeID))"
                 : "Edited mentoring of \(names.name(r.menteeID))"
         case .log:
-            return .failure(["notes": "internal: log forms are built by LogForm"])
+            return .failure(FieldErrors(["notes": "internal: log forms are built by LogForm"]))
         }
-        guard errors.isEmpty, let after else { return .failure(errors) }
+        guard errors.isEmpty, let after else { return .failure(FieldErrors(errors)) }
         return .success(Change(label: label, before: before, after: after))
     }
 
@@ -231,28 +231,28 @@ enum RecordForms {
     }
 
     /// "Pitch win rate | % | 20 -> 35" (also "→").
-    static func parseMetric(_ line: String) -> Result<(name: String, unit: String, baseline: Double, target: Double), String> {
+    static func parseMetric(_ line: String) -> Result<(name: String, unit: String, baseline: Double, target: Double), InputError> {
         let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 3, !parts[0].isEmpty else { return .failure("expected name | unit | baseline -> target, e.g. Win rate | % | 20 -> 35") }
+        guard parts.count == 3, !parts[0].isEmpty else { return .failure(InputError("expected name | unit | baseline -> target, e.g. Win rate | % | 20 -> 35")) }
         let range = parts[2].replacingOccurrences(of: "→", with: "->").components(separatedBy: "->").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard range.count == 2 else { return .failure("expected baseline -> target after the unit, e.g. 20 -> 35") }
+        guard range.count == 2 else { return .failure(InputError("expected baseline -> target after the unit, e.g. 20 -> 35")) }
         guard case .success(let b) = NumberInput.parse(range[0], unit: parts[1]),
               case .success(let t) = NumberInput.parse(range[1], unit: parts[1]) else {
-            return .failure("baseline and target must be numbers, e.g. 20 -> 35")
+            return .failure(InputError("baseline and target must be numbers, e.g. 20 -> 35"))
         }
         return .success((parts[0], parts[1], b, t))
     }
 
     /// A person by name: exact (any case, accents optional), else the one whose name contains it.
-    static func findPerson(_ text: String, in people: [Person]) -> Result<UUID, String> {
+    static func findPerson(_ text: String, in people: [Person]) -> Result<UUID, InputError> {
         let needle = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        guard !needle.isEmpty else { return .failure("give a person's name") }
+        guard !needle.isEmpty else { return .failure(InputError("give a person's name")) }
         let fold = { (p: Person) in p.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
         if let p = people.first(where: { fold($0) == needle }) { return .success(p.id) }
         let partial = people.filter { fold($0).contains(needle) }
         if partial.count == 1 { return .success(partial[0].id) }
-        if partial.isEmpty { return .failure("no person named “\(text)”; add them first with n → person") }
-        return .failure("“\(text)” could be \(partial.prefix(4).map(\.name).joined(separator: ", "))\(partial.count > 4 ? "…" : "")")
+        if partial.isEmpty { return .failure(InputError("no person named “\(text)”; add them first with n → person")) }
+        return .failure(InputError("“\(text)” could be \(partial.prefix(4).map(\.name).joined(separator: ", "))\(partial.count > 4 ? "…" : "")"))
     }
 
     /// The form field a core problem belongs to ("metrics[0].target" → "metrics").

@@ -76,6 +76,7 @@ public final class AppRuntime {
                 case .person(let p): file = try store.save(p, force: force)
                 case .coaching(let e): file = try store.save(e, force: force)
                 case .mentoring(let r): file = try store.save(r, force: force)
+                case .assessment(let a): file = try store.save(a, force: force)
                 }
                 return [.saveFinished(value.ref, file: file)]
             } catch let e as StoreError {
@@ -95,7 +96,7 @@ public final class AppRuntime {
         case .reload(let ref):
             do {
                 let record = try store.reload(ref)
-                return [.reloaded(ref, record.flatMap(RecordValue.init))]
+                return [.reloaded(ref, record)]
             } catch {
                 return [.saveFailed(ref, message: "could not reload: \(error)", conflict: false, attempted: nil)]
             }
@@ -103,7 +104,7 @@ public final class AppRuntime {
             do {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try store.saveDraft(encoder.encode(draft), name: draft.name)
+                try store.saveDraft(encoder.encode(draft), for: nil, name: draft.name)
                 return [.draftSaved(name: draft.name)]
             } catch {
                 return []

@@ -1,4 +1,5 @@
 import TandemCore
+import TandemStore
 import TerminalUI
 
 /// The strip under the panes: the selected record's metrics with sparklines, its latest
@@ -41,7 +42,7 @@ enum DetailStrip {
             }
             sessions = r.sessions
             actions = r.openActionItems
-        case .person:
+        case .person, .assessment:
             b.render(into: &buf, area: area)
             return
         }

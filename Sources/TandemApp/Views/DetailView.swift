@@ -1,4 +1,5 @@
 import TandemCore
+import TandemStore
 import TerminalUI
 
 /// A record's whole story: objectives or goals, every metric, the session history. Scrolls;
@@ -43,7 +44,7 @@ enum DetailView {
         var itemLines: [Int] = []
     }
 
-    static func document(_ value: RecordValue, _ s: AppState, _ theme: Theme, width: Int) -> Document {
+    static func document(_ value: Record, _ s: AppState, _ theme: Theme, width: Int) -> Document {
         let names = s.rows.people
         let t = { (r: Role) in theme.style(r) }
         func check(_ done: Day?) -> Span { Span(done == nil ? "[ ] " : "[x] ", style: t(done == nil ? .muted : .ok)) }
@@ -92,6 +93,8 @@ enum DetailView {
             return d
         case .person(let p):
             return Document(title: p.name)
+        case .assessment:
+            return Document(title: "Assessment")
         }
     }
 

@@ -2,34 +2,19 @@ import Foundation
 import TandemCore
 import TandemStore
 
-/// One record of any kind the app edits, as a value: what a save writes and what undo restores.
-public enum RecordValue: Equatable, Sendable {
-    case person(Person)
-    case coaching(CoachingEngagement)
-    case mentoring(MentoringRelationship)
-
-    public var ref: RecordRef {
-        switch self {
-        case .person(let p): RecordRef(kind: .person, id: p.id)
-        case .coaching(let e): RecordRef(kind: .coaching, id: e.id)
-        case .mentoring(let r): RecordRef(kind: .mentoring, id: r.id)
-        }
-    }
-}
-
 extension Snapshot {
     /// The current value of a record, if it is loaded.
-    func value(of ref: RecordRef) -> RecordValue? {
+    func value(of ref: RecordRef) -> Record? {
         switch ref.kind {
-        case .person: people.first { $0.id == ref.id }.map(RecordValue.person)
-        case .coaching: engagements.first { $0.id == ref.id }.map(RecordValue.coaching)
-        case .mentoring: relationships.first { $0.id == ref.id }.map(RecordValue.mentoring)
-        case .assessment: nil
+        case .person: people.first { $0.id == ref.id }.map(Record.person)
+        case .coaching: engagements.first { $0.id == ref.id }.map(Record.coaching)
+        case .mentoring: relationships.first { $0.id == ref.id }.map(Record.mentoring)
+        case .assessment: assessments.first { $0.id == ref.id }.map(Record.assessment)
         }
     }
 
     /// Puts a record in (replacing the one with its id) or, with `nil`, takes `ref` out.
-    mutating func put(_ value: RecordValue?, for ref: RecordRef) {
+    mutating func put(_ value: Record?, for ref: RecordRef) {
         func upsert<T: Identifiable>(_ list: inout [T], _ v: T?) where T.ID == UUID {
             if let v {
                 if let i = list.firstIndex(where: { $0.id == v.id }) { list[i] = v } else { list.append(v) }
@@ -45,7 +30,18 @@ extension Snapshot {
         case .mentoring:
             if case .mentoring(let r)? = value { upsert(&relationships, r) } else { upsert(&relationships, MentoringRelationship?.none) }
         case .assessment:
-            break
+            if case .assessment(let a)? = value { upsert(&assessments, a) } else { upsert(&assessments, Assessment?.none) }
+        }
+    }
+}
+
+extension Record {
+    /// The record as something a session can be logged on (engagements and relationships).
+    var sessionRecord: SessionRecord? {
+        switch self {
+        case .coaching(let e): .coaching(e)
+        case .mentoring(let r): .mentoring(r)
+        case .person, .assessment: nil
         }
     }
 }
