@@ -69,7 +69,7 @@ public final class NcursesBackend: Backend {
         intrflush(window, false)
         _ = tandem_set_escape_delay(Self.escapeDelayMs)
         curs_set(0)
-        Self.bindModifiedArrows()
+        Self.bindExtraKeys()
 
         hasColors = has_colors()
         if hasColors {
@@ -188,12 +188,24 @@ public final class NcursesBackend: Backend {
             var next: wint_t = 0
             let nextResult = wget_wch(window, &next)
             if nextResult == tandem_err() { return .key(.escape) }
+            if nextResult != tandem_key_code_yes(), next == 0x5B {
+                // "ESC [" starts a control sequence ncurses did not recognize: drop it
+                // rather than type its bytes.
+                discardControlSequence()
+                return nil
+            }
             guard let key = Self.decode(code: UInt32(next), isKeyCode: nextResult == tandem_key_code_yes()) else {
                 return nil
             }
             return .key(.alt(key))
         }
         return Self.decode(code: UInt32(code), isKeyCode: isKeyCode).map { .key($0) }
+    }
+
+    /// Reads what is left of an unknown control sequence, up to its final byte.
+    private func discardControlSequence() {
+        var code: wint_t = 0
+        while wget_wch(window, &code) != tandem_err(), !(0x40...0x7E).contains(code) {}
     }
 
     private func attributes(_ attrs: Attributes) -> attr_t {
@@ -230,18 +242,26 @@ public final class NcursesBackend: Backend {
         return [base] + marks + [0]
     }
 
-    /// Makes ncurses report Ctrl+arrows and Alt+arrows with the codes `decode` knows:
-    /// the terminal's own sequences, and the xterm ones tmux sends.
-    private static func bindModifiedArrows() {
-        let bindings: [(capability: String, xterm: String, code: Int32)] = [
+    /// Makes ncurses know the keys terminals send beyond their terminfo entry: Ctrl+ and
+    /// Alt+arrows (the terminal's own sequences and the xterm ones tmux sends, with the codes
+    /// `decode` knows), and the Home/End sequences of tmux, screen and rxvt.
+    private static func bindExtraKeys() {
+        let modifiedArrows: [(capability: String, xterm: String, code: Int32)] = [
             ("kLFT5", "\u{1b}[1;5D", tandem_key_ctrl_left()),
             ("kRIT5", "\u{1b}[1;5C", tandem_key_ctrl_right()),
             ("kLFT3", "\u{1b}[1;3D", tandem_key_alt_left()),
             ("kRIT3", "\u{1b}[1;3C", tandem_key_alt_right()),
         ]
-        for binding in bindings {
+        for binding in modifiedArrows {
             tandem_bind_sequence(binding.xterm, binding.code)
             tandem_bind_capability(binding.capability, binding.code)
+        }
+        let homeEnd: [(sequences: [String], code: Int32)] = [
+            (["\u{1b}[1~", "\u{1b}[7~", "\u{1b}[H", "\u{1b}OH"], tandem_key_home()),
+            (["\u{1b}[4~", "\u{1b}[8~", "\u{1b}[F", "\u{1b}OF"], tandem_key_end()),
+        ]
+        for binding in homeEnd {
+            for sequence in binding.sequences { tandem_bind_sequence(sequence, binding.code) }
         }
     }
 }
