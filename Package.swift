@@ -39,6 +39,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "TandemAppTests", dependencies: ["TandemApp", "TerminalUI", "TandemCore", "TandemStore"]),
         // Drives the built `tandem` binary on temporary folders, and under tmux.
-        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemCore", "TandemStore"]),
+        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemCore", "TandemStore", "NcursesBackend"]),
     ]
 )

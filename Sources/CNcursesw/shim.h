@@ -5,5 +5,133 @@
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <wchar.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
+
+/* Swift 6 imports neither ncurses' macros nor its mutable globals: every one the
+   backend uses is wrapped below in a `static inline` function. */
+
+/* ---- Screen and terminal ---- */
+
+/* Opens the terminal on stdout/stdin; NULL (never exit) when TERM is unknown. */
+static inline SCREEN *tandem_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline WINDOW *tandem_stdscr(void) { return stdscr; }
+static inline WINDOW *tandem_curscr(void) { return curscr; }
+static inline int tandem_lines(void) { return LINES; }
+static inline int tandem_cols(void) { return COLS; }
+static inline int tandem_colors(void) { return COLORS; }
+static inline int tandem_color_pairs(void) { return COLOR_PAIRS; }
+static inline int tandem_err(void) { return ERR; }
+static inline int tandem_ok(void) { return OK; }
+static inline int tandem_key_code_yes(void) { return KEY_CODE_YES; }
+static inline void tandem_getmaxyx(WINDOW *win, int *y, int *x) {
+    int yy, xx;
+    getmaxyx(win, yy, xx);
+    *y = yy; *x = xx;
+}
+/* Takes the locale from the environment, so wide characters work (before newterm). */
+static inline void tandem_setlocale_from_environment(void) { setlocale(LC_ALL, ""); }
+static inline int tandem_set_escape_delay(int ms) { return set_escdelay(ms); }
+static inline int tandem_is_terminal(void) { return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO); }
+/* $TERM, or "" when unset. */
+static inline const char *tandem_term_name(void) {
+    const char *term = getenv("TERM");
+    return term ? term : "";
+}
+static inline int tandem_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* ---- Attributes and colors ---- */
+
+static inline attr_t tandem_a_normal(void) { return A_NORMAL; }
+static inline attr_t tandem_a_bold(void) { return A_BOLD; }
+static inline attr_t tandem_a_dim(void) { return A_DIM; }
+static inline attr_t tandem_a_italic(void) { return A_ITALIC; }
+static inline attr_t tandem_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t tandem_a_reverse(void) { return A_REVERSE; }
+static inline attr_t tandem_color_pair(int pair) { return COLOR_PAIR(pair); }
+
+/* Writes one grapheme (base character then combining marks, NUL-terminated, at most
+   CCHARW_MAX) with attributes and a color pair at y,x. `insert` uses wins_wch, which
+   does not advance the cursor: the bottom-right cell then does not scroll the screen. */
+static inline int tandem_put(WINDOW *win, int y, int x, const wchar_t *wch, attr_t attrs,
+                             int pair, int insert) {
+    cchar_t cell;
+    if (setcchar(&cell, wch, attrs, 0, &pair) == ERR) return ERR;
+    if (wmove(win, y, x) == ERR) return ERR;
+    return insert ? wins_wch(win, &cell) : wadd_wch(win, &cell);
+}
+
+/* ---- Keys ---- */
+
+static inline int tandem_key_resize(void) { return KEY_RESIZE; }
+static inline int tandem_key_btab(void) { return KEY_BTAB; }
+static inline int tandem_key_up(void) { return KEY_UP; }
+static inline int tandem_key_down(void) { return KEY_DOWN; }
+static inline int tandem_key_left(void) { return KEY_LEFT; }
+static inline int tandem_key_right(void) { return KEY_RIGHT; }
+static inline int tandem_key_home(void) { return KEY_HOME; }
+static inline int tandem_key_end(void) { return KEY_END; }
+static inline int tandem_key_ppage(void) { return KEY_PPAGE; }
+static inline int tandem_key_npage(void) { return KEY_NPAGE; }
+static inline int tandem_key_dc(void) { return KEY_DC; }
+static inline int tandem_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int tandem_key_enter(void) { return KEY_ENTER; }
+static inline int tandem_key_f(int n) { return KEY_F(n); }
+
+/* Codes of our own for modified arrows, above KEY_MAX and the codes ncurses gives
+   terminfo's extended key names (those stay below KEY_MAX + 1000). */
+static inline int tandem_key_ctrl_left(void) { return KEY_MAX + 0x1000; }
+static inline int tandem_key_ctrl_right(void) { return KEY_MAX + 0x1001; }
+static inline int tandem_key_alt_left(void) { return KEY_MAX + 0x1002; }
+static inline int tandem_key_alt_right(void) { return KEY_MAX + 0x1003; }
+
+/* Makes ncurses report `seq` as `code` (replacing any binding of that sequence). */
+static inline void tandem_bind_sequence(const char *seq, int code) { define_key(seq, code); }
+/* Same for the string of a terminfo key capability (e.g. "kLFT5"), when the terminal has one. */
+static inline void tandem_bind_capability(const char *name, int code) {
+    char *seq = tigetstr(name);
+    if (seq != NULL && seq != (char *)-1 && seq[0] != '\0') define_key(seq, code);
+}
+
+/* ---- Signals and process ---- */
+
+/* The signal that asked us to quit (SIGTERM, SIGHUP, SIGINT), 0 if none. Weak, so every
+   object file that inlines the functions below shares the one variable. */
+__attribute__((weak)) volatile sig_atomic_t tandem_terminate_signal = 0;
+
+static void tandem_record_terminate_signal(int sig) { tandem_terminate_signal = sig; }
+
+/* Installs async-signal-safe handlers that only record the signal. No SA_RESTART:
+   a blocked read returns with EINTR. */
+static inline void tandem_install_terminate_handlers(void) {
+    struct sigaction sa;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    sa.sa_handler = tandem_record_terminate_signal;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+static inline int tandem_pending_terminate_signal(void) { return tandem_terminate_signal; }
+
+static void tandem_restore_terminal(void) {
+    if (!isendwin()) endwin();
+}
+/* Restores the terminal when the process exits with the screen still in curses mode. */
+static inline void tandem_restore_terminal_at_exit(void) { atexit(tandem_restore_terminal); }
+
+/* Stops the process as Ctrl-Z would (default SIGTSTP action), and returns on SIGCONT
+   with the previous SIGTSTP handler back in place. */
+static inline void tandem_stop_process(void) {
+    struct sigaction dfl, old;
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_flags = 0;
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &dfl, &old);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &old, NULL);
+}
 #endif

@@ -1,1 +1,267 @@
-// The NcursesBackend target: filled in by the dashboard work.
+import CNcursesw
+import TerminalUI
+
+/// The terminal through ncursesw: the one type that talks to a real terminal.
+///
+/// Raw mode, so Ctrl-S, Ctrl-Q, Ctrl-C and Ctrl-Z reach the app as keys. SIGTERM, SIGHUP
+/// and SIGINT become `.terminate(signal:)` events. The terminal is restored by
+/// `shutdown()`, on deinit, and at process exit.
+public final class NcursesBackend: Backend {
+    /// Why the terminal could not be taken over.
+    public enum Error: Swift.Error, CustomStringConvertible {
+        /// stdin or stdout is not a terminal (a pipe, a file, cron).
+        case notATerminal
+        /// ncurses knows no terminal description for `term`.
+        case cannotOpenTerminal(term: String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal:
+                return "The dashboard needs a terminal: stdin and stdout must not be redirected."
+            case .cannotOpenTerminal(let term):
+                return "Cannot open the terminal of type '\(term)': set TERM to a known type, e.g. TERM=xterm-256color."
+            }
+        }
+    }
+
+    /// Longest wait of one read, so a signal is noticed quickly.
+    static let pollSliceMs = 100
+    /// How long an Escape waits for the rest of a key sequence (Alt+key, arrows).
+    static let escapeDelayMs: Int32 = 25
+
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var isShutDown = false
+    private let hasColors: Bool
+    private let colorCount: Int
+    private let maxPairs: Int
+    /// Terminal colors for `.default`: -1 when the terminal's own defaults are usable.
+    private let defaultFg: Int32
+    private let defaultBg: Int32
+    private var pairs: [ColorPairKey: Int32] = [:]
+    private var nextPair: Int32 = 1
+    private var cursor: Position?
+    private var cursorVisible = false
+
+    private struct ColorPairKey: Hashable {
+        let fg: Int32
+        let bg: Int32
+    }
+
+    private static let restoreAtExit: Void = tandem_restore_terminal_at_exit()
+
+    /// Takes over the terminal on stdin/stdout.
+    /// - Throws: `Error.notATerminal` when not on a terminal, `Error.cannotOpenTerminal`
+    ///   when ncurses does not know `TERM`.
+    public init() throws {
+        guard Self.isTerminal() else { throw Error.notATerminal }
+        tandem_setlocale_from_environment()
+        guard tandem_newterm() != nil else {
+            throw Error.cannotOpenTerminal(term: String(cString: tandem_term_name()))
+        }
+        window = tandem_stdscr()!
+        Self.restoreAtExit
+        tandem_install_terminate_handlers()
+
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        _ = tandem_set_escape_delay(Self.escapeDelayMs)
+        curs_set(0)
+        Self.bindExtraKeys()
+
+        hasColors = has_colors()
+        if hasColors {
+            start_color()
+            let usesDefaults = use_default_colors() == tandem_ok()
+            defaultFg = usesDefaults ? -1 : 7
+            defaultBg = usesDefaults ? -1 : 0
+            colorCount = Int(tandem_colors())
+            maxPairs = Int(tandem_color_pairs())
+        } else {
+            defaultFg = -1; defaultBg = -1; colorCount = 0; maxPairs = 0
+        }
+    }
+
+    deinit { shutdown() }
+
+    /// True when both stdin and stdout are terminals (the dashboard can run).
+    public static func isTerminal() -> Bool { tandem_is_terminal() != 0 }
+
+    /// Gives the terminal back (shows the cursor, leaves raw mode). Safe to call twice.
+    public func shutdown() {
+        guard !isShutDown else { return }
+        isShutDown = true
+        curs_set(1)
+        endwin()
+    }
+
+    public func size() -> (width: Int, height: Int) {
+        var rows: Int32 = 0, cols: Int32 = 0
+        tandem_getmaxyx(window, &rows, &cols)
+        return (Int(cols), Int(rows))
+    }
+
+    public func draw(_ changes: [(x: Int, y: Int, cell: Cell)]) {
+        let (width, height) = size()
+        for change in changes where !change.cell.isContinuation {
+            guard change.x >= 0, change.y >= 0, change.x < width, change.y < height else { continue }
+            var chars = Self.wideChars(of: change.cell.grapheme)
+            let columns = DisplayWidth.of(change.cell.grapheme)
+            let attrs = attributes(change.cell.style.attrs)
+            let pair = colorPair(change.cell.style)
+            // The bottom-right cell: an add would move the cursor past the end and scroll.
+            let insert: Int32 = change.y == height - 1 && change.x + columns >= width ? 1 : 0
+            _ = tandem_put(window, Int32(change.y), Int32(change.x), &chars, attrs, pair, insert)
+            // ncurses sees a narrow character where the buffer expects two columns
+            // (an emoji selector): blank the second one so nothing stale stays there.
+            if columns == 2, tandem_wcwidth(chars[0]) == 1, change.x + 1 < width {
+                var blank: [wchar_t] = [0x20, 0]
+                let last: Int32 = change.y == height - 1 && change.x + 2 >= width ? 1 : 0
+                _ = tandem_put(window, Int32(change.y), Int32(change.x + 1), &blank, attrs, pair, last)
+            }
+        }
+    }
+
+    public func clear() {
+        wclear(window)
+    }
+
+    public func setCursor(_ position: Position?) {
+        cursor = position
+    }
+
+    public func flush() {
+        let wantsVisible = cursor != nil
+        if wantsVisible != cursorVisible {
+            curs_set(wantsVisible ? 1 : 0)
+            cursorVisible = wantsVisible
+        }
+        if let cursor { wmove(window, Int32(cursor.y), Int32(cursor.x)) }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    public func nextEvent(timeoutMs: Int?) -> Event? {
+        let clock = ContinuousClock()
+        let deadline = timeoutMs.map { clock.now + .milliseconds(max(0, $0)) }
+        while true {
+            let signal = tandem_pending_terminate_signal()
+            if signal != 0 { return .terminate(signal: signal) }
+            var slice = Self.pollSliceMs
+            if let deadline {
+                let left = clock.now.duration(to: deadline).components
+                let leftMs = Int(left.seconds) * 1000 + Int(left.attoseconds / 1_000_000_000_000_000)
+                slice = min(slice, max(0, leftMs))
+            }
+            if let event = readEvent(timeoutMs: slice) { return event }
+            if let deadline, clock.now >= deadline {
+                let signal = tandem_pending_terminate_signal()
+                return signal != 0 ? .terminate(signal: signal) : nil
+            }
+        }
+    }
+
+    public func suspend() {
+        endwin()
+        tandem_stop_process()
+        // Back from `fg`: repaint everything ncurses holds, whatever the screen shows now.
+        clearok(tandem_curscr(), true)
+        wrefresh(window)
+    }
+
+    /// One read of at most `timeoutMs`; nil on timeout, signal or an unknown key.
+    private func readEvent(timeoutMs: Int) -> Event? {
+        wtimeout(window, Int32(timeoutMs))
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        if result == tandem_err() { return nil }
+        let isKeyCode = result == tandem_key_code_yes()
+        if isKeyCode, Int32(code) == tandem_key_resize() {
+            let (width, height) = size()
+            return .resize(width: width, height: height)
+        }
+        if !isKeyCode, code == 27 {
+            // Escape alone, or the prefix of Alt+key.
+            wtimeout(window, 0)
+            var next: wint_t = 0
+            let nextResult = wget_wch(window, &next)
+            if nextResult == tandem_err() { return .key(.escape) }
+            if nextResult != tandem_key_code_yes(), next == 0x5B {
+                // "ESC [" starts a control sequence ncurses did not recognize: drop it
+                // rather than type its bytes.
+                discardControlSequence()
+                return nil
+            }
+            guard let key = Self.decode(code: UInt32(next), isKeyCode: nextResult == tandem_key_code_yes()) else {
+                return nil
+            }
+            return .key(.alt(key))
+        }
+        return Self.decode(code: UInt32(code), isKeyCode: isKeyCode).map { .key($0) }
+    }
+
+    /// Reads what is left of an unknown control sequence, up to its final byte.
+    private func discardControlSequence() {
+        var code: wint_t = 0
+        while wget_wch(window, &code) != tandem_err(), !(0x40...0x7E).contains(code) {}
+    }
+
+    private func attributes(_ attrs: Attributes) -> attr_t {
+        var result = tandem_a_normal()
+        if attrs.contains(.bold) { result |= tandem_a_bold() }
+        if attrs.contains(.dim) { result |= tandem_a_dim() }
+        if attrs.contains(.italic) { result |= tandem_a_italic() }
+        if attrs.contains(.underline) { result |= tandem_a_underline() }
+        if attrs.contains(.reverse) { result |= tandem_a_reverse() }
+        return result
+    }
+
+    /// The color pair for a style's colors, allocated on first use; 0 when pairs run out.
+    private func colorPair(_ style: Style) -> Int32 {
+        guard hasColors else { return 0 }
+        let fg = Self.colorNumber(style.fg, colors: colorCount).map(Int32.init) ?? defaultFg
+        let bg = Self.colorNumber(style.bg, colors: colorCount).map(Int32.init) ?? defaultBg
+        if fg == defaultFg, bg == defaultBg { return 0 }
+        let key = ColorPairKey(fg: fg, bg: bg)
+        if let pair = pairs[key] { return pair }
+        guard Int(nextPair) < maxPairs, init_extended_pair(nextPair, fg, bg) == tandem_ok() else { return 0 }
+        pairs[key] = nextPair
+        nextPair += 1
+        return pairs[key]!
+    }
+
+    /// The grapheme as ncurses wants it: one printable base character, then at most
+    /// three zero-width marks, NUL-terminated. Unprintable graphemes become "?".
+    static func wideChars(of grapheme: String) -> [wchar_t] {
+        let scalars = grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        guard let base = scalars.first else { return [0x20, 0] }
+        guard tandem_wcwidth(base) > 0 else { return [0x3F, 0] }
+        let marks = scalars.dropFirst().filter { tandem_wcwidth($0) == 0 }.prefix(3)
+        return [base] + marks + [0]
+    }
+
+    /// Makes ncurses know the keys terminals send beyond their terminfo entry: Ctrl+ and
+    /// Alt+arrows (the terminal's own sequences and the xterm ones tmux sends, with the codes
+    /// `decode` knows), and the Home/End sequences of tmux, screen and rxvt.
+    private static func bindExtraKeys() {
+        let modifiedArrows: [(capability: String, xterm: String, code: Int32)] = [
+            ("kLFT5", "\u{1b}[1;5D", tandem_key_ctrl_left()),
+            ("kRIT5", "\u{1b}[1;5C", tandem_key_ctrl_right()),
+            ("kLFT3", "\u{1b}[1;3D", tandem_key_alt_left()),
+            ("kRIT3", "\u{1b}[1;3C", tandem_key_alt_right()),
+        ]
+        for binding in modifiedArrows {
+            tandem_bind_sequence(binding.xterm, binding.code)
+            tandem_bind_capability(binding.capability, binding.code)
+        }
+        let homeEnd: [(sequences: [String], code: Int32)] = [
+            (["\u{1b}[1~", "\u{1b}[7~", "\u{1b}[H", "\u{1b}OH"], tandem_key_home()),
+            (["\u{1b}[4~", "\u{1b}[8~", "\u{1b}[F", "\u{1b}OF"], tandem_key_end()),
+        ]
+        for binding in homeEnd {
+            for sequence in binding.sequences { tandem_bind_sequence(sequence, binding.code) }
+        }
+    }
+}
