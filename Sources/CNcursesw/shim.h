@@ -1,5 +1,8 @@
 #ifndef TANDEM_CNCURSESW_SHIM_H
 #define TANDEM_CNCURSESW_SHIM_H
+/* _DEFAULT_SOURCE keeps glibc's struct layouts (ucontext, signal) identical to the ones
+   Foundation's modules see; without it the two modules disagree and the build fails. */
+#define _DEFAULT_SOURCE 1
 #define _XOPEN_SOURCE 700
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1

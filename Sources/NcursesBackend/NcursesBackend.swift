@@ -32,7 +32,8 @@ public final class NcursesBackend: Backend {
     private let window: UnsafeMutablePointer<WINDOW>
     private var isShutDown = false
     private let hasColors: Bool
-    private let colorCount: Int
+    /// Colors the terminal can show (0 without color support): themes are reduced to fit.
+    public let colorCount: Int
     private let maxPairs: Int
     /// Terminal colors for `.default`: -1 when the terminal's own defaults are usable.
     private let defaultFg: Int32

@@ -4,6 +4,8 @@ import TerminalUI
 
 /// What happened: the only input of `update`.
 public enum Msg: Sendable {
+    /// The dashboard opened: offer back a draft left by an earlier run.
+    case started
     case keyPressed(Key)
     case resized(width: Int, height: Int)
     /// A save effect wrote the record's file.

@@ -6,6 +6,9 @@ import TerminalUI
 /// The only place app state changes. Returns the I/O to do as data.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     switch msg {
+    case .started:
+        Editing.resumeDraft(&state)
+        return []
     case .keyPressed(let key):
         return handleKey(&state, key)
     case .resized(let w, let h):
@@ -327,19 +330,12 @@ private func handleConfirm(_ s: inout AppState, _ key: Key) -> [Effect] {
 // MARK: - Logging
 
 private func openLogForm(_ s: inout AppState) -> [Effect] {
-    guard let ref = s.selectedRecord, ref.kind == .coaching || ref.kind == .mentoring,
-          let value = s.data.value(of: ref) else {
+    guard let ref = s.selectedRecord, ref.kind == .coaching || ref.kind == .mentoring else {
         s.status = Status("Select an engagement or a relationship to log a session on")
         return []
     }
-    if let reason = s.readOnlyReason {
-        s.status = Status("Read-only: \(reason)", .error)
-        return []
-    }
-    guard let record = value.sessionRecord else { return [] }
-    var form = LogForm.make(for: record, names: s.rows.people, today: s.today)
-    Editing.restoreDraft(&s, into: &form)
-    s.form = form
+    if Editing.refuseIfReadOnly(&s) { return [] }
+    Editing.open(.log(RecordRefCodable(kind: ref.kind.rawValue, id: ref.id)), &s)
     return []
 }
 
@@ -361,7 +357,7 @@ private func persist(_ value: Record?, ref: RecordRef) -> Effect {
 }
 
 private func undo(_ s: inout AppState) -> [Effect] {
-    if let reason = s.readOnlyReason { s.status = Status("Read-only: \(reason)", .error); return [] }
+    if Editing.refuseIfReadOnly(&s) { return [] }
     guard let change = s.undoStack.popLast() else { s.status = Status("Nothing to undo"); return [] }
     s.redoStack.append(change)
     s.data.put(change.before, for: change.ref)
@@ -372,7 +368,7 @@ private func undo(_ s: inout AppState) -> [Effect] {
 }
 
 private func redo(_ s: inout AppState) -> [Effect] {
-    if let reason = s.readOnlyReason { s.status = Status("Read-only: \(reason)", .error); return [] }
+    if Editing.refuseIfReadOnly(&s) { return [] }
     guard let change = s.redoStack.popLast() else { s.status = Status("Nothing to redo"); return [] }
     s.undoStack.append(change)
     s.data.put(change.after, for: change.ref)

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
+import NcursesBackend
+import TandemApp
 import TandemCore
 import TandemStore
+import TerminalUI
 
 /// `tandem` (bare): the dashboard.
 struct DashboardCommand: ParsableCommand {
@@ -12,34 +15,84 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var data: DataDirOptions
     @Flag(help: "Open on a freshly generated demo agency (in a temporary folder unless --data-dir is given).") var demo = false
+    @Option(help: ArgumentHelp("A theme name (default, light, high-contrast, mono, or your own) or a path to a .theme file.", valueName: "name")) var theme: String?
 
     func run() throws {
+        let env = ProcessInfo.processInfo.environment
         let today = try Clock.today()
+        let catalog = ThemeCatalog(searchPaths: ThemePaths.searchPaths(environment: env))
+        let noColor = !(env["NO_COLOR"] ?? "").isEmpty
+        let themeName = theme ?? (noColor ? "mono" : env["TANDEM_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? "default")
+        let chosen: Theme
+        let warnings: [String]
+        do { (chosen, warnings) = try catalog.load(themeName) } catch { throw CLIFailure.input("--theme: \(error)") }
+
+        guard NcursesBackend.isTerminal() else {
+            throw CLIFailure.input("the dashboard needs a terminal; for scripts use `tandem list`, `tandem log` or `tandem check`")
+        }
+
         var dir = data.resolved()
         var temporary: URL?
         if demo {
             if data.dataDir == nil {
-                let base = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+                let base = FileManager.default.temporaryDirectory
+                    .appendingPathComponent("tandem-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
                 temporary = base
                 dir = base
             }
             try DemoWriter.write(DemoAgency.generate(today: today, options: DemoOptions()), to: dir)
         }
         defer { if let t = temporary { try? FileManager.default.removeItem(at: t) } }
+
+        // Everything that can fail on the store fails here, before the screen opens.
         let store = try Store.openForCLI(dir, forEditing: true)
         defer { store.close() }
         let loaded: Loaded
         do { loaded = try store.load(scope: .open) } catch { throw CLIFailure.store(error) }
-        let s = loaded.snapshot
-        let names = PeopleIndex(s.people)
-        emit("\(s.agency.name) — \(today.iso)")
-        for e in s.engagements where e.status == .active {
-            let r = CoachingSummary(e, names: names, today: today, settings: s.agency.settings)
-            emit("  coaching  \(r.coachee): \(e.focus) — \(r.daysLeft) days left, \(r.forecast.label)")
+
+        var state = AppState(today: today, data: loaded.snapshot, files: loaded.files,
+                             readOnlyReason: store.readOnlyReason, themeName: chosen.name)
+        state.closedCounts = loaded.closedCount
+        state.drafts = AppRuntime.loadDrafts(from: store)
+        if let w = warnings.first { state.status = Status("Theme: \(w)", .error) }
+
+        let backend: NcursesBackend
+        do { backend = try NcursesBackend() } catch { throw CLIFailure.input("cannot start the terminal: \(error)") }
+        let runtime = AppRuntime(state: state, store: store, backend: backend,
+                                 theme: backend.colorCount < 8 ? .monochrome : chosen, themes: catalog,
+                                 colors: backend.colorCount, clock: { (try? Clock.today()) ?? today })
+        runtime.send(.started)
+        runtime.run()
+        backend.shutdown()
+    }
+}
+
+/// Where themes are looked up: the user's folder first, then the bundled `themes/` next to an
+/// installed binary (`<prefix>/share/tandem/themes`) or in the source tree it was built from.
+enum ThemePaths {
+    static func searchPaths(environment env: [String: String], executable: URL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()) -> [URL] {
+        var paths: [URL] = []
+        if let x = env["XDG_CONFIG_HOME"], !x.isEmpty {
+            paths.append(URL(fileURLWithPath: x).appendingPathComponent("tandem/themes"))
+        } else if let home = env["HOME"] {
+            paths.append(URL(fileURLWithPath: home).appendingPathComponent(".config/tandem/themes"))
         }
-        for m in s.relationships where m.status == .active {
-            let r = MentoringSummary(m, names: names, today: today, settings: s.agency.settings)
-            emit("  mentoring \(r.mentor) → \(r.mentee): \(r.health.label)")
+        let bin = executable.deletingLastPathComponent()
+        paths.append(bin.deletingLastPathComponent().appendingPathComponent("share/tandem/themes"))
+        // `swift run` and `.build/<config>/tandem`: the clone's themes/ folder above the build folder.
+        var dir = bin
+        for _ in 0..<5 {
+            let candidate = dir.appendingPathComponent("themes")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.theme").path) {
+                paths.append(candidate)
+                break
+            }
+            dir = dir.deletingLastPathComponent()
         }
+        // The source tree this binary was built from.
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        paths.append(source.appendingPathComponent("themes"))
+        var seen = Set<String>()
+        return paths.filter { seen.insert($0.standardizedFileURL.path).inserted }
     }
 }

@@ -21,34 +21,68 @@ enum Editing {
     }
 
     static func openNewForm(_ s: inout AppState, _ choice: Character) -> [Effect] {
-        var form: Form
         switch choice {
-        case "p": form = RecordForms.person(nil, names: s.rows.people)
-        case "c": form = RecordForms.engagement(nil, names: s.rows.people, today: s.today)
-        case "m": form = RecordForms.relationship(nil, names: s.rows.people, today: s.today)
-        default: return []
+        case "p": open(.newPerson, &s)
+        case "c": open(.newEngagement, &s)
+        case "m": open(.newRelationship, &s)
+        default: break
         }
-        restoreDraft(&s, into: &form)
-        s.form = form
         return []
     }
 
     static func openEditForm(_ s: inout AppState) -> [Effect] {
         if refuseIfReadOnly(&s) { return [] }
-        guard let ref = s.selectedRecord, let value = s.data.value(of: ref) else {
+        guard let ref = s.selectedRecord else {
             s.status = Status("Nothing selected to edit")
             return []
         }
-        var form: Form
-        switch value {
-        case .person(let p): form = RecordForms.person(p, names: s.rows.people)
-        case .coaching(let e): form = RecordForms.engagement(e, names: s.rows.people, today: s.today)
-        case .mentoring(let r): form = RecordForms.relationship(r, names: s.rows.people, today: s.today)
-        case .assessment: return []
+        switch ref.kind {
+        case .person: open(.editPerson(ref.id), &s)
+        case .coaching: open(.editEngagement(ref.id), &s)
+        case .mentoring: open(.editRelationship(ref.id), &s)
+        case .assessment: break
         }
+        return []
+    }
+
+    /// Opens the form of the first draft left by an earlier run whose record is still here.
+    static func resumeDraft(_ s: inout AppState) {
+        guard s.readOnlyReason == nil else { return }
+        while let d = s.drafts.first {
+            guard var form = makeForm(d.kind, s) else { s.drafts.removeFirst(); continue }
+            restoreDraft(&s, into: &form)
+            s.form = form
+            return
+        }
+    }
+
+    /// The form for a kind of edit, filled from the record it edits (`nil` if that is gone).
+    static func makeForm(_ kind: FormKind, _ s: AppState) -> Form? {
+        let names = s.rows.people
+        switch kind {
+        case .log(let r):
+            let ref = RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id)
+            return s.data.value(of: ref)?.sessionRecord.map { LogForm.make(for: $0, names: names, today: s.today) }
+        case .newPerson: return RecordForms.person(nil, names: names)
+        case .newEngagement: return RecordForms.engagement(nil, names: names, today: s.today)
+        case .newRelationship: return RecordForms.relationship(nil, names: names, today: s.today)
+        case .editPerson(let id):
+            guard case .person(let p)? = s.data.value(of: RecordRef(kind: .person, id: id)) else { return nil }
+            return RecordForms.person(p, names: names)
+        case .editEngagement(let id):
+            guard case .coaching(let e)? = s.data.value(of: RecordRef(kind: .coaching, id: id)) else { return nil }
+            return RecordForms.engagement(e, names: names, today: s.today)
+        case .editRelationship(let id):
+            guard case .mentoring(let r)? = s.data.value(of: RecordRef(kind: .mentoring, id: id)) else { return nil }
+            return RecordForms.relationship(r, names: names, today: s.today)
+        }
+    }
+
+    /// Opens a form (restoring a matching draft into it).
+    static func open(_ kind: FormKind, _ s: inout AppState) {
+        guard var form = makeForm(kind, s) else { return }
         restoreDraft(&s, into: &form)
         s.form = form
-        return []
     }
 
     /// Fills a form from a draft of the same kind left by an earlier run, and says so.
