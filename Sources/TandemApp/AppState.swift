@@ -234,12 +234,3 @@ public struct DetailState: Equatable, Sendable {
     /// Index into the record's toggleable items.
     public var selected = 0
 }
-
-extension ScrollState {
-    /// Keeps the selection inside a list of `count` rows (first row selected when any).
-    mutating func clamp(count: Int) {
-        if count == 0 { selected = nil; offset = 0; return }
-        selected = min(max(selected ?? 0, 0), count - 1)
-        offset = min(offset, max(0, count - 1))
-    }
-}

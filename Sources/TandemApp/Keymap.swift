@@ -98,8 +98,8 @@ public struct Keymap: Sendable {
         Binding([.char("?")], .help, "show this help", group: "everywhere", context: .global, footer: "help"),
         Binding([.char("1")], .dashboard, "dashboard screen", group: "everywhere", context: .global),
         Binding([.char("2")], .people, "people screen", group: "everywhere", context: .global),
-        Binding([.char(":")], .command, "command line (:log, :w, :q, :theme, :help)", group: "everywhere", context: .global),
-        Binding([.char("u")], .undo, "undo the last change", group: "everywhere", context: .global),
+        Binding([.char(":")], .command, "command line (:log, :w, :q, :theme, :help)", group: "everywhere", context: .global, footer: "cmd"),
+        Binding([.char("u")], .undo, "undo the last change", group: "everywhere", context: .global, footer: "undo"),
         Binding([.ctrl("r")], .redo, "redo", group: "everywhere", context: .global),
         Binding([.ctrl("z")], .suspend, "suspend to the shell (fg to return)", group: "everywhere", context: .global),
         // Lists

@@ -111,8 +111,6 @@ private func handleKey(_ s: inout AppState, _ key: Key) -> [Effect] {
     return perform(&s, action)
 }
 
-/// Rows visible in a dashboard pane, for page keys.
-private func pageHeight(_ s: AppState) -> Int { max(1, (s.height - 12) / (s.width >= 100 ? 1 : 2)) }
 
 private func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
     switch action {
@@ -195,13 +193,15 @@ private func move(_ s: inout AppState, _ action: Action) {
         case .bottom: scroll.end(count: count)
         default: break
         }
+        scroll.ensureVisible(height: height, count: count)
     }
     switch s.screen {
     case .dashboard:
+        let rows = DashboardView.visibleRows(width: s.width, height: s.height)
         if s.focus == .coaching {
-            apply(&s.coachingScroll, count: s.rows.coaching.count, height: pageHeight(s))
+            apply(&s.coachingScroll, count: s.rows.coaching.count, height: rows)
         } else {
-            apply(&s.mentoringScroll, count: s.rows.mentoring.count, height: pageHeight(s))
+            apply(&s.mentoringScroll, count: s.rows.mentoring.count, height: rows)
         }
     case .people:
         apply(&s.peopleScroll, count: s.data.people.count, height: max(1, s.height - 6))

@@ -117,12 +117,13 @@ public final class Store {
                     throw StoreError(.format, file: rel, "id \(ref.id.uuidString) is also the id of \(other)")
                 }
                 loadedFiles[ref] = rel
-                prints[rel] = Fingerprint(data)
                 noteFormat(of: file)
                 if scope == .open && Store.isClosed(kind, status: file.top.status) {
+                    // Validated, not decoded; fingerprinted when `loadRecord` decodes it for editing.
                     if kind == .coaching { closed.coaching += 1 } else { closed.mentoring += 1 }
                     continue
                 }
+                prints[rel] = Fingerprint(data)
                 switch try decode(file, as: kind) {
                 case .person(let p): snapshot.people.append(p)
                 case .coaching(let e): snapshot.engagements.append(e)

@@ -6,9 +6,19 @@ enum DashboardView {
     /// Panes sit side by side from this width.
     static let sideBySideWidth = 100
 
+    /// The detail strip's height for a body of this height.
+    static func stripHeight(body: Int) -> Int { min(12, max(5, body / 3)) }
+
+    /// Rows of records a pane shows on a screen of this size (for page keys and scrolling).
+    static func visibleRows(width: Int, height: Int) -> Int {
+        let body = height - 3
+        let panes = body - stripHeight(body: body)
+        let pane = width >= sideBySideWidth ? panes : panes / 2
+        return max(1, pane - 3)
+    }
+
     static func render(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
-        let stripHeight = area.height >= 30 ? 9 : area.height >= 20 ? 7 : 5
-        let parts = area.split(.vertical, [.fill(1), .fixed(stripHeight)])
+        let parts = area.split(.vertical, [.fill(1), .fixed(stripHeight(body: area.height))])
         let panes = parts[0].split(s.width >= sideBySideWidth ? .horizontal : .vertical, [.fill(1), .fill(1)])
         coachingPane(s, theme, into: &buf, area: panes[0])
         mentoringPane(s, theme, into: &buf, area: panes[1])
@@ -19,9 +29,6 @@ enum DashboardView {
         Block(title: title, titleStyle: theme.style(focused ? .focus : role),
               borderStyle: theme.style(focused ? .focus : .border), focused: focused)
     }
-
-    /// Rows visible in a pane of this outer height (border and header taken off).
-    static func visibleRows(paneHeight: Int) -> Int { max(1, paneHeight - 3) }
 
     static func coachingPane(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
         let focused = s.focus == .coaching
