@@ -1,7 +1,8 @@
 /// A fast syntax checker for JSON held as UTF-8 bytes.
 ///
 /// It validates a whole document (RFC 8259: strings, escapes, UTF-8, numbers, nesting) without
-/// building any value, and pulls out the raw top-level `"format"`, `"id"` and `"status"` values,
+/// building any value, checks the form of every field the store's records use (dates, ids,
+/// whole numbers…; see `FieldForm`), and pulls out the raw top-level `"format"`, `"id"` and `"status"` values,
 /// so a closed record can be checked and counted without decoding it. Errors carry a byte offset;
 /// `position(of:in:)` turns one into a line and a column.
 struct JSONScanner {
@@ -18,6 +19,9 @@ struct JSONScanner {
         var idOffset: Int?
         var id: String?
         var status: String?
+        /// The first field whose value has the wrong form (see `FieldForm`), if any: a sign the
+        /// record must be decoded, even when closed, to report it precisely.
+        var fieldProblem: Failure?
     }
 
     /// A step into a document: an object's key or an array's index.
@@ -26,7 +30,7 @@ struct JSONScanner {
         case index(Int)
     }
 
-    private let b: UnsafeBufferPointer<UInt8>
+    let b: UnsafeBufferPointer<UInt8>
     private var i = 0
     private var depth = 0
     private var top = TopLevel()
@@ -154,7 +158,10 @@ struct JSONScanner {
             skipSpace()
             let valueStart = i
             try value()
-            if isTop && !escaped { noteTopLevel(key: keyStart..<keyEnd, value: valueStart..<i) }
+            if !escaped {
+                if isTop { noteTopLevel(key: keyStart..<keyEnd, value: valueStart..<i) }
+                if top.fieldProblem == nil { top.fieldProblem = checkField(key: keyStart..<keyEnd, value: valueStart..<i) }
+            }
             skipSpace()
             guard i < b.count else { throw endOfFile() }
             if b[i] == UInt8(ascii: ",") { i += 1; continue }

@@ -118,7 +118,7 @@ public final class Store {
                 }
                 loadedFiles[ref] = rel
                 noteFormat(of: file)
-                if scope == .open && Store.isClosed(kind, status: file.top.status) {
+                if scope == .open && Store.isClosed(kind, status: file.top.status) && file.top.fieldProblem == nil {
                     // Validated, not decoded; fingerprinted when `loadRecord` decodes it for editing.
                     if kind == .coaching { closed.coaching += 1 } else { closed.mentoring += 1 }
                     continue

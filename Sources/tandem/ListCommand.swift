@@ -35,9 +35,7 @@ struct ListCommand: ParsableCommand {
         let store = try Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
         let loaded: Loaded
-        // Decode closed records too, even when they are not shown: a damaged file anywhere in
-        // the store is reported (file:line:column), not hidden until someone asks for --all.
-        do { loaded = try store.load(scope: .all) } catch { throw CLIFailure.store(error) }
+        do { loaded = try store.load(scope: all ? .all : .open) } catch { throw CLIFailure.store(error) }
         let s = loaded.snapshot
         let names = PeopleIndex(s.people)
         let settings = s.agency.settings

@@ -1,7 +1,6 @@
 import Testing
 @testable import TandemCore
 
-private func day(_ iso: String) -> Day { Day(iso: iso)! }
 
 private func parsed(_ s: String, today: String) -> String? {
     try? DateInput.parse(s, today: day(today)).get().iso
