@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import TandemCore
+import TandemStore
+import TerminalUI
+@testable import TandemApp
+
+/// The runtime against a real store in a temporary folder, drawn on a `TestBackend`.
+@Suite("AppRuntime")
+final class AppRuntimeTests {
+    let dir: URL
+    let store: Store
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-app-tests-\(UUID().uuidString)")
+        store = try Store.create(at: dir, agency: Fixture.tiny.agency)
+        for p in Fixture.tiny.people { try store.save(p) }
+        for e in Fixture.tiny.engagements { try store.save(e) }
+        for r in Fixture.tiny.relationships { try store.save(r) }
+    }
+
+    deinit {
+        store.close()
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    func runtime(width: Int = 80, height: Int = 24) throws -> (AppRuntime, TestBackend) {
+        let loaded = try store.load(scope: .open)
+        var state = AppState(today: Fixture.today, data: loaded.snapshot, files: loaded.files)
+        state.makeID = Fixture.counterIDs()
+        let backend = TestBackend(width: width, height: height)
+        let themes = ThemeCatalog(searchPaths: [dir.deletingLastPathComponent().appendingPathComponent("no-themes-here")])
+        let rt = AppRuntime(state: state, store: store, backend: backend, theme: .builtinDefault, themes: themes,
+                            clock: { Fixture.today })
+        return (rt, backend)
+    }
+
+    func send(_ rt: AppRuntime, _ keys: [Key]) { for k in keys { rt.send(.keyPressed(k)) } }
+    func send(_ rt: AppRuntime, _ text: String) { send(rt, text.map(Key.char)) }
+
+    func file(_ rt: AppRuntime, _ ref: RecordRef) throws -> String {
+        let rel = try #require(rt.state.files[ref])
+        return try String(contentsOf: dir.appendingPathComponent(rel), encoding: .utf8)
+    }
+
+    @Test("the runtime takes its size from the backend")
+    func size() throws {
+        let (rt, _) = try runtime(width: 132, height: 41)
+        #expect(rt.state.width == 132 && rt.state.height == 41)
+    }
+
+    @Test("Ctrl-S writes the new session to the record's file; u takes it out again")
+    func logThenUndo() throws {
+        let (rt, _) = try runtime()
+        let ref = Fixture.pitchingRef
+        #expect(try !file(rt, ref).contains("Ran the pitch on the client"))
+        send(rt, [.char("l")])
+        send(rt, "Ran the pitch on the client")
+        send(rt, [.ctrl("s")])
+        #expect(try file(rt, ref).contains("\"notes\" : \"Ran the pitch on the client\""))
+        #expect(rt.state.status?.text.hasSuffix("— saved") == true)
+        #expect(rt.state.status?.kind == .ok)
+        #expect(rt.state.pending.isEmpty)
+        let reloaded = try store.loadRecord(ref)
+        #expect(sessions(of: reloaded).count == 2)
+
+        send(rt, [.char("u")])
+        #expect(try !file(rt, ref).contains("Ran the pitch on the client"))
+        #expect(try store.loadRecord(ref) == .coaching(Fixture.pitching))
+        #expect(rt.state.status?.text.hasPrefix("Undid: ") == true)
+        #expect(rt.state.status?.text.hasSuffix("— saved") == true)
+
+        send(rt, [.ctrl("r")])
+        #expect(try file(rt, ref).contains("Ran the pitch on the client"))
+    }
+
+    @Test("a new person gets a file; undo deletes it")
+    func newPersonFile() throws {
+        let (rt, _) = try runtime()
+        send(rt, [.char("n"), .char("p")])
+        send(rt, "Dana Scully")
+        send(rt, [.ctrl("s")])
+        let ref = RecordRef(kind: .person, id: Fixture.id(1))
+        let rel = try #require(rt.state.files[ref])
+        #expect(rel.hasPrefix("people/dana-scully-"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(rel).path))
+        send(rt, [.char("u")])
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(rel).path))
+        #expect(rt.state.files[ref] == nil)
+    }
+
+    @Test("a file changed on disk is not overwritten until the user keeps their version")
+    func conflictOnDisk() throws {
+        let (rt, _) = try runtime()
+        let ref = Fixture.pitchingRef
+        let url = dir.appendingPathComponent(try #require(rt.state.files[ref]))
+        let outside = try String(contentsOf: url, encoding: .utf8)
+            .replacingOccurrences(of: "Pitching to clients", with: "Pitching, edited in another editor")
+        try outside.write(to: url, atomically: true, encoding: .utf8)
+
+        send(rt, [.char("l")])
+        send(rt, "mine")
+        send(rt, [.ctrl("s")])
+        #expect(rt.state.confirm?.isConflict == true)
+        #expect(try String(contentsOf: url, encoding: .utf8) == outside, "nothing written yet")
+
+        send(rt, [.char("k")])
+        #expect(rt.state.confirm == nil)
+        let now = try String(contentsOf: url, encoding: .utf8)
+        #expect(now.contains("\"notes\" : \"mine\""))
+        #expect(now.contains("Pitching to clients"))
+        #expect(rt.state.status?.text.hasSuffix("— saved") == true)
+    }
+
+    @Test("after a conflict, r takes the disk's version")
+    func conflictReload() throws {
+        let (rt, _) = try runtime()
+        let url = dir.appendingPathComponent(try #require(rt.state.files[Fixture.pitchingRef]))
+        let outside = try String(contentsOf: url, encoding: .utf8)
+            .replacingOccurrences(of: "Pitching to clients", with: "Pitching, edited elsewhere")
+        try outside.write(to: url, atomically: true, encoding: .utf8)
+        send(rt, [.char("l")])
+        send(rt, "mine")
+        send(rt, [.ctrl("s"), .char("r")])
+        #expect(rt.state.data.engagements.first?.focus == "Pitching, edited elsewhere")
+        #expect(rt.state.data.engagements.first?.sessions.count == 1)
+        #expect(try String(contentsOf: url, encoding: .utf8) == outside)
+    }
+
+    @Test("termination with a dirty form leaves a draft the next run finds")
+    func draftOnTerminate() throws {
+        let (rt, _) = try runtime()
+        send(rt, [.char("l")])
+        send(rt, "unsaved thought")
+        rt.send(.terminate)
+        #expect(rt.state.isQuitting)
+        let drafts = AppRuntime.loadDrafts(from: store)
+        #expect(drafts.count == 1)
+        #expect(drafts.first?.fields["notes"] == "unsaved thought")
+        #expect(drafts.first?.kind == .log(RecordRefCodable(kind: "coaching", id: Fixture.pitching.id)))
+    }
+
+    @Test("an unknown theme is reported in the status line")
+    func unknownTheme() throws {
+        let (rt, _) = try runtime()
+        send(rt, [.char(":")])
+        send(rt, "theme nosuch")
+        send(rt, [.enter])
+        #expect(rt.state.status?.kind == .error)
+        #expect(rt.state.status?.text.contains("unknown theme \"nosuch\"") == true)
+        #expect(rt.state.themeName == "default")
+    }
+
+    @Test("run() draws, handles queued keys and resizes, and stops at q")
+    func run() throws {
+        let (rt, backend) = try runtime()
+        backend.queuedEvents = [.key(.char("l"))] + "from run".map { Event.key(.char($0)) } + [.key(.ctrl("s"))]
+        backend.resize(width: 50, height: 12)
+        backend.queuedEvents.append(.key(.char("q")))
+        #expect(rt.run() == 0)
+        #expect(rt.state.isQuitting)
+        #expect(try file(rt, Fixture.pitchingRef).contains("from run"))
+        #expect(rt.state.width == 50 && rt.state.height == 12)
+        #expect(backend.screen.text.contains("(need 60x16, have 50x12)"))
+        #expect(backend.clearCount >= 2, "the first frame and the resize repaint everything")
+    }
+
+    @Test("the screen on the backend matches the view")
+    func draws() throws {
+        let (rt, backend) = try runtime()
+        backend.queuedEvents = [.key(.char("j")), .key(.char("q"))]
+        rt.run()
+        let expected = AppView.render(rt.state, theme: .builtinDefault)
+        #expect(backend.screen.lines == expected.lines)
+        #expect(backend.screen.text.contains("Ana Lima"))
+    }
+}

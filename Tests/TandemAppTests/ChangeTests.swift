@@ -1,0 +1,175 @@
+import Testing
+import TandemCore
+import TandemStore
+import TerminalUI
+@testable import TandemApp
+
+/// Undo and redo, save results, conflicts, read-only, done marks and archiving.
+@Suite("Changes")
+struct ChangeTests {
+    /// The tiny agency after logging "Went well" on the engagement through the form.
+    static func logged() -> (AppState, CoachingEngagement) {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .char("l"))
+        type(&s, "Went well")
+        press(&s, .ctrl("s"))
+        return (s, s.data.engagements[0])
+    }
+
+    @Test("u after a log saves the record without the session; Ctrl-R saves it with it again")
+    func undoRedo() {
+        var (s, after) = Self.logged()
+        #expect(after.sessions.count == 2)
+        #expect(press(&s, .char("u")) == [.save(.coaching(Fixture.pitching), force: false)])
+        #expect(s.data.engagements == [Fixture.pitching])
+        #expect(s.status?.text.hasPrefix("Undid: Logged 50 min session") == true)
+        #expect(press(&s, .ctrl("r")) == [.save(.coaching(after), force: false)])
+        #expect(s.data.engagements == [after])
+        #expect(s.status?.text.hasPrefix("Redid: Logged 50 min session") == true)
+        // Nothing left to redo.
+        #expect(press(&s, .ctrl("r")).isEmpty)
+        #expect(s.status?.text == "Nothing to redo")
+    }
+
+    @Test("u with nothing to undo says so")
+    func nothingToUndo() {
+        var s = Fixture.state(Fixture.tiny)
+        #expect(press(&s, .char("u")).isEmpty)
+        #expect(s.status?.text == "Nothing to undo")
+    }
+
+    @Test("undoing a new person deletes its file")
+    func undoCreation() {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .char("n"), .char("p"))
+        type(&s, "Dana Scully")
+        press(&s, .ctrl("s"))
+        let ref = RecordRef(kind: .person, id: Fixture.id(1))
+        #expect(press(&s, .char("u")) == [.delete(ref)])
+        #expect(s.data.people.count == 3)
+        #expect(update(&s, .deleteFinished(ref)).isEmpty)
+        #expect(s.status?.text == "Undid: Added Dana Scully — saved")
+    }
+
+    @Test(".saveFinished records the file and says “— saved”; a stray one changes no status")
+    func saveFinished() {
+        var (s, _) = Self.logged()
+        #expect(update(&s, .saveFinished(Fixture.pitchingRef, file: "coaching/ana-lima-00000000.json")).isEmpty)
+        #expect(s.status?.kind == .ok)
+        #expect(s.status?.text.hasSuffix("for Ana Lima — saved") == true)
+        #expect(s.files[Fixture.pitchingRef] == "coaching/ana-lima-00000000.json")
+        #expect(s.pending.isEmpty)
+
+        s.status = nil
+        _ = update(&s, .saveFinished(Fixture.pitchingRef, file: "coaching/ana-lima-00000000.json"))
+        #expect(s.status == nil)
+    }
+
+    @Test("a failed save puts back what the disk holds and drops the undo entry")
+    func saveFailed() {
+        var (s, after) = Self.logged()
+        _ = update(&s, .saveFailed(Fixture.pitchingRef, message: "disk full", conflict: false, attempted: .coaching(after)))
+        #expect(s.data == Fixture.tiny)
+        #expect(s.undoStack.isEmpty)
+        #expect(s.status == Status("Not saved: disk full", .error))
+        #expect(s.confirm == nil)
+    }
+
+    @Test("a conflict asks reload or keep; Esc does not dismiss it; k saves with force; r reloads")
+    func conflict() {
+        var (s, after) = Self.logged()
+        let msg = Msg.saveFailed(Fixture.pitchingRef, message: "coaching/ana-lima-00000000.json changed on disk",
+                                 conflict: true, attempted: .coaching(after))
+        #expect(update(&s, msg).isEmpty)
+        #expect(s.confirm?.purpose == .conflict(.coaching(after)))
+        #expect(s.confirm?.choices.map(\.key) == ["r", "k"])
+        press(&s, .escape, .char("j"))
+        #expect(s.confirm != nil, "a conflict must be answered")
+        #expect(press(&s, .char("k")) == [.save(.coaching(after), force: true)])
+        #expect(s.confirm == nil)
+        #expect(s.data.engagements == [after])
+
+        var (t, _) = Self.logged()
+        _ = update(&t, msg)
+        #expect(press(&t, .char("r")) == [.reload(Fixture.pitchingRef)])
+        var disk = Fixture.pitching
+        disk.focus = "Pitching, edited elsewhere"
+        _ = update(&t, .reloaded(Fixture.pitchingRef, .coaching(disk)))
+        #expect(t.data.engagements == [disk])
+        #expect(t.undoStack.isEmpty, "undo cannot bring back a version the disk no longer has")
+        #expect(t.rows.coaching.first?.engagement.focus == "Pitching, edited elsewhere")
+    }
+
+    static let readOnlyKeys: [[Key]] = [[.char("l")], [.char("e")], [.char("n")], [.char("u")], [.ctrl("r")], [.char("a")],
+                                        [.enter, .char("x")], [.char(":")] + "log ana 45 x".map(Key.char) + [.enter]]
+
+    @Test("read-only refuses changes with a status naming the reason", arguments: readOnlyKeys)
+    func readOnly(_ keys: [Key]) {
+        var s = Fixture.state(Fixture.tiny, readOnly: "Ana holds the lock (pid 4242 on studio-mac)")
+        let effects = keys.flatMap { update(&s, .keyPressed($0)) }
+        #expect(effects.isEmpty)
+        #expect(s.form == nil && s.confirm == nil)
+        #expect(s.status == Status("Read-only: Ana holds the lock (pid 4242 on studio-mac)", .error))
+        #expect(s.data == Fixture.tiny)
+    }
+
+    @Test("x in the detail marks the selected objective done today, and again reopens it")
+    func toggleObjective() {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .enter, .char("j"))
+        #expect(s.detail.selected == 1)
+        var done = Fixture.pitching
+        done.objectives[1].doneOn = Fixture.today
+        #expect(press(&s, .char("x")) == [.save(.coaching(done), force: false)])
+        #expect(s.status?.text == "Saving: Done: Cut the deck to 10 slides…")
+        #expect(press(&s, .char("x")) == [.save(.coaching(Fixture.pitching), force: false)])
+        #expect(s.status?.text == "Saving: Reopened: Cut the deck to 10 slides…")
+        #expect(s.screen == .detail(Fixture.pitchingRef))
+    }
+
+    @Test("x marks a goal achieved in a mentoring detail, and k/j stay inside the items")
+    func toggleGoal() {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .tab, .enter, .char("k"), .char("j"), .char("j"))
+        #expect(s.detail.selected == 0, "one goal, no action items")
+        var achieved = Fixture.mentoring
+        achieved.goals[0].achievedOn = Fixture.today
+        #expect(press(&s, .char("x")) == [.save(.mentoring(achieved), force: false)])
+    }
+
+    @Test("a then y completes the engagement; the pane no longer lists it")
+    func archiveEngagement() {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .char("a"))
+        #expect(s.confirm?.purpose == .archive(Fixture.pitchingRef))
+        #expect(s.confirm?.message.contains("Ana Lima") == true)
+        var completed = Fixture.pitching
+        completed.status = .completed
+        #expect(press(&s, .char("y")) == [.save(.coaching(completed), force: false)])
+        #expect(s.rows.coaching.isEmpty)
+        #expect(s.undoStack.last?.label == "Completed Ana Lima's engagement")
+    }
+
+    @Test("a then y in a mentoring detail closes it with a history entry and goes back")
+    func archiveRelationship() {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .tab, .enter, .char("a"))
+        var closed = Fixture.mentoring
+        closed.status = .closed
+        closed.history = [StatusChange(date: Fixture.today, status: .closed)]
+        #expect(press(&s, .char("y")) == [.save(.mentoring(closed), force: false)])
+        #expect(s.screen == .dashboard)
+        #expect(s.rows.mentoring.isEmpty)
+    }
+
+    @Test("a then anything but y keeps the record")
+    func archiveDeclined() {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .char("a"))
+        #expect(press(&s, .char("n")).isEmpty)
+        #expect(s.confirm == nil)
+        press(&s, .char("a"), .escape)
+        #expect(s.confirm == nil)
+        #expect(s.data == Fixture.tiny)
+    }
+}
