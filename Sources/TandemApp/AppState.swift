@@ -233,4 +233,6 @@ public struct DetailState: Equatable, Sendable {
     public var scroll = 0
     /// Index into the record's toggleable items.
     public var selected = 0
+    /// Whether the view scrolls to keep the selection in sight (j/k) or stays where page keys put it.
+    public var followsSelection = true
 }

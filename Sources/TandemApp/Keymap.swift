@@ -49,9 +49,9 @@ public struct Keymap: Sendable {
     }
 
     /// Footer hints for a context: its own first, then the global ones.
-    public func hints(for context: KeyContext) -> [(key: String, label: String)] {
-        let own = bindings.filter { $0.context == context && $0.footer != nil }
-        let global = context == .form ? [] : bindings.filter { $0.context == .global && $0.footer != nil }
+    public func hints(for context: KeyContext, except excluded: Set<Action> = []) -> [(key: String, label: String)] {
+        let own = bindings.filter { $0.context == context && $0.footer != nil && !excluded.contains($0.action) }
+        let global = context == .form || context == .global ? [] : bindings.filter { $0.context == .global && $0.footer != nil }
         return (own + global).map { (Keymap.name($0.keys[0]), $0.footer!) }
     }
 
@@ -98,8 +98,8 @@ public struct Keymap: Sendable {
         Binding([.char("?")], .help, "show this help", group: "everywhere", context: .global, footer: "help"),
         Binding([.char("1")], .dashboard, "dashboard screen", group: "everywhere", context: .global),
         Binding([.char("2")], .people, "people screen", group: "everywhere", context: .global),
-        Binding([.char(":")], .command, "command line (:log, :w, :q, :theme, :help)", group: "everywhere", context: .global, footer: "cmd"),
-        Binding([.char("u")], .undo, "undo the last change", group: "everywhere", context: .global, footer: "undo"),
+        Binding([.char(":")], .command, "command line (:log, :w, :q, :theme, :help)", group: "everywhere", context: .global),
+        Binding([.char("u")], .undo, "undo the last change", group: "everywhere", context: .global),
         Binding([.ctrl("r")], .redo, "redo", group: "everywhere", context: .global),
         Binding([.ctrl("z")], .suspend, "suspend to the shell (fg to return)", group: "everywhere", context: .global),
         // Lists

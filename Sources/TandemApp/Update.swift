@@ -97,12 +97,15 @@ private func handleKey(_ s: inout AppState, _ key: Key) -> [Effect] {
     if s.form != nil { return handleForm(&s, key) }
     if s.prompt != nil { return handlePrompt(&s, key) }
     if s.showHelp {
+        let last = HelpOverlay.maxScroll(s)
         switch key {
         case .escape, .char("?"), .char("q"): s.showHelp = false
-        case .down, .char("j"): s.helpScroll += 1
+        case .down, .char("j"): s.helpScroll = min(last, s.helpScroll + 1)
         case .up, .char("k"): s.helpScroll = max(0, s.helpScroll - 1)
-        case .pageDown: s.helpScroll += 10
+        case .pageDown, .char(" "): s.helpScroll = min(last, s.helpScroll + 10)
         case .pageUp: s.helpScroll = max(0, s.helpScroll - 10)
+        case .char("g"), .home: s.helpScroll = 0
+        case .char("G"), .end: s.helpScroll = last
         default: break
         }
         return []
@@ -208,12 +211,20 @@ private func move(_ s: inout AppState, _ action: Action) {
     case .detail(let ref):
         let items = DetailItems.of(ref, in: s.data)
         switch action {
-        case .up: s.detail.selected = max(0, s.detail.selected - 1)
-        case .down: s.detail.selected = min(max(0, items.count - 1), s.detail.selected + 1)
-        case .pageUp: s.detail.scroll = max(0, s.detail.scroll - max(1, s.height - 8))
-        case .pageDown: s.detail.scroll += max(1, s.height - 8)
-        case .top: s.detail.scroll = 0; s.detail.selected = 0
-        case .bottom: s.detail.selected = max(0, items.count - 1)
+        case .up: s.detail.selected = max(0, s.detail.selected - 1); s.detail.followsSelection = true
+        case .down: s.detail.selected = min(max(0, items.count - 1), s.detail.selected + 1); s.detail.followsSelection = true
+        case .pageUp, .pageDown:
+            // Move the view a page; the selection follows when an item is on the new page.
+            let page = DetailView.pageHeight(screenHeight: s.height)
+            let lines = DetailView.itemLines(ref, s)
+            let current = DetailView.offset(ref, s)
+            s.detail.scroll = max(0, min(current + (action == .pageDown ? page : -page), lines.total - page))
+            s.detail.followsSelection = false
+            if let i = lines.items.firstIndex(where: { $0 >= s.detail.scroll && $0 < s.detail.scroll + page }) {
+                s.detail.selected = i
+            }
+        case .top: s.detail.scroll = 0; s.detail.selected = 0; s.detail.followsSelection = true
+        case .bottom: s.detail.selected = max(0, items.count - 1); s.detail.followsSelection = true
         default: break
         }
     }
@@ -233,11 +244,12 @@ private func handlePrompt(_ s: inout AppState, _ key: Key) -> [Effect] {
         if case .command = prompt.kind { return Commands.run(&s, prompt.field.text) }
         return []
     default:
-        if prompt.field.handle(key) {
+        // Backspace on an empty prompt closes it, as in vim and lazygit.
+        if key == .backspace, prompt.field.text.isEmpty {
+            s.prompt = nil
+        } else if prompt.field.handle(key) {
             s.prompt = prompt
             if case .filter(let pane) = prompt.kind { setFilter(&s, pane, prompt.field.text) }
-        } else if key == .backspace, prompt.field.text.isEmpty {
-            s.prompt = nil
         }
         return []
     }

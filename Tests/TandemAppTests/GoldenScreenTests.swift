@@ -25,7 +25,7 @@ struct GoldenScreenTests {
         let s = Fixture.state(Fixture.tiny)
         let theme: Theme = themeName == "mono" ? .monochrome : .builtinDefault
         expectScreen(AppView.render(s, theme: theme), [
-            " Tandem · Small Studio  Sun 29 Nov 2026   1 coaching · 1 mentoring · 0 overdue …",
+            " Small Studio · 29 Nov  1 coaching · 1 mentoring · 0 overdue · 1 due this week",
             "╭─ Coaching · 1 · by deadline ─────────────────────────────────────────────────╮",
             "│COACHEE       FOCUS              COACH           DUE PROGRESS      FORECAST   │",
             "│Ana Lima      Pitching to clien… Ben Okafor      12d ████░░░░ 50%  ✓ on track │",
@@ -57,7 +57,7 @@ struct GoldenScreenTests {
         var s = Fixture.state(Fixture.tiny)
         press(&s, .tab, .enter)
         expectScreen(AppView.render(s, theme: .monochrome), [
-            " Tandem · Small Studio  Sun 29 Nov 2026   1 coaching · 1 mentoring · 0 overdue …",
+            " Small Studio · 29 Nov  1 coaching · 1 mentoring · 0 overdue · 1 due this week",
             "╭─ Mentoring · Ben Okafor → Chloé Dubois ──────────────────────────────────────╮",
             "│ since 2026-08-21 · every 14 days · ✓ on track · next due 2026-12-06 · strea… │",
             "│ focus client work                                                            │",

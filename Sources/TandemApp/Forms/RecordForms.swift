@@ -45,7 +45,7 @@ enum RecordForms {
                         FormField("deadline", "Deadline", hint: "YYYY-MM-DD, +90d…", line: (e?.deadline ?? today.adding(days: 90)).iso),
                         FormField("status", "Status", hint: "Space to change", choices: statuses,
                                   selected: EngagementStatus.allCases.firstIndex(of: e?.status ?? .active)!),
-                        FormField("cadence", "Every (days)", hint: "days between sessions, or blank", line: e?.cadenceDays.map(String.init) ?? "14"),
+                        FormField("cadence", "Every (days)", hint: "days between sessions, or blank", line: e.map { $0.cadenceDays.map(String.init) ?? "" } ?? "14"),
                         FormField("planned", "Planned sessions", hint: "a number, or blank", line: e?.plannedSessions.map(String.init) ?? ""),
                         FormField("objectives", "Objectives", hint: "one per line", area: (e?.objectives ?? []).map(\.text).joined(separator: "\n"), rows: 4),
                         FormField("metrics", "Metrics", hint: "one per line: name | unit | baseline -> target",

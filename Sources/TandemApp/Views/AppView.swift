@@ -21,7 +21,9 @@ public enum AppView {
         case .detail(let ref): DetailView.render(s, ref, theme, into: &buf, area: rows[1])
         }
         statusLine(s, theme, into: &buf, area: rows[2])
-        KeyHintFooter(hints: s.keymap.hints(for: s.keyContext), keyStyle: theme.style(.key),
+        // The people screen has one list: pane, filter, sort, open and log do nothing there.
+        let idle: Set<Action> = s.screen == .people && s.form == nil ? [.nextPane, .filter, .sort, .open, .log] : []
+        KeyHintFooter(hints: s.keymap.hints(for: s.keyContext, except: idle), keyStyle: theme.style(.key),
                       labelStyle: theme.style(.footer)).render(into: &buf, area: rows[3])
         if s.showHelp { HelpOverlay.render(s, theme, into: &buf) }
         if let form = s.form { FormView.render(form, s, theme, into: &buf) }
@@ -70,20 +72,39 @@ public enum AppView {
     }
 }
 
-/// The top line: agency, today, counts, read-only.
+/// The top line: agency, today, counts, read-only. On a narrow screen the agency name is cut
+/// (and the date shortened) before any count is.
 enum Header {
     static func render(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
         let base = theme.style(.header)
         buf.fill(area, style: base)
-        var line: Line = [Span(" Tandem ", style: theme.style(.title).over(base).bold())]
-        if s.isReadOnly { line.append(Span("[read-only] ", style: theme.style(.danger).over(base).bold())) }
-        line += [Span("· \(s.data.agency.name)  ", style: base),
-                          Span(Format.longDate(s.today), style: theme.style(.muted).over(base))]
         let r = s.rows
-        line += [Span("   \(r.activeCoaching) coaching", style: theme.style(.coaching).over(base)),
-                 Span(" · \(r.activeMentoring) mentoring", style: theme.style(.mentoring).over(base)),
-                 Span(" · \(r.overdue) overdue", style: theme.style(r.overdue > 0 ? .danger : .muted).over(base)),
-                 Span(" · \(r.dueThisWeek) due this week", style: theme.style(r.dueThisWeek > 0 ? .warn : .muted).over(base))]
+        let counts: Line = [
+            Span("\(r.activeCoaching) coaching", style: theme.style(.coaching).over(base)),
+            Span(" · \(r.activeMentoring) mentoring", style: theme.style(.mentoring).over(base)),
+            Span(" · \(r.overdue) overdue", style: theme.style(r.overdue > 0 ? .danger : .muted).over(base)),
+            Span(" · \(r.dueThisWeek) due this week", style: theme.style(r.dueThisWeek > 0 ? .warn : .muted).over(base)),
+        ]
+        // Wide: " Tandem · Agency · Sun 29 Nov 2026   counts". Narrow: the brand goes, the date
+        // shortens, and only then is the agency's name cut.
+        let readOnly: Line = s.isReadOnly ? [Span(" [read-only]", style: theme.style(.danger).over(base).bold())] : []
+        let longDate = Format.longDate(s.today)
+        let full = 8 + Text.width(s.data.agency.name) + 3 + Text.width(longDate) + 3 + Text.width(counts) + Text.width(readOnly)
+        var line: Line = []
+        if full <= area.width {
+            line = [Span(" Tandem ", style: theme.style(.title).over(base).bold())] + readOnly
+                + [Span("· ", style: base), Span(s.data.agency.name, style: theme.style(.title).over(base)),
+                   Span(" · ", style: base), Span(longDate, style: theme.style(.muted).over(base)), Span("   ", style: base)]
+        } else {
+            let date = Format.shortDate(s.today, today: s.today)
+            let room = area.width - 1 - 3 - Text.width(date) - 2 - Text.width(counts) - Text.width(readOnly)
+            line = readOnly + [Span(" ", style: base)]
+            if room >= 4 {
+                line += [Span(Text.truncate(s.data.agency.name, to: room), style: theme.style(.title).over(base)), Span(" · ", style: base)]
+            }
+            line += [Span(date, style: theme.style(.muted).over(base)), Span("  ", style: base)]
+        }
+        line += counts
         buf.put(line: Text.truncate(line, to: area.width), x: area.x, y: area.y, maxX: area.right)
     }
 }

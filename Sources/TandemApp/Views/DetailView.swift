@@ -16,12 +16,7 @@ enum DetailView {
         b.render(into: &buf, area: area)
         let inner = b.inner(area).inset(dx: 1, dy: 0)
         guard !inner.isEmpty else { return }
-        // Keep the selected item in view; otherwise honour the free scroll.
-        var offset = min(s.detail.scroll, max(0, doc.lines.count - inner.height))
-        if let line = doc.itemLines[safe: s.detail.selected] {
-            if line < offset { offset = line }
-            if line >= offset + inner.height { offset = line - inner.height + 1 }
-        }
+        let offset = offset(doc, s.detail, height: inner.height)
         for (i, index) in (offset..<doc.lines.count).prefix(inner.height).enumerated() {
             let selected = doc.itemLines[safe: s.detail.selected] == index
             var line = Text.truncate(doc.lines[index], to: inner.width)
@@ -35,6 +30,34 @@ enum DetailView {
             let more = " \(offset + 1)–\(min(doc.lines.count, offset + inner.height))/\(doc.lines.count) "
             buf.put(more, x: area.right - Text.width(more) - 2, y: area.bottom - 1, style: theme.style(.muted), maxX: area.right - 1)
         }
+    }
+
+    /// Rows of the document a detail screen shows at this terminal height.
+    static func pageHeight(screenHeight: Int) -> Int { max(1, screenHeight - 5) }
+
+    /// The first document line shown: where page keys put it, moved (after j/k) to keep the
+    /// selected item in sight.
+    static func offset(_ doc: Document, _ d: DetailState, height: Int) -> Int {
+        var offset = min(d.scroll, max(0, doc.lines.count - height))
+        if d.followsSelection, let line = doc.itemLines[safe: d.selected] {
+            if line < offset { offset = line }
+            if line >= offset + height { offset = line - height + 1 }
+        }
+        return max(0, offset)
+    }
+
+    /// The first line shown for the record on screen now.
+    static func offset(_ ref: RecordRef, _ s: AppState) -> Int {
+        guard let value = s.data.value(of: ref) else { return 0 }
+        let doc = document(value, s, .monochrome, width: max(10, s.width - 6))
+        return offset(doc, s.detail, height: pageHeight(screenHeight: s.height))
+    }
+
+    /// Line count of a record's document and the line of each selectable item, for page keys.
+    static func itemLines(_ ref: RecordRef, _ s: AppState) -> (total: Int, items: [Int]) {
+        guard let value = s.data.value(of: ref) else { return (0, []) }
+        let doc = document(value, s, .monochrome, width: max(10, s.width - 6))
+        return (doc.lines.count, doc.itemLines)
     }
 
     struct Document {

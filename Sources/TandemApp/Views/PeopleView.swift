@@ -59,10 +59,22 @@ enum HelpOverlay {
         return out
     }
 
+    /// The overlay's height on this screen and how many binding lines it shows.
+    static func geometry(_ s: AppState) -> (height: Int, visible: Int, count: Int) {
+        let count = lines(s.keymap, .monochrome).count
+        let height = min(s.height - 2, count + 3)
+        return (height, max(1, height - 3), count)
+    }
+
+    /// The furthest the help can scroll.
+    static func maxScroll(_ s: AppState) -> Int {
+        let g = geometry(s)
+        return max(0, g.count - g.visible)
+    }
+
     static func render(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer) {
         let all = lines(s.keymap, theme)
-        let height = min(s.height - 2, all.count + 3)
-        let visible = max(1, height - 3)
+        let (height, visible, _) = geometry(s)
         let offset = min(s.helpScroll, max(0, all.count - visible))
         var shown = Array(all.dropFirst(offset).prefix(visible))
         shown.append([Span(all.count > visible ? "↑↓ scroll · Esc or ? closes" : "Esc or ? closes", style: theme.style(.muted))])
