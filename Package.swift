@@ -34,6 +34,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Per-keystroke and start-up timings on a real data folder (see its header).
+        .executableTarget(
+            name: "tandem-bench",
+            dependencies: ["TandemApp", "TandemStore", "TandemCore", "TerminalUI"],
+            path: "Benchmarks/FrameBench"
+        ),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"]),
         .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

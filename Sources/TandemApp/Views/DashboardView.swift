@@ -45,7 +45,8 @@ enum DashboardView {
         if wide { cols.append(("COACH", .fill(2), .left)) }
         cols += [("DUE", .fixed(8), .right), ("PROGRESS", .fixed(wide ? 13 : 9), .left), ("FORECAST", .fixed(wide ? 11 : 2), .left)]
         if !wide { cols[cols.count - 1].0 = "" }
-        let rows: [[Line]] = r.coaching.map { c in
+        let row = { (i: Int) -> [Line] in
+            let c = r.coaching[i]
             var cells: [Line] = [[Span(c.coachee, style: theme.style(.text))],
                                  [Span(c.engagement.focus, style: theme.style(.muted))]]
             if wide { cells.append([Span(c.coach, style: theme.style(.muted))]) }
@@ -56,7 +57,7 @@ enum DashboardView {
             cells.append([Span(mark, style: theme.style(Format.role(c.forecast)))])
             return cells
         }
-        RowTable(columns: cols, rows: rows, scroll: s.coachingScroll, focused: focused,
+        RowTable(columns: cols, count: r.coaching.count, row: row, scroll: s.coachingScroll, focused: focused,
                  empty: s.coachingFilter.isEmpty ? "No active coaching engagements. Press n to start one." : "Nothing matches /\(s.coachingFilter) — Esc clears the filter.")
             .render(theme, into: &buf, area: inner)
     }
@@ -75,7 +76,8 @@ enum DashboardView {
         var cols: [(String, Constraint, Alignment)] = [("MENTOR → MENTEE", .fill(1), .left), ("SINCE", .fixed(6), .right), ("EVERY", .fixed(5), .right)]
         if wide { cols.append(("LAST MET", .fixed(9), .right)) }
         cols += [("NEXT DUE", .fixed(9), .right), ("HEALTH", .fixed(wide ? 11 : 10), .left)]
-        let rows: [[Line]] = r.mentoring.map { m in
+        let row = { (i: Int) -> [Line] in
+            let m = r.mentoring[i]
             var cells: [Line] = [
                 [Span(m.mentor, style: theme.style(.text)), Span(" → ", style: theme.style(.muted)), Span(m.mentee, style: theme.style(.text))],
                 [Span(Format.since(months: m.monthsSince), style: theme.style(.muted))],
@@ -87,17 +89,19 @@ enum DashboardView {
             cells.append([Span("\(m.health.symbol) \(m.health.label)", style: theme.style(Format.role(m.health)))])
             return cells
         }
-        RowTable(columns: cols, rows: rows, scroll: s.mentoringScroll, focused: focused,
+        RowTable(columns: cols, count: r.mentoring.count, row: row, scroll: s.mentoringScroll, focused: focused,
                  empty: s.mentoringFilter.isEmpty ? "No active mentoring relationships. Press n to pair people up." : "Nothing matches /\(s.mentoringFilter) — Esc clears the filter.")
             .render(theme, into: &buf, area: inner)
     }
 }
 
 /// A table whose cells are styled lines (a gauge, "mentor → mentee"), with a header, a selection
-/// that stays visible, and a scroll mark when rows are hidden.
+/// that stays visible, and a scroll mark when rows are hidden. Only the rows on screen are built.
 struct RowTable {
     var columns: [(title: String, width: Constraint, align: Alignment)]
-    var rows: [[Line]]
+    var count: Int
+    /// The cells of row `i`, asked for the visible rows only.
+    var row: (Int) -> [Line]
     var scroll: ScrollState
     var focused: Bool
     var empty: String
@@ -109,7 +113,7 @@ struct RowTable {
             buf.put(Text.pad(Text.truncate(c.title, to: cells[i].width), to: cells[i].width, align: c.align),
                     x: cells[i].x, y: area.y, style: theme.style(.header), maxX: cells[i].right)
         }
-        guard !rows.isEmpty else {
+        guard count > 0 else {
             if area.height > 1 { buf.put(Text.truncate(empty, to: area.width), x: area.x, y: area.y + 1, style: theme.style(.muted), maxX: area.right) }
             return
         }
@@ -119,14 +123,15 @@ struct RowTable {
             if sel < offset { offset = sel }
             if sel >= offset + visible { offset = sel - visible + 1 }
         }
-        offset = max(0, min(offset, max(0, rows.count - visible)))
-        for (i, index) in (offset..<rows.count).prefix(visible).enumerated() {
+        offset = max(0, min(offset, max(0, count - visible)))
+        for (i, index) in (offset..<count).prefix(visible).enumerated() {
+            let cellsOfRow = row(index)
             let y = area.y + 1 + i
             let selected = index == scroll.selected
             let rowStyle: Style? = selected ? theme.style(focused ? .selection : .selectionInactive) : nil
             if let rowStyle { buf.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle) }
-            for (c, cell) in cells.enumerated() where cell.width > 0 && c < rows[index].count {
-                var line = Text.truncate(rows[index][c], to: cell.width)
+            for (c, cell) in cells.enumerated() where cell.width > 0 && c < cellsOfRow.count {
+                var line = Text.truncate(cellsOfRow[c], to: cell.width)
                 if let rowStyle { line = line.map { Span($0.text, style: rowStyle.keepingForeground($0.style, focused: focused)) } }
                 let w = Text.width(line)
                 let x = columns[c].align == .right ? cell.right - w : cell.x
@@ -134,8 +139,8 @@ struct RowTable {
             }
         }
         // Hidden rows above or below: a mark in the border's corner column.
-        if rows.count > visible {
-            let more = "\(offset + 1)–\(min(rows.count, offset + visible))/\(rows.count)"
+        if count > visible {
+            let more = "\(offset + 1)–\(min(count, offset + visible))/\(count)"
             buf.put(more, x: area.right - Text.width(more), y: area.bottom, style: theme.style(.muted), maxX: area.right)
         }
     }

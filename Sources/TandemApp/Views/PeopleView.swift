@@ -23,7 +23,8 @@ enum PeopleView {
         var cols: [(String, Constraint, Alignment)] = [("NAME", .fill(3), .left), ("ROLE", .fill(3), .left), ("TEAM", .fixed(11), .left)]
         if wide { cols.append(("LEVEL", .fixed(7), .left)) }
         cols += [("COACHING", .fill(3), .left), ("MENTORING", .fill(3), .left)]
-        let rows: [[Line]] = people.map { p in
+        let row = { (i: Int) -> [Line] in
+            let p = people[i]
             let muted = theme.style(.muted)
             var cells: [Line] = [[Span(p.name + (p.isCurrent ? "" : " (left)"), style: p.isCurrent ? theme.style(.text) : muted)],
                                  [Span(p.role, style: muted)], [Span(p.team, style: muted)]]
@@ -35,7 +36,7 @@ enum PeopleView {
             cells.append([Span(m.isEmpty ? "—" : m.joined(separator: " · "), style: m.isEmpty ? muted : theme.style(.mentoring))])
             return cells
         }
-        RowTable(columns: cols, rows: rows, scroll: s.peopleScroll, focused: true, empty: "No people yet. Press n to add someone.")
+        RowTable(columns: cols, count: people.count, row: row, scroll: s.peopleScroll, focused: true, empty: "No people yet. Press n to add someone.")
             .render(theme, into: &buf, area: inner)
     }
 }
