@@ -17,12 +17,24 @@ struct Tandem: ParsableCommand {
 
     /// Runs the command and maps failures to exit statuses: 1 bad input, 2 a store problem.
     static func main() {
+        // A bare word that is no subcommand would otherwise be read as an argument of the
+        // default (dashboard) command, with that command's usage: say what is wrong instead.
+        let args = Array(CommandLine.arguments.dropFirst())
+        if let first = args.first, !first.hasPrefix("-") {
+            let known = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+            if !known.contains(first) {
+                fail("""
+                    unknown command '\(first)'
+                    Usage: tandem [\(known.filter { $0 != "help" }.joined(separator: " | "))] [options]
+                      See 'tandem --help' for more information.
+                    """, status: 1)
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CLIFailure {
-            FileHandle.standardError.write(Data("tandem: \(failure.message)\n".utf8))
-            Foundation.exit(failure.status)
+            fail(failure.message, status: failure.status)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -33,8 +45,15 @@ struct Tandem: ParsableCommand {
             if let exit = error as? ExitCode {
                 Foundation.exit(exit.rawValue)
             }
-            FileHandle.standardError.write(Data("tandem: \(fullMessage(for: error))\n".utf8))
-            Foundation.exit(1)
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            fail(message, status: 1)
         }
+    }
+
+    /// One message on stderr, then exit.
+    static func fail(_ message: String, status: Int32) -> Never {
+        FileHandle.standardError.write(Data("tandem: \(message)\n".utf8))
+        Foundation.exit(status)
     }
 }
