@@ -138,29 +138,54 @@ public struct AppState: Sendable {
 
     public var isReadOnly: Bool { readOnlyReason != nil }
 
-    /// Recomputes the derived rows. Call after the data, a filter, a sort or `today` changed.
+    /// Every active record's summary, with its text folded for filtering: recomputed only when
+    /// the data or `today` change.
+    private var summaries = Summaries()
+
+    struct Summaries: Sendable {
+        var coaching: [(summary: CoachingSummary, search: String)] = []
+        var mentoring: [(summary: MentoringSummary, search: String)] = []
+    }
+
+    /// Recomputes everything derived. Call after the data or `today` changed.
     public mutating func recompute() {
-        var r = DashboardRows()
         let names = PeopleIndex(data.people)
-        r.people = names
         let settings = data.agency.settings
-        let coaching = data.engagements.filter { $0.status == .active }
-            .map { CoachingSummary($0, names: names, today: today, settings: settings) }
-        let mentoring = data.relationships.filter { $0.status == .active }
-            .map { MentoringSummary($0, names: names, today: today, settings: settings) }
+        summaries.coaching = data.engagements.filter { $0.status == .active }.map { e in
+            let c = CoachingSummary(e, names: names, today: today, settings: settings)
+            return (c, Self.fold([c.coachee, c.coach, e.focus, c.forecast.label].joined(separator: "\u{1F}")))
+        }
+        summaries.mentoring = data.relationships.filter { $0.status == .active }.map { r in
+            let m = MentoringSummary(r, names: names, today: today, settings: settings)
+            return (m, Self.fold(([m.mentor, m.mentee, m.health.label] + r.focusAreas).joined(separator: "\u{1F}")))
+        }
+        var r = DashboardRows()
+        r.people = names
+        let coaching = summaries.coaching.map(\.summary)
+        let mentoring = summaries.mentoring.map(\.summary)
         r.activeCoaching = coaching.count
         r.activeMentoring = mentoring.count
         r.overdue = coaching.filter { $0.daysLeft < 0 }.count
             + mentoring.filter { [.overdue, .drifting, .fizzled].contains($0.health) }.count
         r.dueThisWeek = coaching.filter { (0...7).contains($0.daysLeft) }.count
-            + mentoring.filter { ($0.daysToNext(today: today) ?? -1) >= 0 && ($0.daysToNext(today: today) ?? 99) <= 7 }.count
-
-        r.coaching = Self.sorted(coaching.filter { Self.matches($0, coachingFilter) }, by: coachingSort)
-        r.mentoring = Self.sorted(mentoring.filter { Self.matches($0, mentoringFilter) }, by: mentoringSort, today: today)
+            + mentoring.filter { (0...7).contains($0.daysToNext(today: today) ?? -1) }.count
         rows = r
-        coachingScroll.clamp(count: r.coaching.count)
-        mentoringScroll.clamp(count: r.mentoring.count)
+        refilter()
+    }
+
+    /// Re-applies the filters and sorts to the summaries. Call after a filter or a sort changed.
+    public mutating func refilter() {
+        let cf = Self.fold(coachingFilter), mf = Self.fold(mentoringFilter)
+        rows.coaching = Self.sorted(summaries.coaching.filter { cf.isEmpty || $0.search.contains(cf) }.map(\.summary), by: coachingSort)
+        rows.mentoring = Self.sorted(summaries.mentoring.filter { mf.isEmpty || $0.search.contains(mf) }.map(\.summary),
+                                     by: mentoringSort, today: today)
+        coachingScroll.clamp(count: rows.coaching.count)
+        mentoringScroll.clamp(count: rows.mentoring.count)
         peopleScroll.clamp(count: data.people.count)
+    }
+
+    static func fold(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     static func sorted(_ rows: [CoachingSummary], by sort: CoachingSort) -> [CoachingSummary] {
@@ -180,19 +205,6 @@ public struct AppState: Sendable {
         case .name:
             rows.sorted { $0.mentee.localizedStandardCompare($1.mentee) == .orderedAscending }
         }
-    }
-
-    static func matches(_ r: CoachingSummary, _ filter: String) -> Bool {
-        filter.isEmpty || textMatches([r.coachee, r.coach, r.engagement.focus, r.forecast.label], filter)
-    }
-
-    static func matches(_ r: MentoringSummary, _ filter: String) -> Bool {
-        filter.isEmpty || textMatches([r.mentor, r.mentee, r.health.label] + r.relationship.focusAreas, filter)
-    }
-
-    static func textMatches(_ fields: [String], _ filter: String) -> Bool {
-        let needle = filter.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        return fields.contains { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).contains(needle) }
     }
 
     /// The record under the selection in the focused pane.

@@ -149,8 +149,8 @@ private func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
         if case .detail = s.screen {
             s.screen = s.previousScreen
         } else if s.screen == .dashboard {
-            if s.focus == .coaching, !s.coachingFilter.isEmpty { s.coachingFilter = ""; s.recompute() }
-            if s.focus == .mentoring, !s.mentoringFilter.isEmpty { s.mentoringFilter = ""; s.recompute() }
+            if s.focus == .coaching, !s.coachingFilter.isEmpty { s.coachingFilter = ""; s.refilter() }
+            if s.focus == .mentoring, !s.mentoringFilter.isEmpty { s.mentoringFilter = ""; s.refilter() }
         }
     case .filter:
         if s.screen == .dashboard {
@@ -168,7 +168,7 @@ private func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
             s.mentoringSort = all[(all.firstIndex(of: s.mentoringSort)! + 1) % all.count]
             s.status = Status("Mentoring sorted by \(s.mentoringSort.rawValue)")
         }
-        s.recompute()
+        s.refilter()
     case .log:
         return openLogForm(&s)
     case .new:
@@ -260,7 +260,7 @@ private func setFilter(_ s: inout AppState, _ pane: Pane, _ text: String) {
     case .coaching: s.coachingFilter = text
     case .mentoring: s.mentoringFilter = text
     }
-    s.recompute()
+    s.refilter()
 }
 
 // MARK: - Forms

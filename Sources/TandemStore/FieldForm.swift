@@ -38,16 +38,30 @@ enum FieldForm {
         "interests": .list, "answers": .list,
     ]
 
-    /// The table keyed by a hash of the name's bytes, so the scanner looks names up without
-    /// making a String per field.
-    static let byHash: [UInt64: FieldForm] = {
-        var t: [UInt64: FieldForm] = [:]
+    /// The table by a hash of the name's bytes, open-addressed in a small array, so the scanner
+    /// looks a field up without making a String or hashing it twice.
+    static let slots: [(hash: UInt64, form: FieldForm)?] = {
+        var t = [(hash: UInt64, form: FieldForm)?](repeating: nil, count: slotCount)
         for (name, form) in byName {
             let bytes = Array(name.utf8)
-            t[bytes.withUnsafeBufferPointer { hash($0, 0..<bytes.count) }] = form
+            let h = bytes.withUnsafeBufferPointer { hash($0, 0..<bytes.count) }
+            var i = Int(truncatingIfNeeded: h) & (slotCount - 1)
+            while t[i] != nil { i = (i + 1) & (slotCount - 1) }
+            t[i] = (h, form)
         }
         return t
     }()
+    static let slotCount = 256
+
+    /// The form of the field whose name has this hash, if it is one the table knows.
+    static func form(hash h: UInt64) -> FieldForm? {
+        var i = Int(truncatingIfNeeded: h) & (slotCount - 1)
+        while let slot = slots[i] {
+            if slot.hash == h { return slot.form }
+            i = (i + 1) & (slotCount - 1)
+        }
+        return nil
+    }
 
     /// FNV-1a over a range of bytes.
     static func hash(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
@@ -60,7 +74,7 @@ enum FieldForm {
 extension JSONScanner {
     /// Checks a field's value against its form: the problem at the value's offset, if any.
     func checkField(key: Range<Int>, value: Range<Int>) -> Failure? {
-        guard key.count <= 17, let form = FieldForm.byHash[FieldForm.hash(b, key)] else { return nil }
+        guard key.count <= 17, let form = FieldForm.form(hash: FieldForm.hash(b, key)) else { return nil }
         let first = b[value.lowerBound]
         if first == UInt8(ascii: "n") { return nil } // null
         let fits: Bool

@@ -107,29 +107,32 @@ public final class Store {
         var prints: [String: Fingerprint] = [:]
         prints[Store.agencyFile] = fingerprints[Store.agencyFile]
         var closed = (coaching: 0, mentoring: 0)
+        var paths: [(kind: RecordKind, rel: String)] = []
         for kind in RecordKind.allCases {
-            for name in try folder.jsonFiles(in: kind.rawValue) {
-                let rel = "\(kind.rawValue)/\(name)"
-                guard let data = try folder.read(rel) else { continue }
-                let file = try ScannedFile(path: rel, data: data)
-                let ref = RecordRef(kind: kind, id: try file.id())
-                if let other = loadedFiles[ref] {
-                    throw StoreError(.format, file: rel, "id \(ref.id.uuidString) is also the id of \(other)")
-                }
-                loadedFiles[ref] = rel
-                noteFormat(of: file)
-                if scope == .open && Store.isClosed(kind, status: file.top.status) && file.top.fieldProblem == nil {
-                    // Validated, not decoded; fingerprinted when `loadRecord` decodes it for editing.
-                    if kind == .coaching { closed.coaching += 1 } else { closed.mentoring += 1 }
-                    continue
-                }
-                prints[rel] = Fingerprint(data)
-                switch try decode(file, as: kind) {
-                case .person(let p): snapshot.people.append(p)
-                case .coaching(let e): snapshot.engagements.append(e)
-                case .mentoring(let r): snapshot.relationships.append(r)
-                case .assessment(let a): snapshot.assessments.append(a)
-                }
+            for name in try folder.jsonFiles(in: kind.rawValue) { paths.append((kind, "\(kind.rawValue)/\(name)")) }
+        }
+        // Reading, scanning and decoding are independent per file: spread them over the cores.
+        // Results are then taken in file order, so the first error reported is the same every time.
+        let results = FileLoad.run(paths, folder: folder, scope: scope, migrations: migrations)
+        for (path, result) in zip(paths, results) {
+            let item = try result.get()
+            guard let item else { continue }
+            let ref = RecordRef(kind: path.kind, id: item.id)
+            if let other = loadedFiles[ref] {
+                throw StoreError(.format, file: path.rel, "id \(ref.id.uuidString) is also the id of \(other)")
+            }
+            loadedFiles[ref] = path.rel
+            if readOnlyReason == nil, let message = item.newerFormat { readOnlyReason = "\(path.rel) \(message)" }
+            guard let record = item.record else {
+                if path.kind == .coaching { closed.coaching += 1 } else { closed.mentoring += 1 }
+                continue
+            }
+            prints[path.rel] = item.fingerprint
+            switch record {
+            case .person(let p): snapshot.people.append(p)
+            case .coaching(let e): snapshot.engagements.append(e)
+            case .mentoring(let r): snapshot.relationships.append(r)
+            case .assessment(let a): snapshot.assessments.append(a)
             }
         }
         files = loadedFiles
@@ -273,6 +276,10 @@ public final class Store {
 
     /// Decodes a scanned record file of a kind.
     func decode(_ file: ScannedFile, as kind: RecordKind) throws -> Record {
+        try Store.decode(file, as: kind, migrations: migrations, decoder: decoder)
+    }
+
+    static func decode(_ file: ScannedFile, as kind: RecordKind, migrations: [Migration], decoder: JSONDecoder) throws -> Record {
         switch kind {
         case .person: .person(try RecordCodec.decode(Person.self, from: file, migrations: migrations, decoder: decoder))
         case .coaching: .coaching(try RecordCodec.decode(CoachingEngagement.self, from: file, migrations: migrations, decoder: decoder))

@@ -1,0 +1,66 @@
+import Dispatch
+import Foundation
+
+/// Loads many record files at once, one per core: read, scan, and decode when `scope` asks.
+///
+/// Each file's work depends on nothing but the file, so it runs on any thread; the caller takes
+/// the results in file order and keeps its own state (fingerprints, duplicate ids) single-threaded.
+enum FileLoad {
+    /// What one file gave.
+    struct Item: Sendable {
+        var id: UUID
+        /// `nil` for a closed record that `scope` did not ask to decode.
+        var record: Record?
+        var fingerprint: Fingerprint
+        /// Set when the file is from a newer Tandem.
+        var newerFormat: String?
+    }
+
+    /// One result per path, in the same order; `nil` for a file that vanished while listing.
+    static func run(_ paths: [(kind: RecordKind, rel: String)], folder: DataFolder, scope: LoadScope,
+                    migrations: [Migration]) -> [Result<Item?, StoreError>] {
+        let results = UnsafeMutableBufferPointer<Result<Item?, StoreError>>.allocate(capacity: paths.count)
+        results.initialize(repeating: .success(nil))
+        defer { results.deallocate() }
+        let slots = Slots(results)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        // A few chunks per worker: a thread's decoder is reused, and an uneven file size evens out.
+        let chunks = min(paths.count, workers * 4)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let decoder = JSONDecoder()
+            var i = chunk
+            while i < paths.count {
+                slots.buffer[i] = load(paths[i], folder: folder, scope: scope, migrations: migrations, decoder: decoder)
+                i += chunks
+            }
+        }
+        return Array(results)
+    }
+
+    /// The result buffer, written by each chunk at its own indices only.
+    private struct Slots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Result<Item?, StoreError>>
+        init(_ b: UnsafeMutableBufferPointer<Result<Item?, StoreError>>) { buffer = b }
+    }
+
+    static func load(_ path: (kind: RecordKind, rel: String), folder: DataFolder, scope: LoadScope,
+                     migrations: [Migration], decoder: JSONDecoder) -> Result<Item?, StoreError> {
+        do {
+            guard let data = try folder.read(path.rel) else { return .success(nil) }
+            let file = try ScannedFile(path: path.rel, data: data)
+            let id = try file.id()
+            let newer = Store.newerFormatMessage(file)
+            // A closed record is only scanned, unless the scan saw a misshapen field: then it is
+            // decoded so the error names the field's whole path.
+            if scope == .open && Store.isClosed(path.kind, status: file.top.status) && file.top.fieldProblem == nil {
+                return .success(Item(id: id, record: nil, fingerprint: Fingerprint(Data()), newerFormat: newer))
+            }
+            let record = try Store.decode(file, as: path.kind, migrations: migrations, decoder: decoder)
+            return .success(Item(id: id, record: record, fingerprint: Fingerprint(data), newerFormat: newer))
+        } catch let e as StoreError {
+            return .failure(e)
+        } catch {
+            return .failure(StoreError(.io, file: path.rel, "\(error)"))
+        }
+    }
+}
