@@ -191,6 +191,12 @@ struct JSONScanner {
         i += 1
         var escaped = false
         while i < b.count {
+            // Eight bytes at a time while none is a quote, a backslash, a control or non-ASCII byte:
+            // most of a store is plain text inside strings.
+            while i + 8 <= b.count, JSONScanner.isPlainText(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+            }
+            guard i < b.count else { break }
             let c = b[i]
             if c >= 0x20 && c < 0x80 && c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\") {
                 i += 1
@@ -207,6 +213,19 @@ struct JSONScanner {
             }
         }
         throw Failure(offset: start, message: "text that is never closed: a closing quote is missing")
+    }
+
+    /// Whether eight bytes are all printable ASCII other than `"` and `\\` (SWAR: each test sets
+    /// a byte's high bit where it fails).
+    @inline(__always)
+    static func isPlainText(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+        let quote = zeroByte(x ^ (ones &* 0x22))
+        let backslash = zeroByte(x ^ (ones &* 0x5C))
+        let control = (x &- ones &* 0x20) & ~x & high
+        return (quote | backslash | control | (x & high)) == 0
     }
 
     private mutating func escape() throws {

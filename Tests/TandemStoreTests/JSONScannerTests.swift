@@ -91,3 +91,28 @@ struct JSONScannerTests {
         }
     }
 }
+
+@Suite("JSONScanner: eight bytes at a time")
+struct JSONScannerWordTests {
+    /// Every byte value at every position among plain letters: the word test must agree with
+    /// the byte-by-byte rule, or the scanner would skip a quote or accept a control character.
+    @Test func wordTestAgreesWithTheByteRule() {
+        for position in 0..<8 {
+            for value in 0...255 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = UInt8(value)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let plain = value >= 0x20 && value < 0x80 && value != 0x22 && value != 0x5C
+                #expect(JSONScanner.isPlainText(word) == plain, "byte \(value) at \(position)")
+            }
+        }
+    }
+
+    @Test func findsAQuoteOrControlCharacterAfterLongPlainText() throws {
+        let long = String(repeating: "plain text ", count: 40)
+        let ok = "{\"format\": 1, \"notes\": \"\(long)é\(long)\"}"
+        _ = try Array(ok.utf8).withUnsafeBufferPointer { try JSONScanner.scan($0) }
+        let broken = "{\"format\": 1, \"notes\": \"\(long)\u{01}\(long)\"}"
+        #expect(throws: JSONScanner.Failure.self) { _ = try Array(broken.utf8).withUnsafeBufferPointer { try JSONScanner.scan($0) } }
+    }
+}
