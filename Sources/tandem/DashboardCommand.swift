@@ -27,10 +27,6 @@ struct DashboardCommand: ParsableCommand {
         let warnings: [String]
         do { (chosen, warnings) = try catalog.load(themeName) } catch { throw CLIFailure.input("--theme: \(error)") }
 
-        guard NcursesBackend.isTerminal() else {
-            throw CLIFailure.input("the dashboard needs a terminal; for scripts use `tandem list`, `tandem log` or `tandem check`")
-        }
-
         var dir = data.resolved()
         var temporary: URL?
         if demo {
@@ -44,6 +40,14 @@ struct DashboardCommand: ParsableCommand {
         }
         defer { if let t = temporary { try? FileManager.default.removeItem(at: t) } }
 
+        // First run: an empty (or missing) data folder becomes a new, empty store.
+        var firstRun = false
+        if !demo, !FileManager.default.fileExists(atPath: dir.appendingPathComponent("tandem.json").path),
+           ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).isEmpty {
+            do { try Store.create(at: dir, agency: Agency(name: "My agency")).close() } catch { throw CLIFailure.store(error) }
+            firstRun = true
+        }
+
         // Everything that can fail on the store fails here, before the screen opens.
         let store = try Store.openForCLI(dir, forEditing: true)
         defer { store.close() }
@@ -55,6 +59,11 @@ struct DashboardCommand: ParsableCommand {
         state.closedCounts = loaded.closedCount
         state.drafts = AppRuntime.loadDrafts(from: store)
         if let w = warnings.first { state.status = Status("Theme: \(w)", .error) }
+        if firstRun { state.status = Status("New store in \(dir.path): press n to add your people, then their coaching and mentoring") }
+
+        guard NcursesBackend.isTerminal() else {
+            throw CLIFailure.input("the dashboard needs a terminal; for scripts use `tandem list`, `tandem log` or `tandem check`")
+        }
 
         let backend: NcursesBackend
         do { backend = try NcursesBackend() } catch { throw CLIFailure.input("cannot start the terminal: \(error)") }
