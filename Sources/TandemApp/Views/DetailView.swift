@@ -49,14 +49,14 @@ enum DetailView {
     /// The first line shown for the record on screen now.
     static func offset(_ ref: RecordRef, _ s: AppState) -> Int {
         guard let value = s.data.value(of: ref) else { return 0 }
-        let doc = document(value, s, .monochrome, width: max(10, s.width - 6))
+        let doc = document(value, s, .monochrome, width: max(10, s.width - 4))
         return offset(doc, s.detail, height: pageHeight(screenHeight: s.height))
     }
 
     /// Line count of a record's document and the line of each selectable item, for page keys.
     static func itemLines(_ ref: RecordRef, _ s: AppState) -> (total: Int, items: [Int]) {
         guard let value = s.data.value(of: ref) else { return (0, []) }
-        let doc = document(value, s, .monochrome, width: max(10, s.width - 6))
+        let doc = document(value, s, .monochrome, width: max(10, s.width - 4))
         return (doc.lines.count, doc.itemLines)
     }
 
@@ -94,7 +94,7 @@ enum DetailView {
             d.lines.append([Span("Metrics", style: t(.title).bold())])
             if e.metrics.isEmpty { d.lines.append([Span("  none yet (e to add)", style: t(.muted))]) }
             for line in DetailStrip.metricLines(e, s.today, theme, width: width) { d.lines.append([Span("  ")] + line) }
-            appendSessions(&d, e.sessions, s, theme)
+            appendSessions(&d, e.sessions, s, theme, width: width)
             return d
         case .mentoring(let r):
             var d = Document(title: "Mentoring · \(names.name(r.mentorID)) → \(names.name(r.menteeID))")
@@ -112,7 +112,7 @@ enum DetailView {
                 d.lines.append([Span("  "), check(g.achievedOn), Span(g.text, style: t(.text)),
                                 Span((g.targetDate.map { "  by \($0.iso)" } ?? "") + (g.achievedOn.map { "  achieved \($0.iso)" } ?? ""), style: t(.muted))])
             }
-            appendSessions(&d, r.sessions, s, theme)
+            appendSessions(&d, r.sessions, s, theme, width: width)
             return d
         case .person(let p):
             return Document(title: p.name)
@@ -122,7 +122,7 @@ enum DetailView {
     }
 
     /// Sessions newest first, each with its notes and action items (items are selectable).
-    static func appendSessions(_ d: inout Document, _ sessions: [Session], _ s: AppState, _ theme: Theme) {
+    static func appendSessions(_ d: inout Document, _ sessions: [Session], _ s: AppState, _ theme: Theme, width: Int) {
         let t = { (r: Role) in theme.style(r) }
         d.lines.append([])
         d.lines.append([Span("Sessions", style: t(.title).bold())])
@@ -134,8 +134,11 @@ enum DetailView {
             head.append(Span(session.visibility == .shared ? " · shared" : " · private", style: t(.muted)))
             if !session.topics.isEmpty { head.append(Span(" · " + session.topics.joined(separator: ", "), style: t(.info))) }
             d.lines.append(head)
+            // Notes are the story: wrapped, never cut.
             for note in session.notes.split(separator: "\n", omittingEmptySubsequences: false) {
-                d.lines.append([Span("    " + note, style: t(.text))])
+                for row in Paragraph(lines: [[Span(String(note), style: t(.text))]], wrap: true).rows(width: max(8, width - 4)) {
+                    d.lines.append([Span("    ")] + row)
+                }
             }
             for a in session.actionItems {
                 d.itemLines.append(d.lines.count)

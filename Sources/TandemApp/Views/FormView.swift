@@ -50,8 +50,10 @@ enum FormView {
             let labelStyle = focused ? theme.style(.focus).bold() : theme.style(form.errors[field.id] == nil ? .text : .error)
             buf.put(Text.truncate(field.label, to: FormLayout.labelWidth - 2), x: inner.x, y: inner.y + top, style: labelStyle, maxX: inner.x + FormLayout.labelWidth)
             let editorArea = Rect(x: inner.x + FormLayout.labelWidth, y: inner.y + top, width: min(fieldWidth, inner.right - inner.x - FormLayout.labelWidth), height: b.height)
-            let style = theme.style(focused ? .inputFocus : .input)
-            buf.fill(editorArea, style: style)
+            // Only the field being edited gets a block of its own; the others read as plain text.
+            let input = theme.style(.input)
+            let style = focused ? theme.style(.inputFocus) : Style(fg: input.fg, bg: theme.style(.overlay).bg, attrs: input.attrs)
+            buf.fill(editorArea, style: focused ? style : theme.style(.overlay))
             switch field.editor {
             case .line(let f): f.render(into: &buf, area: editorArea, style: style, focused: focused)
             case .area(let a, _): a.render(into: &buf, area: editorArea, style: style, focused: focused)

@@ -24,7 +24,7 @@ extension Theme {
         .key: Style(fg: hex("#fab387"), attrs: .bold),
         .overlay: Style(bg: hex("#1e1e2e")),
         .input: Style(fg: hex("#cdd6f4"), bg: hex("#313244")),
-        .inputFocus: Style(fg: hex("#ffffff"), bg: hex("#45475a"), attrs: .underline),
+        .inputFocus: Style(fg: hex("#ffffff"), bg: hex("#45475a")),
         .error: Style(fg: hex("#f38ba8"), attrs: .bold),
         .background: Style(),
     ])
