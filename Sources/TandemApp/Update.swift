@@ -368,24 +368,24 @@ private func persist(_ value: Record?, ref: RecordRef) -> Effect {
     value.map { .save($0, force: false) } ?? .delete(ref)
 }
 
-private func undo(_ s: inout AppState) -> [Effect] {
-    if Editing.refuseIfReadOnly(&s) { return [] }
-    guard let change = s.undoStack.popLast() else { s.status = Status("Nothing to undo"); return [] }
-    s.redoStack.append(change)
-    s.data.put(change.before, for: change.ref)
-    s.pending[change.ref] = Change(label: "Undid: \(change.label)", before: change.after, after: change.before)
-    s.recompute()
-    s.status = Status("Undid: \(change.label)")
-    return [persist(change.before, ref: change.ref)]
-}
+private func undo(_ s: inout AppState) -> [Effect] { replay(&s, undoing: true) }
 
-private func redo(_ s: inout AppState) -> [Effect] {
+private func redo(_ s: inout AppState) -> [Effect] { replay(&s, undoing: false) }
+
+/// Takes the last change off one stack, applies its `before` (undo) or `after` (redo), puts it on
+/// the other stack, and saves the result.
+private func replay(_ s: inout AppState, undoing: Bool) -> [Effect] {
     if Editing.refuseIfReadOnly(&s) { return [] }
-    guard let change = s.redoStack.popLast() else { s.status = Status("Nothing to redo"); return [] }
-    s.undoStack.append(change)
-    s.data.put(change.after, for: change.ref)
-    s.pending[change.ref] = Change(label: "Redid: \(change.label)", before: change.before, after: change.after)
+    guard let change = undoing ? s.undoStack.popLast() : s.redoStack.popLast() else {
+        s.status = Status(undoing ? "Nothing to undo" : "Nothing to redo")
+        return []
+    }
+    if undoing { s.redoStack.append(change) } else { s.undoStack.append(change) }
+    let (from, to) = undoing ? (change.after, change.before) : (change.before, change.after)
+    let label = "\(undoing ? "Undid" : "Redid"): \(change.label)"
+    s.data.put(to, for: change.ref)
+    s.pending[change.ref] = Change(label: label, before: from, after: to)
     s.recompute()
-    s.status = Status("Redid: \(change.label)")
-    return [persist(change.after, ref: change.ref)]
+    s.status = Status(label)
+    return [persist(to, ref: change.ref)]
 }

@@ -25,20 +25,23 @@ enum DashboardView {
         DetailStrip.render(s, theme, into: &buf, area: parts[1])
     }
 
-    static func block(_ title: String, focused: Bool, _ theme: Theme, role: Role) -> Block {
-        Block(title: title, titleStyle: theme.style(focused ? .focus : role),
-              borderStyle: theme.style(focused ? .focus : .border), focused: focused)
+    /// A pane's border and title ("Coaching · 3 of 12 · /ana · by deadline"); returns the inside.
+    static func frame(_ name: String, shown: Int, of total: Int, filter: String, sort: String, focused: Bool,
+                      role: Role, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) -> Rect {
+        var title = "\(name) · \(shown)"
+        if !filter.isEmpty { title += " of \(total) · /\(filter)" }
+        title += " · by \(sort)"
+        let b = Block(title: title, titleStyle: theme.style(focused ? .focus : role),
+                      borderStyle: theme.style(focused ? .focus : .border), focused: focused)
+        b.render(into: &buf, area: area)
+        return b.inner(area)
     }
 
     static func coachingPane(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
         let focused = s.focus == .coaching
         let r = s.rows
-        var title = "Coaching · \(r.coaching.count)"
-        if !s.coachingFilter.isEmpty { title += " of \(r.activeCoaching) · /\(s.coachingFilter)" }
-        title += " · by \(s.coachingSort.rawValue)"
-        let b = block(title, focused: focused, theme, role: .coaching)
-        b.render(into: &buf, area: area)
-        let inner = b.inner(area)
+        let inner = frame("Coaching", shown: r.coaching.count, of: r.activeCoaching, filter: s.coachingFilter,
+                          sort: s.coachingSort.rawValue, focused: focused, role: .coaching, theme, into: &buf, area: area)
         guard !inner.isEmpty else { return }
         let wide = inner.width >= 70
         var cols: [(String, Constraint, Alignment)] = [("COACHEE", .fill(3), .left), ("FOCUS", .fill(4), .left)]
@@ -65,12 +68,8 @@ enum DashboardView {
     static func mentoringPane(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
         let focused = s.focus == .mentoring
         let r = s.rows
-        var title = "Mentoring · \(r.mentoring.count)"
-        if !s.mentoringFilter.isEmpty { title += " of \(r.activeMentoring) · /\(s.mentoringFilter)" }
-        title += " · by \(s.mentoringSort.rawValue)"
-        let b = block(title, focused: focused, theme, role: .mentoring)
-        b.render(into: &buf, area: area)
-        let inner = b.inner(area)
+        let inner = frame("Mentoring", shown: r.mentoring.count, of: r.activeMentoring, filter: s.mentoringFilter,
+                          sort: s.mentoringSort.rawValue, focused: focused, role: .mentoring, theme, into: &buf, area: area)
         guard !inner.isEmpty else { return }
         let wide = inner.width >= 70
         var cols: [(String, Constraint, Alignment)] = [("MENTOR → MENTEE", .fill(1), .left), ("SINCE", .fixed(6), .right), ("EVERY", .fixed(5), .right)]

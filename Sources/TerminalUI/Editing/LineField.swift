@@ -4,7 +4,7 @@
 /// It edits like `TextArea` — the same words, the same keys — but holds no line breaks:
 /// pasted line breaks become spaces, and Enter, Up and Down are left to the caller (a form
 /// submits or moves between fields with them), as are Tab, Esc and Ctrl-S.
-public struct LineField: Equatable, Sendable {
+public struct LineField: Equatable, Sendable, TextEditable {
     /// The text as grapheme clusters.
     public private(set) var characters: [Character]
     /// The insertion point, a grapheme index from 0 to `characters.count`.
@@ -81,21 +81,7 @@ public struct LineField: Equatable, Sendable {
     /// Applies a key. Returns false for keys a line field does not use (Enter, Up, Down,
     /// Tab, Esc, Ctrl-S…), so the caller can.
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .left: moveLeft()
-        case .right: moveRight()
-        case .home, .ctrl("a"): home()
-        case .end, .ctrl("e"): end()
-        case .ctrlLeft, .alt(.left), .alt(.char("b")): wordLeft()
-        case .ctrlRight, .alt(.right), .alt(.char("f")): wordRight()
-        case .backspace: backspace()
-        case .delete: deleteForward()
-        case .ctrl("w"), .alt(.backspace): deleteWordBackward()
-        case .ctrl("k"): killToEnd()
-        case .char(let c) where !TextEditing.isControl(c) && !c.isNewline: insert(String(c))
-        default: return false
-        }
-        return true
+        handleShared(key) ?? false
     }
 
     // MARK: Scrolling and drawing

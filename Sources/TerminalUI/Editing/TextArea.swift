@@ -9,7 +9,7 @@
 /// of the logical line (not the visual row); Ctrl-←/→, Alt-←/→ and Alt-B/Alt-F jump by words;
 /// Backspace, Delete, Ctrl-W (word back), Alt-Backspace (word back), Ctrl-K (to line end);
 /// Enter breaks the line. Tab, Esc, Ctrl-S and other keys are left to the caller.
-public struct TextArea: Equatable, Sendable {
+public struct TextArea: Equatable, Sendable, TextEditable {
     /// A place in the text: a logical line and a grapheme index in it.
     public struct Location: Hashable, Sendable {
         public var line: Int
@@ -161,21 +161,11 @@ public struct TextArea: Equatable, Sendable {
     /// Returns false for keys a text area does not use (Tab, Esc, Ctrl-S…), so the caller can.
     public mutating func handle(_ key: Key, width: Int) -> Bool {
         switch key {
-        case .left: moveLeft()
-        case .right: moveRight()
         case .up: moveUp(width: width)
         case .down: moveDown(width: width)
-        case .home, .ctrl("a"): home()
-        case .end, .ctrl("e"): end()
-        case .ctrlLeft, .alt(.left), .alt(.char("b")): wordLeft()
-        case .ctrlRight, .alt(.right), .alt(.char("f")): wordRight()
-        case .backspace: backspace()
-        case .delete: deleteForward()
-        case .ctrl("w"), .alt(.backspace): deleteWordBackward()
-        case .ctrl("k"): killToEnd()
         case .enter: insert("\n")
-        case .char(let c) where !TextEditing.isControl(c): insert(String(c))
-        default: return false
+        case .char(let c) where c.isNewline: insert("\n")
+        default: return handleShared(key) ?? false
         }
         return true
     }
