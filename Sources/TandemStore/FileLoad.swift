@@ -16,10 +16,16 @@ enum FileLoad {
         var newerFormat: String?
     }
 
+    /// A file that failed, with its record's id when the scan got that far.
+    struct Failed: Error, Sendable {
+        var error: StoreError
+        var id: UUID?
+    }
+
     /// One result per path, in the same order; `nil` for a file that vanished while listing.
     static func run(_ paths: [(kind: RecordKind, rel: String)], folder: DataFolder, scope: LoadScope,
-                    migrations: [Migration]) -> [Result<Item?, StoreError>] {
-        let results = UnsafeMutableBufferPointer<Result<Item?, StoreError>>.allocate(capacity: paths.count)
+                    migrations: [Migration]) -> [Result<Item?, Failed>] {
+        let results = UnsafeMutableBufferPointer<Result<Item?, Failed>>.allocate(capacity: paths.count)
         results.initialize(repeating: .success(nil))
         defer { results.deallocate() }
         let slots = Slots(results)
@@ -39,28 +45,30 @@ enum FileLoad {
 
     /// The result buffer, written by each chunk at its own indices only.
     private struct Slots: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Result<Item?, StoreError>>
-        init(_ b: UnsafeMutableBufferPointer<Result<Item?, StoreError>>) { buffer = b }
+        let buffer: UnsafeMutableBufferPointer<Result<Item?, Failed>>
+        init(_ b: UnsafeMutableBufferPointer<Result<Item?, Failed>>) { buffer = b }
     }
 
     static func load(_ path: (kind: RecordKind, rel: String), folder: DataFolder, scope: LoadScope,
-                     migrations: [Migration], decoder: JSONDecoder) -> Result<Item?, StoreError> {
+                     migrations: [Migration], decoder: JSONDecoder) -> Result<Item?, Failed> {
+        var id: UUID?
         do {
             guard let data = try folder.read(path.rel) else { return .success(nil) }
             let file = try ScannedFile(path: path.rel, data: data)
-            let id = try file.id()
+            let recordID = try file.id()
+            id = recordID
             let newer = Store.newerFormatMessage(file)
             // A closed record is only scanned, unless the scan saw a misshapen field: then it is
             // decoded so the error names the field's whole path.
             if scope == .open && Store.isClosed(path.kind, status: file.top.status) && file.top.fieldProblem == nil {
-                return .success(Item(id: id, record: nil, fingerprint: Fingerprint(Data()), newerFormat: newer))
+                return .success(Item(id: recordID, record: nil, fingerprint: Fingerprint(Data()), newerFormat: newer))
             }
             let record = try Store.decode(file, as: path.kind, migrations: migrations, decoder: decoder)
-            return .success(Item(id: id, record: record, fingerprint: Fingerprint(data), newerFormat: newer))
+            return .success(Item(id: recordID, record: record, fingerprint: Fingerprint(data), newerFormat: newer))
         } catch let e as StoreError {
-            return .failure(e)
+            return .failure(Failed(error: e, id: id))
         } catch {
-            return .failure(StoreError(.io, file: path.rel, "\(error)"))
+            return .failure(Failed(error: StoreError(.io, file: path.rel, "\(error)"), id: id))
         }
     }
 }

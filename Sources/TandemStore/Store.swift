@@ -115,7 +115,7 @@ public final class Store {
         // Results are then taken in file order, so the first error reported is the same every time.
         let results = FileLoad.run(paths, folder: folder, scope: scope, migrations: migrations)
         for (path, result) in zip(paths, results) {
-            let item = try result.get()
+            let item = try result.mapError(\.error).get()
             guard let item else { continue }
             let ref = RecordRef(kind: path.kind, id: item.id)
             if let other = loadedFiles[ref] {

@@ -17,22 +17,12 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let store = try Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
-        var problems: [(file: String, line: Int?, column: Int?, message: String)] =
-            store.check().map { ($0.file ?? "", $0.line, $0.column, $0.message) }
-        var counts = ""
-        // Field-level rules run on what decodes; unreadable files were reported above.
-        if problems.isEmpty, let loaded = try? store.load(scope: .all) {
-            let s = loaded.snapshot
-            func add(_ ref: RecordRef, _ ps: [Problem]) {
-                for p in ps { problems.append((loaded.files[ref] ?? "", nil, nil, "field \"\(p.field)\": \(p.message)")) }
-            }
-            for p in s.people { add(RecordRef(kind: .person, id: p.id), Validation.problems(in: p)) }
-            for e in s.engagements { add(RecordRef(kind: .coaching, id: e.id), Validation.problems(in: e)) }
-            for r in s.relationships { add(RecordRef(kind: .mentoring, id: r.id), Validation.problems(in: r)) }
-            for a in s.assessments { add(RecordRef(kind: .assessment, id: a.id), Validation.problems(in: a)) }
-            counts = "\(s.people.count) people, \(s.engagements.count) coaching engagements, "
-                + "\(s.relationships.count) mentoring relationships, \(s.assessments.count) assessments"
-        }
+        // One pass: every file read, scanned and decoded once; the core's field rules included.
+        let report = store.checkReport()
+        let problems = report.problems.map { (file: $0.file ?? "", line: $0.line, column: $0.column, message: $0.message) }
+        let s = report.snapshot
+        let counts = "\(s.people.count) people, \(s.engagements.count) coaching engagements, "
+            + "\(s.relationships.count) mentoring relationships, \(s.assessments.count) assessments"
         if json {
             let rows: [[String: Any]] = problems.map { p in
                 var o: [String: Any] = ["file": p.file, "message": p.message]

@@ -65,12 +65,51 @@ struct StoreCheckTests {
         #expect("\(coach.line ?? 0):\(coach.column ?? 0)" == place)
     }
 
-    /// "line:column" just after `prefix` in `text`.
-    private func location(of prefix: String, in text: String) throws -> String {
-        let range = try #require(text.range(of: prefix))
-        let before = text[..<range.upperBound]
-        let line = before.filter { $0 == "\n" }.count + 1
-        let column = (before.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
-        return "\(line):\(column)"
+}
+
+@Suite("Store check: the core's rules and unreadable people")
+struct StoreCheckRulesTests {
+    @Test func aRuleBrokenInsideASessionIsPlacedAtItsField() throws {
+        let tmp = TempFolder()
+        let store = try Store.create(at: tmp.store, agency: Sample.agency)
+        let paths = try Sample.fill(store)
+        var e = Sample.coaching
+        try #require(!e.sessions.isEmpty)
+        e.sessions[0].pulse = 7
+        let rel = try store.save(e)
+        #expect(paths.contains(rel))
+        let pulse = try location(of: "\"pulse\" : ", in: tmp.text(rel))
+        let problems = store.check().map(\.description)
+        #expect(problems == ["\(rel):\(pulse): field \"sessions[0].pulse\": pulse 7 is outside 1–5"], "\(problems)")
     }
+
+    @Test func aPersonWhoseFileDoesNotDecodeIsNotAlsoReportedMissing() throws {
+        let tmp = TempFolder()
+        let store = try Store.create(at: tmp.store, agency: Sample.agency)
+        let paths = try Sample.fill(store)
+        // João's file still names his id, but one field has the wrong type.
+        tmp.write(tmp.text(paths[1]).replacingOccurrences(of: "\"mentoringCapacity\" : ", with: "\"mentoringCapacity\" : \"two\", \"x\" : "),
+                  to: paths[1])
+        let problems = store.check()
+        #expect(problems.count == 1, "\(problems.map(\.description))")
+        #expect(problems.first?.file == paths[1])
+    }
+
+    @Test(arguments: [
+        ("date", [JSONScanner.Step.key("date")]),
+        ("sessions[3].pulse", [.key("sessions"), .index(3), .key("pulse")]),
+        ("metrics[0].readings[12].date", [.key("metrics"), .index(0), .key("readings"), .index(12), .key("date")]),
+    ])
+    func fieldNamesBecomePaths(_ field: String, _ steps: [JSONScanner.Step]) {
+        #expect(Store.steps(field) == steps)
+    }
+}
+
+/// "line:column" just after `prefix` in `text`.
+private func location(of prefix: String, in text: String) throws -> String {
+    let range = try #require(text.range(of: prefix))
+    let before = text[..<range.upperBound]
+    let line = before.filter { $0 == "\n" }.count + 1
+    let column = (before.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
+    return "\(line):\(column)"
 }
