@@ -18,13 +18,13 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .saveFinished(let ref, let file):
         state.files[ref] = file
         if let change = state.pending.removeValue(forKey: ref) {
-            state.status = Status("\(change.label) — saved", .ok)
+            state.status = Status("Saved: \(change.label)", .ok)
         }
         return []
     case .deleteFinished(let ref):
         state.files[ref] = nil
         if let change = state.pending.removeValue(forKey: ref) {
-            state.status = Status("\(change.label) — saved", .ok)
+            state.status = Status("Saved: \(change.label)", .ok)
         }
         return []
     case .saveFailed(let ref, let message, let conflict, let attempted):

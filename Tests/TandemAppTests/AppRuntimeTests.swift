@@ -58,7 +58,7 @@ final class AppRuntimeTests {
         send(rt, "Ran the pitch on the client")
         send(rt, [.ctrl("s")])
         #expect(try file(rt, ref).contains("\"notes\" : \"Ran the pitch on the client\""))
-        #expect(rt.state.status?.text.hasSuffix("— saved") == true)
+        #expect(rt.state.status?.text.hasPrefix("Saved: ") == true)
         #expect(rt.state.status?.kind == .ok)
         #expect(rt.state.pending.isEmpty)
         let reloaded = try store.loadRecord(ref)
@@ -67,8 +67,8 @@ final class AppRuntimeTests {
         send(rt, [.char("u")])
         #expect(try !file(rt, ref).contains("Ran the pitch on the client"))
         #expect(try store.loadRecord(ref) == .coaching(Fixture.pitching))
-        #expect(rt.state.status?.text.hasPrefix("Undid: ") == true)
-        #expect(rt.state.status?.text.hasSuffix("— saved") == true)
+        #expect(rt.state.status?.text.hasPrefix("Saved: Undid: ") == true)
+        #expect(rt.state.status?.text.hasPrefix("Saved: ") == true)
 
         send(rt, [.ctrl("r")])
         #expect(try file(rt, ref).contains("Ran the pitch on the client"))
@@ -109,7 +109,7 @@ final class AppRuntimeTests {
         let now = try String(contentsOf: url, encoding: .utf8)
         #expect(now.contains("\"notes\" : \"mine\""))
         #expect(now.contains("Pitching to clients"))
-        #expect(rt.state.status?.text.hasSuffix("— saved") == true)
+        #expect(rt.state.status?.text.hasPrefix("Saved: ") == true)
     }
 
     @Test("after a conflict, r takes the disk's version")

@@ -48,15 +48,15 @@ struct ChangeTests {
         #expect(press(&s, .char("u")) == [.delete(ref)])
         #expect(s.data.people.count == 3)
         #expect(update(&s, .deleteFinished(ref)).isEmpty)
-        #expect(s.status?.text == "Undid: Added Dana Scully — saved")
+        #expect(s.status?.text == "Saved: Undid: Added Dana Scully")
     }
 
-    @Test(".saveFinished records the file and says “— saved”; a stray one changes no status")
+    @Test(".saveFinished records the file and says “Saved: …”; a stray one changes no status")
     func saveFinished() {
         var (s, _) = Self.logged()
         #expect(update(&s, .saveFinished(Fixture.pitchingRef, file: "coaching/ana-lima-00000000.json")).isEmpty)
         #expect(s.status?.kind == .ok)
-        #expect(s.status?.text.hasSuffix("for Ana Lima — saved") == true)
+        #expect(s.status?.text.hasPrefix("Saved: Logged") == true && s.status?.text.hasSuffix("for Ana Lima") == true)
         #expect(s.files[Fixture.pitchingRef] == "coaching/ana-lima-00000000.json")
         #expect(s.pending.isEmpty)
 

@@ -99,16 +99,16 @@ struct DashboardE2ETests {
         try session.waitFor("Log session")
         session.type(note)
         session.send("C-s")
-        try session.waitFor("— saved")
+        try session.waitFor("Saved: Logged")
         #expect(folder.text(file).contains(note))
 
         session.send("u")
         try session.waitFor("Undid:")
-        try session.waitUntil(description: "the undo to be saved") { $0.contains("Undid:") && $0.contains("— saved") }
+        try session.waitUntil(description: "the undo to be saved") { $0.contains("Saved: Undid:") }
         #expect(!folder.text(file).contains(note))
 
         session.send("C-r")
-        try session.waitUntil(description: "the redo to be saved") { $0.contains("Redid:") && $0.contains("— saved") }
+        try session.waitUntil(description: "the redo to be saved") { $0.contains("Saved: Redid:") }
         #expect(folder.text(file).contains(note))
 
         session.send("q")
@@ -146,7 +146,7 @@ struct DashboardE2ETests {
         let screen = try again.waitFor("Restored your unsaved draft")
         #expect(screen.contains("Half-typed thought"))
         again.send("C-s")
-        try again.waitFor("— saved")
+        try again.waitFor("Saved: Logged")
         again.send("q")
         #expect(try again.waitForExit() == 0)
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder.path("drafts"))) ?? []).isEmpty)
