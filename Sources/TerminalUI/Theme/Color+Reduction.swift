@@ -36,14 +36,28 @@ extension Color {
         return UInt8(grayDistance < cubeDistance ? gray : cube)
     }
 
-    /// The nearest of the 8 basic colors (0 black … 7 white), as xterm draws them.
+    /// The basic color (0 black … 7 white) an RGB color reads as. By hue, not by distance:
+    /// a theme's soft pink must stay red on an 8-color terminal, where the nearest color by
+    /// distance would be white for every pastel. Grays go to black or white by brightness.
     static func nearest8(r: UInt8, g: UInt8, b: UInt8) -> UInt8 {
-        var best = 0, bestDistance = Int.max
-        for i in 0..<8 {
-            let d = distance(basic[i], (r, g, b))
-            if d < bestDistance { best = i; bestDistance = d }
+        let (rf, gf, bf) = (Double(r) / 255, Double(g) / 255, Double(b) / 255)
+        let hi = Swift.max(rf, gf, bf), lo = Swift.min(rf, gf, bf)
+        if hi < 0.2 { return 0 }
+        let saturation = (hi - lo) / hi
+        if saturation < 0.25 { return hi < 0.5 ? 0 : 7 }
+        var hue: Double
+        if hi == rf { hue = 60 * ((gf - bf) / (hi - lo)) }
+        else if hi == gf { hue = 60 * ((bf - rf) / (hi - lo) + 2) }
+        else { hue = 60 * ((rf - gf) / (hi - lo) + 4) }
+        if hue < 0 { hue += 360 }
+        switch hue {
+        case 30..<90: return 3     // yellow
+        case 90..<150: return 2    // green
+        case 150..<200: return 6   // cyan
+        case 200..<260: return 4   // blue
+        case 260..<330: return 5   // magenta
+        default: return 1          // red
         }
-        return UInt8(best)
     }
 
     /// The RGB value xterm shows for a palette entry.
