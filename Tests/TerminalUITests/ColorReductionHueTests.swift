@@ -20,3 +20,20 @@ struct ColorReductionHueTests {
         #expect(color.reduced(toColors: 8) == .indexed(UInt8(expected)), "\(hex)")
     }
 }
+
+@Suite("8-color themes stay legible")
+struct ThemeContrastTests {
+    @Test func textOnAColoredBackgroundIsChosenForContrast() {
+        let theme = Theme(name: "t", styles: [
+            .selection: Style(fg: .rgb(0x1e, 0x1e, 0x2e), bg: .rgb(0x89, 0xb4, 0xfa)),   // dark on soft blue
+            .warn: Style(fg: .rgb(0xff, 0xff, 0xff), bg: .rgb(0xf9, 0xe2, 0xaf)),        // white on pastel yellow
+            .text: Style(fg: .rgb(0xcd, 0xd6, 0xf4)),                                     // no background: kept
+        ])
+        let eight = theme.reduced(toColors: 8)
+        #expect(eight.styles[.selection] == Style(fg: .indexed(7), bg: .indexed(4)))
+        #expect(eight.styles[.warn] == Style(fg: .indexed(0), bg: .indexed(3)))
+        #expect(eight.styles[.text] == Style(fg: .indexed(7)))
+        // With 256 colors the theme's own pair is kept.
+        #expect(theme.reduced(toColors: 256).styles[.selection]?.fg == .indexed(Color.nearest256(r: 0x1e, g: 0x1e, b: 0x2e)))
+    }
+}

@@ -21,9 +21,17 @@ public struct Theme: Equatable, Sendable {
 
     /// The same theme with every color reduced to what a terminal of `n` colors shows
     /// (below 8 colors only attributes remain: prefer `.monochrome` there).
+    ///
+    /// With 8 or 16 colors a text color on a colored background is chosen again for contrast
+    /// (black on yellow, green, cyan or white; white on the others): two reduced colors can
+    /// otherwise land on black on blue.
     public func reduced(toColors n: Int) -> Theme {
         Theme(name: name, styles: styles.mapValues {
-            Style(fg: $0.fg.reduced(toColors: n), bg: $0.bg.reduced(toColors: n), attrs: $0.attrs)
+            var style = Style(fg: $0.fg.reduced(toColors: n), bg: $0.bg.reduced(toColors: n), attrs: $0.attrs)
+            if n < 256, style.fg != .default, case .indexed(let bg) = style.bg, bg < 8 {
+                style.fg = .indexed([2, 3, 6, 7].contains(bg) ? 0 : 7)
+            }
+            return style
         })
     }
 }
