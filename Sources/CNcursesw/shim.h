@@ -1,13 +1,14 @@
 #ifndef TANDEM_CNCURSESW_SHIM_H
 #define TANDEM_CNCURSESW_SHIM_H
-/* _DEFAULT_SOURCE keeps glibc's struct layouts (ucontext, signal) identical to the ones
-   Foundation's modules see; without it the two modules disagree and the build fails. */
-#define _DEFAULT_SOURCE 1
-#define _XOPEN_SOURCE 700
-#define _XOPEN_SOURCE_EXTENDED 1
+/* No _XOPEN_SOURCE here, unlike the usual recipe: it renames fields of glibc structs
+   (fd_set, ucontext) in this module, and a Swift module that also sees them through
+   Foundation (Dispatch) then fails to build with "not present in definition". Wide-character
+   curses needs only NCURSES_WIDECHAR; wcwidth, which glibc declares only under X/Open, is
+   declared below. */
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <wchar.h>
+extern int wcwidth(wchar_t c);
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
