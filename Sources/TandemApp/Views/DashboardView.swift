@@ -44,11 +44,11 @@ enum DashboardView {
                           sort: s.coachingSort.rawValue, focused: focused, role: .coaching, theme, into: &buf, area: area)
         guard !inner.isEmpty else { return }
         let wide = inner.width >= 70
-        var cols: [(String, Constraint, Alignment)] = [("COACHEE", .fill(3), .left), ("FOCUS", .fill(4), .left)]
+        var cols: [(String, Constraint, Alignment)] = [("COACHEE", .fill(wide ? 3 : 1), .left), ("FOCUS", .fill(wide ? 4 : 1), .left)]
         if wide { cols.append(("COACH", .fill(2), .left)) }
         cols += [("DUE", .fixed(8), .right), ("PROGRESS", .fixed(wide ? 13 : 9), .left), ("FORECAST", .fixed(wide ? 11 : 2), .left)]
         if !wide { cols[cols.count - 1].0 = "" }
-        let row = { (i: Int) -> [Line] in
+        let row = { (i: Int, _: [Int]) -> [Line] in
             let c = r.coaching[i]
             var cells: [Line] = [[Span(c.coachee, style: theme.style(.text))],
                                  [Span(c.engagement.focus, style: theme.style(.muted))]]
@@ -71,17 +71,24 @@ enum DashboardView {
         let inner = frame("Mentoring", shown: r.mentoring.count, of: r.activeMentoring, filter: s.mentoringFilter,
                           sort: s.mentoringSort.rawValue, focused: focused, role: .mentoring, theme, into: &buf, area: area)
         guard !inner.isEmpty else { return }
-        let wide = inner.width >= 70
-        var cols: [(String, Constraint, Alignment)] = [("MENTOR → MENTEE", .fill(1), .left), ("SINCE", .fixed(6), .right), ("EVERY", .fixed(5), .right)]
+        // Narrow panes keep the names readable: "since" and "last met" go first (the detail has them).
+        let wide = inner.width >= 70, medium = inner.width >= 56
+        var cols: [(String, Constraint, Alignment)] = [("MENTOR → MENTEE", .fill(1), .left)]
+        if medium { cols.append(("SINCE", .fixed(6), .right)) }
+        cols.append(("EVERY", .fixed(5), .right))
         if wide { cols.append(("LAST MET", .fixed(9), .right)) }
         cols += [("NEXT DUE", .fixed(9), .right), ("HEALTH", .fixed(wide ? 11 : 10), .left)]
-        let row = { (i: Int) -> [Line] in
+        let row = { (i: Int, widths: [Int]) -> [Line] in
             let m = r.mentoring[i]
+            // Cut each name, not the pair, so both people stay on screen.
+            let half = max(3, (widths[0] - 3) / 2)
+            let fits = Text.width(m.mentor) + 3 + Text.width(m.mentee) <= widths[0]
             var cells: [Line] = [
-                [Span(m.mentor, style: theme.style(.text)), Span(" → ", style: theme.style(.muted)), Span(m.mentee, style: theme.style(.text))],
-                [Span(Format.since(months: m.monthsSince), style: theme.style(.muted))],
-                [Span("\(m.relationship.cadenceDays)d", style: theme.style(.muted))],
+                [Span(fits ? m.mentor : Text.truncate(m.mentor, to: half), style: theme.style(.text)), Span(" → ", style: theme.style(.muted)),
+                 Span(fits ? m.mentee : Text.truncate(m.mentee, to: widths[0] - 3 - min(half, Text.width(m.mentor))), style: theme.style(.text))],
             ]
+            if medium { cells.append([Span(Format.since(months: m.monthsSince), style: theme.style(.muted))]) }
+            cells.append([Span("\(m.relationship.cadenceDays)d", style: theme.style(.muted))])
             if wide { cells.append([Span(m.lastMet.map { Format.shortDate($0, today: s.today) } ?? "never", style: theme.style(.muted))]) }
             let dueDays = m.daysToNext(today: s.today) ?? 0
             cells.append([Span(Format.due(m.nextDue, today: s.today), style: theme.style(dueDays < 0 ? .danger : dueDays <= s.data.agency.settings.dueSoonDays ? .warn : .text))])
@@ -99,8 +106,8 @@ enum DashboardView {
 struct RowTable {
     var columns: [(title: String, width: Constraint, align: Alignment)]
     var count: Int
-    /// The cells of row `i`, asked for the visible rows only.
-    var row: (Int) -> [Line]
+    /// The cells of row `i` for columns this wide, asked for the visible rows only.
+    var row: (Int, [Int]) -> [Line]
     var scroll: ScrollState
     var focused: Bool
     var empty: String
@@ -124,7 +131,7 @@ struct RowTable {
         }
         offset = max(0, min(offset, max(0, count - visible)))
         for (i, index) in (offset..<count).prefix(visible).enumerated() {
-            let cellsOfRow = row(index)
+            let cellsOfRow = row(index, cells.map(\.width))
             let y = area.y + 1 + i
             let selected = index == scroll.selected
             let rowStyle: Style? = selected ? theme.style(focused ? .selection : .selectionInactive) : nil

@@ -23,7 +23,7 @@ enum PeopleView {
         var cols: [(String, Constraint, Alignment)] = [("NAME", .fill(3), .left), ("ROLE", .fill(3), .left), ("TEAM", .fixed(11), .left)]
         if wide { cols.append(("LEVEL", .fixed(7), .left)) }
         cols += [("COACHING", .fill(3), .left), ("MENTORING", .fill(3), .left)]
-        let row = { (i: Int) -> [Line] in
+        let row = { (i: Int, _: [Int]) -> [Line] in
             let p = people[i]
             let muted = theme.style(.muted)
             var cells: [Line] = [[Span(p.name + (p.isCurrent ? "" : " (left)"), style: p.isCurrent ? theme.style(.text) : muted)],
