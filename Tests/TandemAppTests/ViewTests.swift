@@ -335,3 +335,31 @@ struct ViewTests {
         #expect(text.contains("Nothing selected"))
     }
 }
+
+@Suite("Views: momentum and narrow panes")
+struct MomentumAndNarrowViewTests {
+    @Test func theDetailStripWarnsWhenAnEngagementHasGoneQuiet() {
+        var data = Fixture.tiny
+        data.engagements[0].sessions = data.engagements[0].sessions.map { var x = $0; x.date = Fixture.today.adding(days: -30); return x }
+        let quiet = AppState(today: Fixture.today, data: data, width: 100, height: 30)
+        #expect(AppView.render(quiet, theme: .monochrome).text.contains("no session for 30 days"))
+        let busy = AppState(today: Fixture.today, data: Fixture.tiny, width: 100, height: 30)
+        #expect(!AppView.render(busy, theme: .monochrome).text.contains("no session for"))
+    }
+
+    @Test func aNarrowMentoringPaneKeepsBothNamesInSight() {
+        var data = Fixture.tiny
+        data.people = data.people.map { p in
+            var q = p
+            q.name = p.name + " Longsurname-Doubleton"
+            return q
+        }
+        let s = AppState(today: Fixture.today, data: data, width: 100, height: 30)
+        // Side by side at 100 columns: the mentoring pane is the right half; its first row
+        // (under the title and the header) is the pair.
+        let right = AppView.render(s, theme: .monochrome).lines.map { String($0.dropFirst(50)) }
+        let pair = right[3]
+        #expect(pair.contains("Ben") && pair.contains(" → Chlo"), "both mentor and mentee should show: \(pair)")
+        #expect(pair.contains("…"), "the long names are cut: \(pair)")
+    }
+}

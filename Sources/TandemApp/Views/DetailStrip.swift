@@ -26,6 +26,12 @@ enum DetailStrip {
             if left.isEmpty { left = [[Span("No metrics yet: e adds some", style: theme.style(.muted))]] }
             sessions = e.sessions
             actions = e.openActionItems
+            // Momentum fades after the first sessions: say so before the deadline does.
+            let quiet = e.daysSinceActivity(today: s.today)
+            if e.hasMomentumAlert(today: s.today, momentumDays: s.data.agency.settings.momentumDays) {
+                right.append([Span("⚠ no session for \(quiet) days", style: theme.style(.warn).bold()),
+                              Span(" — l logs one", style: theme.style(.muted))])
+            }
         case .mentoring(let r):
             title = "\(names.name(r.mentorID)) → \(names.name(r.menteeID)) · every \(r.cadenceDays) days"
             let goals = r.goals
