@@ -60,9 +60,9 @@ enum DashboardView {
             cells.append([Span(mark, style: theme.style(Format.role(c.forecast)))])
             return cells
         }
-        RowTable(columns: cols, count: r.coaching.count, row: row, scroll: s.coachingScroll, focused: focused,
-                 empty: s.coachingFilter.isEmpty ? "No active coaching engagements. Press n to start one." : "Nothing matches /\(s.coachingFilter) — Esc clears the filter.")
-            .render(theme, into: &buf, area: inner)
+        PaneTable.render(columns: cols, count: r.coaching.count, row: row, scroll: s.coachingScroll, focused: focused,
+                 empty: s.coachingFilter.isEmpty ? "No active coaching engagements. Press n to start one." : "Nothing matches /\(s.coachingFilter) — Esc clears the filter.",
+                         theme, into: &buf, area: inner)
     }
 
     static func mentoringPane(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
@@ -95,70 +95,28 @@ enum DashboardView {
             cells.append([Span("\(m.health.symbol) \(m.health.label)", style: theme.style(Format.role(m.health)))])
             return cells
         }
-        RowTable(columns: cols, count: r.mentoring.count, row: row, scroll: s.mentoringScroll, focused: focused,
-                 empty: s.mentoringFilter.isEmpty ? "No active mentoring relationships. Press n to pair people up." : "Nothing matches /\(s.mentoringFilter) — Esc clears the filter.")
-            .render(theme, into: &buf, area: inner)
+        PaneTable.render(columns: cols, count: r.mentoring.count, row: row, scroll: s.mentoringScroll, focused: focused,
+                 empty: s.mentoringFilter.isEmpty ? "No active mentoring relationships. Press n to pair people up." : "Nothing matches /\(s.mentoringFilter) — Esc clears the filter.",
+                         theme, into: &buf, area: inner)
     }
 }
 
-/// A table whose cells are styled lines (a gauge, "mentor → mentee"), with a header, a selection
-/// that stays visible, and a scroll mark when rows are hidden. Only the rows on screen are built.
-struct RowTable {
-    var columns: [(title: String, width: Constraint, align: Alignment)]
-    var count: Int
-    /// The cells of row `i` for columns this wide, asked for the visible rows only.
-    var row: (Int, [Int]) -> [Line]
-    var scroll: ScrollState
-    var focused: Bool
-    var empty: String
-
-    func render(_ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
-        guard !area.isEmpty else { return }
-        let cells = area.split(.horizontal, columns.map(\.width), spacing: 1)
-        for (i, c) in columns.enumerated() where cells[i].width > 0 {
-            buf.put(Text.pad(Text.truncate(c.title, to: cells[i].width), to: cells[i].width, align: c.align),
-                    x: cells[i].x, y: area.y, style: theme.style(.header), maxX: cells[i].right)
+/// The panes' tables: the kit's `Table` in the theme's colors, with a "3–10/42" mark in the
+/// pane's bottom border when rows are hidden.
+enum PaneTable {
+    static func render(columns: [(String, Constraint, Alignment)], count: Int, row: @escaping (Int, [Int]) -> [Line],
+                       scroll: ScrollState, focused: Bool, empty: String, _ theme: Theme,
+                       into buf: inout ScreenBuffer, area: Rect) {
+        let table = Table(columns: columns.map { TableColumn(title: $0.0, width: $0.1, align: $0.2) },
+                          count: count, cells: row, selected: scroll.selected, offset: scroll.offset,
+                          headerStyle: theme.style(.header), selectedStyle: theme.style(focused ? .selection : .selectionInactive),
+                          selectionColors: focused ? .keepWhereUnset : .keep,
+                          empty: [Span(empty, style: theme.style(.muted))], style: theme.style(.background))
+        table.render(into: &buf, area: area)
+        let shown = table.shownRows(height: area.height)
+        if shown.count < count {
+            let mark = "\(shown.lowerBound + 1)–\(shown.upperBound)/\(count)"
+            buf.put(mark, x: area.right - Text.width(mark), y: area.bottom, style: theme.style(.muted), maxX: area.right)
         }
-        guard count > 0 else {
-            if area.height > 1 { buf.put(Text.truncate(empty, to: area.width), x: area.x, y: area.y + 1, style: theme.style(.muted), maxX: area.right) }
-            return
-        }
-        let visible = max(0, area.height - 1)
-        var offset = scroll.offset
-        if let sel = scroll.selected {
-            if sel < offset { offset = sel }
-            if sel >= offset + visible { offset = sel - visible + 1 }
-        }
-        offset = max(0, min(offset, max(0, count - visible)))
-        for (i, index) in (offset..<count).prefix(visible).enumerated() {
-            let cellsOfRow = row(index, cells.map(\.width))
-            let y = area.y + 1 + i
-            let selected = index == scroll.selected
-            let rowStyle: Style? = selected ? theme.style(focused ? .selection : .selectionInactive) : nil
-            if let rowStyle { buf.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle) }
-            for (c, cell) in cells.enumerated() where cell.width > 0 && c < cellsOfRow.count {
-                var line = Text.truncate(cellsOfRow[c], to: cell.width)
-                if let rowStyle { line = line.map { Span($0.text, style: rowStyle.keepingForeground($0.style, focused: focused)) } }
-                let w = Text.width(line)
-                let x = columns[c].align == .right ? cell.right - w : cell.x
-                buf.put(line: line, x: x, y: y, maxX: cell.right)
-            }
-        }
-        // Hidden rows above or below: a mark in the border's corner column.
-        if count > visible {
-            let more = "\(offset + 1)–\(min(count, offset + visible))/\(count)"
-            buf.put(more, x: area.right - Text.width(more), y: area.bottom, style: theme.style(.muted), maxX: area.right)
-        }
-    }
-}
-
-extension Style {
-    /// The selection's background with a cell's own color kept only where the selection has none,
-    /// so a red "overdue" stays red on an inactive selection but the focused bar reads as one.
-    func keepingForeground(_ cell: Style, focused: Bool) -> Style {
-        var s = self
-        if !focused || fg == .default { s.fg = cell.fg == .default ? fg : cell.fg }
-        s.attrs.formUnion(cell.attrs.subtracting(.dim))
-        return s
     }
 }

@@ -22,7 +22,7 @@ enum DetailView {
             var line = Text.truncate(doc.lines[index], to: inner.width)
             if selected {
                 buf.fill(Rect(x: inner.x, y: inner.y + i, width: inner.width, height: 1), style: theme.style(.selection))
-                line = line.map { Span($0.text, style: theme.style(.selection).keepingForeground($0.style, focused: true)) }
+                line = line.map { Span($0.text, style: Table.selectionStyle(theme.style(.selection), over: $0.style, colors: .keepWhereUnset)) }
             }
             buf.put(line: line, x: inner.x, y: inner.y + i, maxX: inner.right)
         }

@@ -36,8 +36,8 @@ enum PeopleView {
             cells.append([Span(m.isEmpty ? "—" : m.joined(separator: " · "), style: m.isEmpty ? muted : theme.style(.mentoring))])
             return cells
         }
-        RowTable(columns: cols, count: people.count, row: row, scroll: s.peopleScroll, focused: true, empty: "No people yet. Press n to add someone.")
-            .render(theme, into: &buf, area: inner)
+        PaneTable.render(columns: cols, count: people.count, row: row, scroll: s.peopleScroll, focused: true,
+                         empty: "No people yet. Press n to add someone.", theme, into: &buf, area: inner)
     }
 }
 
