@@ -147,8 +147,14 @@ public struct AppState: Sendable {
         var mentoring: [(summary: MentoringSummary, search: String)] = []
     }
 
+    /// Counts changes of the data: what caches of derived views are keyed by.
+    public private(set) var dataVersion = 0
+    /// Detail documents built for this data version (shared by copies of the state; a cache only).
+    let detailDocuments = DetailDocuments()
+
     /// Recomputes everything derived. Call after the data or `today` changed.
     public mutating func recompute() {
+        dataVersion += 1
         let names = PeopleIndex(data.people)
         let settings = data.agency.settings
         summaries.coaching = data.engagements.filter { $0.status == .active }.map { e in

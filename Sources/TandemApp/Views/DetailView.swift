@@ -10,7 +10,7 @@ enum DetailView {
             buf.put("This record is no longer loaded. Esc goes back.", x: area.x + 1, y: area.y + 1, style: theme.style(.muted), maxX: area.right)
             return
         }
-        let doc = document(value, s, theme, width: max(10, area.width - 4))
+        let doc = cachedDocument(ref, value, s, theme, width: max(10, area.width - 4))
         let b = Block(title: doc.title, titleStyle: theme.style(ref.kind == .coaching ? .coaching : .mentoring),
                       borderStyle: theme.style(.focus), focused: true)
         b.render(into: &buf, area: area)
@@ -49,15 +49,21 @@ enum DetailView {
     /// The first line shown for the record on screen now.
     static func offset(_ ref: RecordRef, _ s: AppState) -> Int {
         guard let value = s.data.value(of: ref) else { return 0 }
-        let doc = document(value, s, .monochrome, width: max(10, s.width - 4))
+        let doc = cachedDocument(ref, value, s, .monochrome, width: max(10, s.width - 4))
         return offset(doc, s.detail, height: pageHeight(screenHeight: s.height))
     }
 
     /// Line count of a record's document and the line of each selectable item, for page keys.
     static func itemLines(_ ref: RecordRef, _ s: AppState) -> (total: Int, items: [Int]) {
         guard let value = s.data.value(of: ref) else { return (0, []) }
-        let doc = document(value, s, .monochrome, width: max(10, s.width - 4))
+        let doc = cachedDocument(ref, value, s, .monochrome, width: max(10, s.width - 4))
         return (doc.lines.count, doc.itemLines)
+    }
+
+    /// The document, built once per data version, width, day and theme.
+    static func cachedDocument(_ ref: RecordRef, _ value: Record, _ s: AppState, _ theme: Theme, width: Int) -> Document {
+        let key = DetailDocuments.Key(ref: ref, dataVersion: s.dataVersion, width: width, today: s.today)
+        return s.detailDocuments.document(key, theme: theme) { document(value, s, theme, width: width) }
     }
 
     struct Document {
