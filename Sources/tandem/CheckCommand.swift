@@ -19,13 +19,13 @@ struct CheckCommand: ParsableCommand {
         defer { store.close() }
         // One pass: every file read, scanned and decoded once; the core's field rules included.
         let report = store.checkReport()
-        let problems = report.problems.map { (file: $0.file ?? "", line: $0.line, column: $0.column, message: $0.message) }
+        let problems = report.problems
         let s = report.snapshot
         let counts = "\(s.people.count) people, \(s.engagements.count) coaching engagements, "
             + "\(s.relationships.count) mentoring relationships, \(s.assessments.count) assessments"
         if json {
             let rows: [[String: Any]] = problems.map { p in
-                var o: [String: Any] = ["file": p.file, "message": p.message]
+                var o: [String: Any] = ["file": p.file ?? "", "message": p.message]
                 if let l = p.line { o["line"] = l }
                 if let c = p.column { o["column"] = c }
                 return o
@@ -35,13 +35,8 @@ struct CheckCommand: ParsableCommand {
         } else if problems.isEmpty {
             emit("ok: \(counts); no problems in \(store.root.path)")
         } else {
-            let lines = problems.map { p -> String in
-                var loc = p.file
-                if let l = p.line { loc += ":\(l)" }
-                if let c = p.column { loc += ":\(c)" }
-                return loc.isEmpty ? p.message : "\(loc): \(p.message)"
-            }
-            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            // StoreError reads like a compiler message: file:line:column: what.
+            FileHandle.standardError.write(Data((problems.map(\.description).joined(separator: "\n") + "\n").utf8))
             emit("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(store.root.path)")
         }
         if !problems.isEmpty { throw ExitCode(2) }
