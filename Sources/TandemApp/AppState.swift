@@ -89,7 +89,6 @@ public struct AppState: Sendable {
     public var files: [RecordRef: String]
     /// Why edits are refused (lock held elsewhere, newer format); `nil` when editable.
     public var readOnlyReason: String?
-    public var closedCounts: (coaching: Int, mentoring: Int) = (0, 0)
 
     public var screen: Screen = .dashboard
     /// The screen to go back to from a detail.
@@ -159,11 +158,11 @@ public struct AppState: Sendable {
         let settings = data.agency.settings
         summaries.coaching = data.engagements.filter { $0.status == .active }.map { e in
             let c = CoachingSummary(e, names: names, today: today, settings: settings)
-            return (c, Self.fold([c.coachee, c.coach, e.focus, c.forecast.label].joined(separator: "\u{1F}")))
+            return (c, [c.coachee, c.coach, e.focus, c.forecast.label].joined(separator: "\u{1F}").searchKey)
         }
         summaries.mentoring = data.relationships.filter { $0.status == .active }.map { r in
             let m = MentoringSummary(r, names: names, today: today, settings: settings)
-            return (m, Self.fold(([m.mentor, m.mentee, m.health.label] + r.focusAreas).joined(separator: "\u{1F}")))
+            return (m, ([m.mentor, m.mentee, m.health.label] + r.focusAreas).joined(separator: "\u{1F}").searchKey)
         }
         var r = DashboardRows()
         r.people = names
@@ -181,7 +180,7 @@ public struct AppState: Sendable {
 
     /// Re-applies the filters and sorts to the summaries. Call after a filter or a sort changed.
     public mutating func refilter() {
-        let cf = Self.fold(coachingFilter), mf = Self.fold(mentoringFilter)
+        let cf = coachingFilter.searchKey, mf = mentoringFilter.searchKey
         rows.coaching = Self.sorted(summaries.coaching.filter { cf.isEmpty || $0.search.contains(cf) }.map(\.summary), by: coachingSort)
         rows.mentoring = Self.sorted(summaries.mentoring.filter { mf.isEmpty || $0.search.contains(mf) }.map(\.summary),
                                      by: mentoringSort, today: today)
@@ -190,9 +189,6 @@ public struct AppState: Sendable {
         peopleScroll.clamp(count: data.people.count)
     }
 
-    static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    }
 
     static func sorted(_ rows: [CoachingSummary], by sort: CoachingSort) -> [CoachingSummary] {
         switch sort {

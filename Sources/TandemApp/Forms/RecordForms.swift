@@ -245,9 +245,9 @@ enum RecordForms {
 
     /// A person by name: exact (any case, accents optional), else the one whose name contains it.
     static func findPerson(_ text: String, in people: [Person]) -> Result<UUID, InputError> {
-        let needle = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let needle = text.searchKey
         guard !needle.isEmpty else { return .failure(InputError("give a person's name")) }
-        let fold = { (p: Person) in p.name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        let fold = { (p: Person) in p.name.searchKey }
         if let p = people.first(where: { fold($0) == needle }) { return .success(p.id) }
         let partial = people.filter { fold($0).contains(needle) }
         if partial.count == 1 { return .success(partial[0].id) }

@@ -94,9 +94,9 @@ public enum Logbook {
 
     /// The metric a name means: exact (ignoring case), else the one metric containing it.
     public static func metricIndex(_ name: String, in metrics: [Metric]) -> Result<Int, Failure> {
-        let needle = RecordQuery.fold(name.trimmingCharacters(in: .whitespaces))
-        if let i = metrics.firstIndex(where: { RecordQuery.fold($0.name) == needle }) { return .success(i) }
-        let partial = metrics.indices.filter { RecordQuery.fold(metrics[$0].name).contains(needle) }
+        let needle = name.trimmingCharacters(in: .whitespaces).searchKey
+        if let i = metrics.firstIndex(where: { $0.name.searchKey == needle }) { return .success(i) }
+        let partial = metrics.indices.filter { metrics[$0].name.searchKey.contains(needle) }
         if partial.count == 1 { return .success(partial[0]) }
         let names = metrics.map { "\"\($0.name)\"" }.joined(separator: ", ")
         if partial.isEmpty {

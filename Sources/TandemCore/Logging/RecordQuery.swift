@@ -54,7 +54,7 @@ public enum RecordQuery {
         }
         guard !ref.isEmpty else { return .failure(.empty) }
         let people = PeopleIndex(snapshot.people)
-        let needle = fold(ref)
+        let needle = ref.searchKey
         let lowered = ref.lowercased()
         let isHex = lowered.count >= 4 && lowered.allSatisfy { $0.isHexDigit || $0 == "-" }
 
@@ -78,9 +78,9 @@ public enum RecordQuery {
         let byName = all.filter { record, _ in
             switch record {
             case .coaching(let e):
-                return fold(people.name(e.coacheeID)).contains(needle)
+                return people.name(e.coacheeID).searchKey.contains(needle)
             case .mentoring(let r):
-                return fold(people.name(r.menteeID)).contains(needle) || fold(people.name(r.mentorID)).contains(needle)
+                return people.name(r.menteeID).searchKey.contains(needle) || people.name(r.mentorID).searchKey.contains(needle)
             }
         }
         switch byName.count {
@@ -90,8 +90,8 @@ public enum RecordQuery {
             // A whole-name match beats partial ones ("Ana" vs "Anand").
             let exact = byName.filter { record, _ in
                 switch record {
-                case .coaching(let e): fold(people.name(e.coacheeID)) == needle
-                case .mentoring(let r): fold(people.name(r.menteeID)) == needle
+                case .coaching(let e): people.name(e.coacheeID).searchKey == needle
+                case .mentoring(let r): people.name(r.menteeID).searchKey == needle
                 }
             }
             if exact.count == 1 { return .success(exact[0].0) }
@@ -101,7 +101,9 @@ public enum RecordQuery {
 
     static func short(_ id: UUID) -> String { String(id.uuidString.lowercased().prefix(8)) }
 
-    static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    }
+}
+
+extension String {
+    /// The text as searches compare it: case and accents ignored ("José" and "jose" match).
+    public var searchKey: String { folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
 }
