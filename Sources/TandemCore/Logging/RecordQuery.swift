@@ -100,7 +100,6 @@ public enum RecordQuery {
     }
 
     static func short(_ id: UUID) -> String { String(id.uuidString.lowercased().prefix(8)) }
-
 }
 
 extension String {
