@@ -10,19 +10,22 @@ public enum Pane: String, Sendable { case coaching, mentoring }
 public enum CoachingSort: String, CaseIterable, Sendable { case deadline, name, progress }
 public enum MentoringSort: String, CaseIterable, Sendable { case nextDue = "next due", health, name }
 
-/// A full screen (number keys switch; Enter opens a detail on top of the dashboard).
+/// The screen under any overlays: the topmost dashboard, people or detail context on the stack.
 public enum Screen: Equatable, Sendable {
     case dashboard
     case people
     case detail(RecordRef)
 }
 
-/// A status line message.
+/// A status line message; `at` is when it was shown (the clock's seconds), for fading.
 public struct Status: Equatable, Sendable {
     public enum Kind: Sendable { case info, ok, error }
     public var text: String
     public var kind: Kind
     public init(_ text: String, _ kind: Kind = .info) { self.text = text; self.kind = kind }
+
+    /// Seconds a message stays before a tick clears it (errors stay longer, to be read).
+    public static func fadeSeconds(_ kind: Kind) -> Double { kind == .error ? 15 : 6 }
 }
 
 /// A text prompt at the bottom: `/` filter or `:` command line.
@@ -32,7 +35,7 @@ public struct Prompt: Equatable, Sendable {
     public var field: LineField
 }
 
-/// A yes/no question over everything else.
+/// A question over everything else, answered with keys from its key context.
 public struct Confirm: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case discardForm
@@ -45,15 +48,132 @@ public struct Confirm: Equatable, Sendable {
     public var purpose: Purpose
     public var title: String
     public var message: String
-    /// (key, label) pairs shown as choices.
-    public var choices: [(key: Character, label: String)]
+    /// The answers, in order, with the words shown beside their keys (the keys come from the
+    /// key table for `keyContext`).
+    public var choices: [(action: Action, label: String)]
+
+    public init(purpose: Purpose, title: String, message: String, choices: [(action: Action, label: String)]) {
+        self.purpose = purpose; self.title = title; self.message = message; self.choices = choices
+    }
 
     var isConflict: Bool { if case .conflict = purpose { true } else { false } }
 
+    /// Where this question's keys live in the key table.
+    public var keyContext: KeyContext {
+        switch purpose {
+        case .discardForm, .archive: .confirm
+        case .conflict: .conflict
+        case .newMenu: .newMenu
+        }
+    }
+
     public static func == (a: Confirm, b: Confirm) -> Bool {
         a.purpose == b.purpose && a.title == b.title && a.message == b.message
-            && a.choices.map(\.key) == b.choices.map(\.key)
+            && a.choices.map(\.action) == b.choices.map(\.action) && a.choices.map(\.label) == b.choices.map(\.label)
     }
+}
+
+/// The `?` overlay's own state.
+public struct HelpState: Equatable, Sendable {
+    public var scroll = 0
+    /// The context whose keys are listed first (what was on top when `?` was pressed).
+    public var about: KeyContext
+    public init(about: KeyContext) { self.about = about }
+}
+
+/// One entry of the context stack: what has the keys is the top. Each case carries its own
+/// state; the dashboard's and the roster's panes live in `AppState.dashboard` and
+/// `AppState.roster` because they outlive the context (number keys switch screens and back).
+///
+/// A new screen is one case here, its state, its update in `Update.swift` (`dispatch`), a view
+/// drawn by `AppView`, and rows in `Keymap.standard` under its `KeyContext` (see ARCHITECTURE.md).
+public enum Context: Equatable, Sendable {
+    case dashboard
+    case people
+    case detail(DetailState)
+    case form(Form)
+    case confirm(Confirm)
+    case prompt(Prompt)
+    case help(HelpState)
+
+    /// Where this context's keys live in the key table.
+    public var keyContext: KeyContext {
+        switch self {
+        case .dashboard: .list
+        case .people: .people
+        case .detail: .detail
+        case .form: .form
+        case .confirm(let c): c.keyContext
+        case .prompt: .prompt
+        case .help: .help
+        }
+    }
+
+    /// A full screen (drawn under overlays; number keys and the global keys work on it).
+    public var isScreen: Bool {
+        switch self {
+        case .dashboard, .people, .detail: true
+        case .form, .confirm, .prompt, .help: false
+        }
+    }
+}
+
+/// Selection, scroll, filter and sort of one list. The selection is kept by record id, so it
+/// stays on the same record after a re-sort, a filter, a save or a reload; `scroll` is the
+/// index view of it, put back in step by `reselect`.
+public struct PaneState<Sort: CaseIterable & Equatable & Sendable & RawRepresentable>: Equatable, Sendable
+    where Sort.RawValue == String, Sort.AllCases.Index == Int {
+    public var scroll = ScrollState()
+    public var selectedID: UUID?
+    public var filter = ""
+    public var sort: Sort
+
+    public init(sort: Sort) { self.sort = sort }
+
+    /// The selected row's index.
+    public var selected: Int? { scroll.selected }
+
+    /// Finds the selected record again in `ids` (the rows as now shown): the same record when
+    /// it is still there, else the row at the old position (clamped), else nothing.
+    public mutating func reselect(_ ids: [UUID]) {
+        if let id = selectedID, let i = ids.firstIndex(of: id) {
+            scroll.moveTo(i, count: ids.count)
+        } else {
+            scroll.clamp(count: ids.count)
+        }
+        selectedID = scroll.selected.map { ids[$0] }
+    }
+
+    /// Applies a move to the index view and takes the record under it as the selection.
+    public mutating func move(_ ids: [UUID], visible: Int, _ change: (inout ScrollState) -> Void) {
+        change(&scroll)
+        scroll.ensureVisible(height: visible, count: ids.count)
+        selectedID = scroll.selected.map { ids[$0] }
+    }
+
+    /// The next sort order, round.
+    public mutating func cycleSort() {
+        let all = Array(Sort.allCases)
+        sort = all[((all.firstIndex(of: sort) ?? 0) + 1) % all.count]
+    }
+}
+
+/// The roster has one order: current people first, by name.
+public enum PeopleSort: String, CaseIterable, Sendable { case roster = "current first, by name" }
+
+/// The dashboard screen's state: the focused pane and both panes.
+public struct DashboardState: Equatable, Sendable {
+    public var focus: Pane = .coaching
+    public var coaching = PaneState<CoachingSort>(sort: .deadline)
+    public var mentoring = PaneState<MentoringSort>(sort: .nextDue)
+
+    /// The focused pane's filter.
+    public var filter: String {
+        get { focus == .coaching ? coaching.filter : mentoring.filter }
+        set { if focus == .coaching { coaching.filter = newValue } else { mentoring.filter = newValue } }
+    }
+
+    public func filter(_ pane: Pane) -> String { pane == .coaching ? coaching.filter : mentoring.filter }
 }
 
 /// One undoable change: the record before and after (nil = did not exist).
@@ -84,31 +204,27 @@ public struct DashboardRows: Equatable, Sendable {
 /// The whole state of the dashboard. Changed only by `update`.
 public struct AppState: Sendable {
     public var today: Day
+    /// The clock's seconds at the last tick (the runtime's clock; tests set it): what status
+    /// messages fade by. `TandemApp` reads no clock itself.
+    public var now: Double = 0
     public var data: Snapshot
     /// Record files relative to the data folder.
     public var files: [RecordRef: String]
     /// Why edits are refused (lock held elsewhere, newer format); `nil` when editable.
     public var readOnlyReason: String?
 
-    public var screen: Screen = .dashboard
-    /// The screen to go back to from a detail.
-    public var previousScreen: Screen = .dashboard
-    public var focus: Pane = .coaching
-    public var coachingScroll = ScrollState()
-    public var mentoringScroll = ScrollState()
-    public var peopleScroll = ScrollState()
-    public var detail = DetailState()
-    public var coachingFilter = ""
-    public var mentoringFilter = ""
-    public var coachingSort: CoachingSort = .deadline
-    public var mentoringSort: MentoringSort = .nextDue
+    /// What has the keys is the last entry; the first is always a screen (dashboard or people).
+    public private(set) var stack: [Context] = [.dashboard]
+    public var dashboard = DashboardState()
+    public var roster = PaneState<PeopleSort>(sort: .roster)
 
-    public var showHelp = false
-    public var helpScroll = 0
-    public var prompt: Prompt?
-    public var form: Form?
-    public var confirm: Confirm?
-    public var status: Status?
+    public var status: Status? { didSet { statusShownAt = now } }
+    /// When the status line's message appeared (`now` then), for fading on a tick.
+    public internal(set) var statusShownAt: Double = 0
+    /// When the last outside-change check was asked for.
+    public internal(set) var lastOutsideCheck: Double = 0
+    /// Long work under way (effects running in the background), shown as a progress line.
+    public var progress: String?
 
     public var width: Int
     public var height: Int
@@ -136,6 +252,81 @@ public struct AppState: Sendable {
     }
 
     public var isReadOnly: Bool { readOnlyReason != nil }
+
+    /// The first tick: messages shown before it count from it.
+    mutating func rebaseStatusClock(_ seconds: Double) { statusShownAt = seconds; lastOutsideCheck = seconds }
+
+    // MARK: The stack
+
+    /// What has the keys.
+    public var top: Context { stack[stack.count - 1] }
+
+    /// Puts a context on top: it gets the keys until it is popped.
+    public mutating func push(_ context: Context) { stack.append(context) }
+
+    /// Takes the top context off (the base screen stays).
+    public mutating func pop() { if stack.count > 1 { stack.removeLast() } }
+
+    /// Pops down to the first context for which `keep` holds (the base screen stays).
+    public mutating func pop(until keep: (Context) -> Bool) {
+        while stack.count > 1, !keep(top) { stack.removeLast() }
+    }
+
+    /// Makes `screen` the only context: what number keys do.
+    public mutating func switchTo(_ screen: Context) { stack = [screen] }
+
+    /// The screen drawn under any overlays.
+    public var screen: Screen {
+        for c in stack.reversed() {
+            switch c {
+            case .detail(let d): return .detail(d.ref)
+            case .people: return .people
+            case .dashboard: return .dashboard
+            default: continue
+            }
+        }
+        return .dashboard
+    }
+
+    /// The open detail (the topmost on the stack).
+    public var detail: DetailState? {
+        get { for c in stack.reversed() { if case .detail(let d) = c { return d } }; return nil }
+        set { replaceLast(where: { if case .detail = $0 { true } else { false } }, with: newValue.map(Context.detail)) }
+    }
+
+    /// The open form (the topmost; it stays drawn under a confirmation).
+    public var form: Form? {
+        get { for c in stack.reversed() { if case .form(let f) = c { return f } }; return nil }
+        set { replaceLast(where: { if case .form = $0 { true } else { false } }, with: newValue.map(Context.form)) }
+    }
+
+    /// The question on top, if one is.
+    public var confirm: Confirm? { if case .confirm(let c) = top { c } else { nil } }
+
+    /// The prompt on top, if one is.
+    public var prompt: Prompt? {
+        get { if case .prompt(let p) = top { p } else { nil } }
+        set { if case .prompt = top, let p = newValue { stack[stack.count - 1] = .prompt(p) } }
+    }
+
+    /// The help overlay's state when it is on top.
+    public var help: HelpState? {
+        get { if case .help(let h) = top { h } else { nil } }
+        set { if case .help = top, let h = newValue { stack[stack.count - 1] = .help(h) } }
+    }
+
+    public var showHelp: Bool { help != nil }
+
+    /// Replaces the topmost context matching `match` (or removes it with `nil`).
+    private mutating func replaceLast(where match: (Context) -> Bool, with value: Context?) {
+        guard let i = stack.lastIndex(where: match) else { return }
+        if let value { stack[i] = value } else if i > 0 { stack.remove(at: i) }
+    }
+
+    /// The key context for dispatch and the footer: the top's.
+    public var keyContext: KeyContext { top.keyContext }
+
+    // MARK: Derived rows
 
     /// Every active record's summary, with its text folded for filtering: recomputed only when
     /// the data or `today` change.
@@ -175,20 +366,22 @@ public struct AppState: Sendable {
         r.dueThisWeek = coaching.filter { (0...7).contains($0.daysLeft) }.count
             + mentoring.filter { (0...7).contains($0.daysToNext(today: today) ?? -1) }.count
         rows = r
+        sortedPeople = data.people.sorted { ($0.isCurrent ? 0 : 1, $0.name) < ($1.isCurrent ? 0 : 1, $1.name) }
         refilter()
     }
 
-    /// Re-applies the filters and sorts to the summaries. Call after a filter or a sort changed.
+    /// Re-applies the filters and sorts to the summaries, and finds each pane's selected record
+    /// again. Call after a filter or a sort changed.
     public mutating func refilter() {
-        let cf = coachingFilter.searchKey, mf = mentoringFilter.searchKey
-        rows.coaching = Self.sorted(summaries.coaching.filter { cf.isEmpty || $0.search.contains(cf) }.map(\.summary), by: coachingSort)
+        let cf = dashboard.coaching.filter.searchKey, mf = dashboard.mentoring.filter.searchKey
+        rows.coaching = Self.sorted(summaries.coaching.filter { cf.isEmpty || $0.search.contains(cf) }.map(\.summary),
+                                    by: dashboard.coaching.sort)
         rows.mentoring = Self.sorted(summaries.mentoring.filter { mf.isEmpty || $0.search.contains(mf) }.map(\.summary),
-                                     by: mentoringSort, today: today)
-        coachingScroll.clamp(count: rows.coaching.count)
-        mentoringScroll.clamp(count: rows.mentoring.count)
-        peopleScroll.clamp(count: data.people.count)
+                                     by: dashboard.mentoring.sort, today: today)
+        dashboard.coaching.reselect(rows.coaching.map(\.id))
+        dashboard.mentoring.reselect(rows.mentoring.map(\.id))
+        roster.reselect(sortedPeople.map(\.id))
     }
-
 
     static func sorted(_ rows: [CoachingSummary], by sort: CoachingSort) -> [CoachingSummary] {
         switch sort {
@@ -209,44 +402,31 @@ public struct AppState: Sendable {
         }
     }
 
-    /// The record under the selection in the focused pane.
+    /// The record under the selection of the screen on top.
     public var selectedRecord: RecordRef? {
         switch screen {
         case .detail(let ref): return ref
-        case .people:
-            let people = sortedPeople
-            guard let i = peopleScroll.selected, i < people.count else { return nil }
-            return RecordRef(kind: .person, id: people[i].id)
+        case .people: return roster.selectedID.map { RecordRef(kind: .person, id: $0) }
         case .dashboard:
-            switch focus {
-            case .coaching:
-                guard let i = coachingScroll.selected, i < rows.coaching.count else { return nil }
-                return RecordRef(kind: .coaching, id: rows.coaching[i].id)
-            case .mentoring:
-                guard let i = mentoringScroll.selected, i < rows.mentoring.count else { return nil }
-                return RecordRef(kind: .mentoring, id: rows.mentoring[i].id)
+            switch dashboard.focus {
+            case .coaching: return dashboard.coaching.selectedID.map { RecordRef(kind: .coaching, id: $0) }
+            case .mentoring: return dashboard.mentoring.selectedID.map { RecordRef(kind: .mentoring, id: $0) }
             }
         }
     }
 
-    /// People in roster order: current first, by name.
-    public var sortedPeople: [Person] {
-        data.people.sorted { ($0.isCurrent ? 0 : 1, $0.name) < ($1.isCurrent ? 0 : 1, $1.name) }
-    }
-
-    /// The key context for dispatch and the footer.
-    public var keyContext: KeyContext {
-        if form != nil { return .form }
-        if case .detail = screen { return .detail }
-        return .list
-    }
+    /// People in roster order: current first, by name (recomputed with the data).
+    public private(set) var sortedPeople: [Person] = []
 }
 
 /// The detail screen: a scrollable document with selectable items (objectives, goals, actions).
 public struct DetailState: Equatable, Sendable {
+    public var ref: RecordRef
     public var scroll = 0
     /// Index into the record's toggleable items.
     public var selected = 0
     /// Whether the view scrolls to keep the selection in sight (j/k) or stays where page keys put it.
     public var followsSelection = true
+
+    public init(ref: RecordRef) { self.ref = ref }
 }

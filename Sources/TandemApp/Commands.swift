@@ -19,8 +19,7 @@ enum Commands {
             s.status = s.pending.isEmpty ? Status("All changes are on disk", .ok) : Status("Saving \(s.pending.count) change(s)…")
             return []
         case "help", "h":
-            s.showHelp = true
-            s.helpScroll = 0
+            s.push(.help(HelpState(about: s.keyContext)))
             return []
         case "theme":
             guard !rest.isEmpty else { s.status = Status("Usage: :theme <name>, e.g. :theme light", .error); return [] }

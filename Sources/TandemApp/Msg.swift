@@ -21,6 +21,27 @@ public enum Msg: Sendable {
     case draftSaved(name: String)
     /// SIGTERM, SIGHUP or SIGINT.
     case terminate
+    /// The clock, about once a second: day rollover, fading messages, outside-change checks.
+    case tick(Now)
+    /// Records that changed on disk since they were loaded, found by `.checkOutsideChanges`.
+    case outsideChanges([OutsideChange])
+    /// Long work is under way (the text for the progress line), or done (`nil`).
+    case progress(String?)
+}
+
+/// What the clock says, as the runtime reads it: seconds (for fading and intervals) and the day.
+public struct Now: Equatable, Sendable {
+    public var seconds: Double
+    public var today: Day
+    public init(seconds: Double, today: Day) { self.seconds = seconds; self.today = today }
+}
+
+/// One record changed by someone else: its new value (`nil` = removed) and file.
+public struct OutsideChange: Equatable, Sendable {
+    public var ref: RecordRef
+    public var record: Record?
+    public var file: String?
+    public init(ref: RecordRef, record: Record?, file: String?) { self.ref = ref; self.record = record; self.file = file }
 }
 
 /// What the runtime must do: I/O as data. Results come back as messages.
@@ -31,6 +52,30 @@ public enum Effect: Equatable, Sendable {
     case saveDraft(FormDraft)
     case deleteDraft(name: String)
     case setTheme(String)
+    /// Look for records changed on disk by others; the answer is `.outsideChanges`.
+    case checkOutsideChanges
     case suspend
     case quit
+
+    /// Runs off the main loop (store I/O); the screen keeps drawing meanwhile.
+    public var runsInBackground: Bool {
+        switch self {
+        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges: true
+        case .setTheme, .suspend, .quit: false
+        }
+    }
+
+    /// What the progress line says while this runs.
+    public var progressLabel: String {
+        switch self {
+        case .save(let r, _): "Saving \(r.ref.kind.rawValue) record…"
+        case .delete: "Removing a record…"
+        case .reload: "Reloading from disk…"
+        case .saveDraft: "Keeping a draft…"
+        case .deleteDraft: "Tidying drafts…"
+        case .checkOutsideChanges: "Looking for outside changes…"
+        case .setTheme: "Loading the theme…"
+        case .suspend, .quit: ""
+        }
+    }
 }

@@ -30,10 +30,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .saveFailed(let ref, let message, let conflict, let attempted):
         let change = state.pending.removeValue(forKey: ref)
         if conflict, let attempted {
-            state.confirm = Confirm(
+            state.push(.confirm(Confirm(
                 purpose: .conflict(attempted), title: "Changed on disk",
                 message: "\(message). Reload the file (your change is dropped) or keep the on-screen version (the file is overwritten)?",
-                choices: [("r", "reload from disk"), ("k", "keep mine")])
+                choices: [(.reloadFromDisk, "reload from disk"), (.keepMine, "keep mine")])))
         } else {
             state.status = Status("Not saved: \(message)", .error)
         }
@@ -61,6 +61,13 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .draftSaved:
         return []
+    case .tick(let now):
+        return tick(&state, now)
+    case .outsideChanges(let changes):
+        return outsideChanges(&state, changes)
+    case .progress(let text):
+        state.progress = text
+        return []
     case .terminate:
         var effects: [Effect] = []
         if let form = state.form, form.isDirty {
@@ -69,6 +76,39 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.isQuitting = true
         return effects + [.quit]
     }
+}
+
+/// How often a tick asks the runtime to look for records changed by others.
+let outsideCheckSeconds: Double = 2
+
+/// The clock moved: roll the day over at midnight, fade the status line, look for outside changes.
+private func tick(_ s: inout AppState, _ now: Now) -> [Effect] {
+    if s.now == 0 { s.rebaseStatusClock(now.seconds) }
+    s.now = now.seconds
+    if now.today != s.today {
+        s.today = now.today
+        s.recompute()
+    }
+    if let st = s.status, now.seconds - s.statusShownAt >= Status.fadeSeconds(st.kind) { s.status = nil }
+    guard now.seconds - s.lastOutsideCheck >= outsideCheckSeconds, s.pending.isEmpty else { return [] }
+    s.lastOutsideCheck = now.seconds
+    return [.checkOutsideChanges]
+}
+
+/// Records changed on disk by someone else: take them in (not those with a save of ours on the
+/// way), keep every selection by id, and say what changed.
+private func outsideChanges(_ s: inout AppState, _ changes: [OutsideChange]) -> [Effect] {
+    let taken = changes.filter { s.pending[$0.ref] == nil }
+    guard !taken.isEmpty else { return [] }
+    for c in taken {
+        s.data.put(c.record, for: c.ref)
+        if let f = c.file { s.files[c.ref] = f } else if c.record == nil { s.files[c.ref] = nil }
+        s.undoStack.removeAll { $0.ref == c.ref }
+        s.redoStack.removeAll { $0.ref == c.ref }
+    }
+    s.recompute()
+    s.status = Status(taken.count == 1 ? "Reloaded \(taken[0].file ?? "a record") (changed outside)" : "Reloaded \(taken.count) records changed outside")
+    return []
 }
 
 /// A draft of an open form, named after what it edits.
@@ -88,255 +128,288 @@ func draft(of form: Form, today: Day) -> FormDraft {
 
 // MARK: - Keys
 
+/// Every key goes through the key table: the top context's bindings (then, on a screen, the
+/// global ones, then Ctrl-C and Ctrl-Z), or the context's text binding, which hands the key to
+/// the focused field. A disabled binding says why; a key bound only elsewhere says where.
 private func handleKey(_ s: inout AppState, _ key: Key) -> [Effect] {
-    // Ctrl-C quits from anywhere (a form's text is kept as a draft); Ctrl-Z suspends.
-    if key == .ctrl("c") { return update(&s, .terminate) }
-    if key == .ctrl("z") { return [.suspend] }
-
-    if s.confirm != nil { return handleConfirm(&s, key) }
-    if s.form != nil { return handleForm(&s, key) }
-    if s.prompt != nil { return handlePrompt(&s, key) }
-    if s.showHelp {
-        let last = HelpOverlay.maxScroll(s)
-        switch key {
-        case .escape, .char("?"), .char("q"): s.showHelp = false
-        case .down, .char("j"): s.helpScroll = min(last, s.helpScroll + 1)
-        case .up, .char("k"): s.helpScroll = max(0, s.helpScroll - 1)
-        case .pageDown, .char(" "): s.helpScroll = min(last, s.helpScroll + 10)
-        case .pageUp: s.helpScroll = max(0, s.helpScroll - 10)
-        case .char("g"), .home: s.helpScroll = 0
-        case .char("G"), .end: s.helpScroll = last
-        default: break
-        }
+    // The next action clears the last message.
+    s.status = nil
+    let context = s.keyContext
+    let binding = s.keymap.binding(for: key, in: context)
+    if s.keymap.textBinding(in: context) != nil, binding == nil || binding?.afterText == true {
+        if typeText(&s, key) { return [] }
+    }
+    guard let binding else { return unbound(&s, key, context) }
+    if let reason = binding.disabled {
+        s.status = Status("\(Keymap.name(key)): \(reason)")
         return []
     }
-    guard let action = s.keymap.action(for: key, in: s.keyContext) else { return [] }
-    return perform(&s, action)
+    if binding.writes, Editing.refuseIfReadOnly(&s) { return [] }
+    return dispatch(&s, binding.action)
 }
 
-
-private func perform(_ s: inout AppState, _ action: Action) -> [Effect] {
-    switch action {
-    case .quit:
-        s.isQuitting = true
-        return [.quit]
-    case .suspend:
-        return [.suspend]
-    case .help:
-        s.showHelp = true
-        s.helpScroll = 0
-    case .dashboard:
-        s.screen = .dashboard
-    case .people:
-        s.screen = .people
-    case .command:
-        s.prompt = Prompt(kind: .command, field: LineField(text: ""))
-    case .undo:
-        return undo(&s)
-    case .redo:
-        return redo(&s)
-    case .up, .down, .pageUp, .pageDown, .top, .bottom:
-        move(&s, action)
-    case .nextPane, .prevPane:
-        if s.screen == .dashboard { s.focus = s.focus == .coaching ? .mentoring : .coaching }
-    case .open:
-        if let ref = s.selectedRecord, ref.kind != .person {
-            s.previousScreen = s.screen
-            s.screen = .detail(ref)
-            s.detail = DetailState()
-        }
-    case .back:
-        if case .detail = s.screen {
-            s.screen = s.previousScreen
-        } else if s.screen == .dashboard {
-            if s.focus == .coaching, !s.coachingFilter.isEmpty { s.coachingFilter = ""; s.refilter() }
-            if s.focus == .mentoring, !s.mentoringFilter.isEmpty { s.mentoringFilter = ""; s.refilter() }
-        }
-    case .filter:
-        if s.screen == .dashboard {
-            let current = s.focus == .coaching ? s.coachingFilter : s.mentoringFilter
-            s.prompt = Prompt(kind: .filter(s.focus), field: LineField(text: current))
-        }
-    case .sort:
-        guard s.screen == .dashboard else { break }
-        if s.focus == .coaching {
-            let all = CoachingSort.allCases
-            s.coachingSort = all[(all.firstIndex(of: s.coachingSort)! + 1) % all.count]
-            s.status = Status("Coaching sorted by \(s.coachingSort.rawValue)")
-        } else {
-            let all = MentoringSort.allCases
-            s.mentoringSort = all[(all.firstIndex(of: s.mentoringSort)! + 1) % all.count]
-            s.status = Status("Mentoring sorted by \(s.mentoringSort.rawValue)")
-        }
-        s.refilter()
-    case .log:
-        return openLogForm(&s)
-    case .new:
-        return Editing.openNewMenu(&s)
-    case .edit:
-        return Editing.openEditForm(&s)
-    case .archive:
-        return Editing.askArchive(&s)
-    case .toggleDone:
-        return Editing.toggleDone(&s)
-    case .save, .nextField, .prevField:
-        break
+/// Says why a key does nothing here.
+private func unbound(_ s: inout AppState, _ key: Key, _ context: KeyContext) -> [Effect] {
+    let name = Keymap.name(key)
+    if let elsewhere = s.keymap.bindings.first(where: { $0.context.isScreen && $0.context != context && $0.disabled == nil && $0.keys.contains(key) }) {
+        s.status = Status("\(name) is “\(elsewhere.help)” on the \(elsewhere.context.title), not here")
+    } else if !context.isScreen {
+        let hints = s.keymap.hints(for: context).map { "\($0.key) \($0.label)" }.joined(separator: " · ")
+        s.status = Status("\(name) does nothing here: \(hints)")
     }
     return []
 }
 
-private func move(_ s: inout AppState, _ action: Action) {
-    func apply(_ scroll: inout ScrollState, count: Int, height: Int) {
-        switch action {
-        case .up: scroll.move(by: -1, count: count)
-        case .down: scroll.move(by: 1, count: count)
-        case .pageUp: scroll.pageUp(height: height, count: count)
-        case .pageDown: scroll.pageDown(height: height, count: count)
-        case .top: scroll.home(count: count)
-        case .bottom: scroll.end(count: count)
-        default: break
-        }
-        scroll.ensureVisible(height: height, count: count)
+/// Gives a key to the focused text field of the top context; false when the field does not use it.
+private func typeText(_ s: inout AppState, _ key: Key) -> Bool {
+    switch s.top {
+    case .form(var form):
+        guard form.handle(key, width: AppLayout(s).formFieldWidth) else { return false }
+        s.form = form
+        return true
+    case .prompt(var prompt):
+        guard prompt.field.handle(key) else { return false }
+        s.prompt = prompt
+        if case .filter(let pane) = prompt.kind { setFilter(&s, pane, prompt.field.text) }
+        return true
+    default:
+        return false
     }
-    switch s.screen {
+}
+
+/// Runs an action in the context on top: each context's own update.
+private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    // Always and every screen
+    case .terminate: return update(&s, .terminate)
+    case .suspend: return [.suspend]
+    case .quit:
+        s.isQuitting = true
+        return [.quit]
+    case .help:
+        s.push(.help(HelpState(about: s.keyContext)))
+        return []
     case .dashboard:
-        let rows = DashboardView.visibleRows(width: s.width, height: s.height)
-        if s.focus == .coaching {
-            apply(&s.coachingScroll, count: s.rows.coaching.count, height: rows)
-        } else {
-            apply(&s.mentoringScroll, count: s.rows.mentoring.count, height: rows)
-        }
+        s.switchTo(.dashboard)
+        return []
     case .people:
-        apply(&s.peopleScroll, count: s.data.people.count, height: max(1, s.height - 6))
-    case .detail(let ref):
-        let items = DetailItems.of(ref, in: s.data)
-        switch action {
-        case .up: s.detail.selected = max(0, s.detail.selected - 1); s.detail.followsSelection = true
-        case .down: s.detail.selected = min(max(0, items.count - 1), s.detail.selected + 1); s.detail.followsSelection = true
-        case .pageUp, .pageDown:
-            // Move the view a page; the selection follows when an item is on the new page.
-            let page = DetailView.pageHeight(screenHeight: s.height)
-            let lines = DetailView.itemLines(ref, s)
-            let current = DetailView.offset(ref, s)
-            s.detail.scroll = max(0, min(current + (action == .pageDown ? page : -page), lines.total - page))
-            s.detail.followsSelection = false
-            if let i = lines.items.firstIndex(where: { $0 >= s.detail.scroll && $0 < s.detail.scroll + page }) {
-                s.detail.selected = i
-            }
-        case .top: s.detail.scroll = 0; s.detail.selected = 0; s.detail.followsSelection = true
-        case .bottom: s.detail.selected = max(0, items.count - 1); s.detail.followsSelection = true
-        default: break
+        s.switchTo(.people)
+        return []
+    case .command:
+        s.push(.prompt(Prompt(kind: .command, field: LineField(text: ""))))
+        return []
+    case .undo: return replay(&s, undoing: true)
+    case .redo: return replay(&s, undoing: false)
+    default: break
+    }
+    switch s.top {
+    case .dashboard: return updateDashboard(&s, action)
+    case .people: return updatePeople(&s, action)
+    case .detail(var d):
+        let effects = updateDetail(&s, &d, action)
+        if case .detail(let now) = s.top, now.ref == d.ref { s.detail = d }
+        return effects
+    case .form(let form): return updateForm(&s, form, action)
+    case .prompt(let prompt): return updatePrompt(&s, prompt, action)
+    case .help(var h):
+        updateHelp(&s, &h, action)
+        if case .help = s.top { s.help = h }
+        return []
+    case .confirm(let c): return updateConfirm(&s, c, action)
+    }
+}
+
+// MARK: - Dashboard
+
+private func updateDashboard(_ s: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .up, .down, .pageUp, .pageDown, .top, .bottom:
+        let layout = AppLayout(s)
+        if s.dashboard.focus == .coaching {
+            s.dashboard.coaching.move(s.rows.coaching.map(\.id), visible: layout.visibleRows(.coaching)) { move(&$0, action, s.rows.coaching.count, layout.visibleRows(.coaching)) }
+        } else {
+            s.dashboard.mentoring.move(s.rows.mentoring.map(\.id), visible: layout.visibleRows(.mentoring)) { move(&$0, action, s.rows.mentoring.count, layout.visibleRows(.mentoring)) }
         }
+    case .nextPane, .prevPane:
+        s.dashboard.focus = s.dashboard.focus == .coaching ? .mentoring : .coaching
+    case .open:
+        if let ref = s.selectedRecord { s.push(.detail(DetailState(ref: ref))) }
+    case .back:
+        if !s.dashboard.filter.isEmpty { s.dashboard.filter = ""; s.refilter() }
+    case .filter:
+        s.push(.prompt(Prompt(kind: .filter(s.dashboard.focus), field: LineField(text: s.dashboard.filter))))
+    case .sort:
+        if s.dashboard.focus == .coaching {
+            s.dashboard.coaching.cycleSort()
+            s.status = Status("Coaching sorted by \(s.dashboard.coaching.sort.rawValue)")
+        } else {
+            s.dashboard.mentoring.cycleSort()
+            s.status = Status("Mentoring sorted by \(s.dashboard.mentoring.sort.rawValue)")
+        }
+        s.refilter()
+    case .log: return openLogForm(&s)
+    case .new: return Editing.openNewMenu(&s)
+    case .edit: return Editing.openEditForm(&s)
+    case .archive: return Editing.askArchive(&s)
+    default: break
+    }
+    return []
+}
+
+/// One list move on an index view, by the layout's page height.
+private func move(_ scroll: inout ScrollState, _ action: Action, _ count: Int, _ page: Int) {
+    switch action {
+    case .up: scroll.move(by: -1, count: count)
+    case .down: scroll.move(by: 1, count: count)
+    case .pageUp: scroll.pageUp(height: page, count: count)
+    case .pageDown: scroll.pageDown(height: page, count: count)
+    case .top: scroll.home(count: count)
+    case .bottom: scroll.end(count: count)
+    default: break
+    }
+}
+
+// MARK: - People
+
+private func updatePeople(_ s: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .up, .down, .pageUp, .pageDown, .top, .bottom:
+        let page = AppLayout(s).visibleRows(.people)
+        let ids = s.sortedPeople.map(\.id)
+        s.roster.move(ids, visible: page) { move(&$0, action, ids.count, page) }
+    case .new: return Editing.openNewMenu(&s)
+    case .edit: return Editing.openEditForm(&s)
+    case .archive: return Editing.askArchive(&s)
+    default: break
+    }
+    return []
+}
+
+// MARK: - Detail
+
+private func updateDetail(_ s: inout AppState, _ d: inout DetailState, _ action: Action) -> [Effect] {
+    let items = DetailItems.of(d.ref, in: s.data)
+    switch action {
+    case .up: d.selected = max(0, d.selected - 1); d.followsSelection = true
+    case .down: d.selected = min(max(0, items.count - 1), d.selected + 1); d.followsSelection = true
+    case .pageUp, .pageDown:
+        // Move the view a page; the selection follows when an item is on the new page.
+        let layout = AppLayout(s)
+        let page = layout.detailPage
+        guard let doc = DetailDocument.of(d.ref, s, width: layout.detailWidth) else { break }
+        let current = doc.offset(d, height: page)
+        d.scroll = max(0, min(current + (action == .pageDown ? page : -page), doc.lines.count - page))
+        d.followsSelection = false
+        if let i = doc.itemLines.firstIndex(where: { $0 >= d.scroll && $0 < d.scroll + page }) { d.selected = i }
+    case .top: d.scroll = 0; d.selected = 0; d.followsSelection = true
+    case .bottom: d.selected = max(0, items.count - 1); d.followsSelection = true
+    case .back: s.pop()
+    case .log: return openLogForm(&s)
+    case .edit: return Editing.openEditForm(&s)
+    case .archive: return Editing.askArchive(&s)
+    case .toggleDone: return Editing.toggleDone(&s, d)
+    default: break
+    }
+    return []
+}
+
+// MARK: - Help
+
+private func updateHelp(_ s: inout AppState, _ h: inout HelpState, _ action: Action) {
+    let last = AppLayout(s).helpMaxScroll
+    switch action {
+    case .back: s.pop()
+    case .down: h.scroll = min(last, h.scroll + 1)
+    case .up: h.scroll = max(0, h.scroll - 1)
+    case .pageDown: h.scroll = min(last, h.scroll + 10)
+    case .pageUp: h.scroll = max(0, h.scroll - 10)
+    case .top: h.scroll = 0
+    case .bottom: h.scroll = last
+    default: break
     }
 }
 
 // MARK: - Prompts (/ and :)
 
-private func handlePrompt(_ s: inout AppState, _ key: Key) -> [Effect] {
-    guard var prompt = s.prompt else { return [] }
-    switch key {
-    case .escape:
+private func updatePrompt(_ s: inout AppState, _ prompt: Prompt, _ action: Action) -> [Effect] {
+    switch action {
+    case .back:
         if case .filter(let pane) = prompt.kind { setFilter(&s, pane, "") }
-        s.prompt = nil
-        return []
-    case .enter:
-        s.prompt = nil
+        s.pop()
+    case .submit:
+        s.pop()
         if case .command = prompt.kind { return Commands.run(&s, prompt.field.text) }
-        return []
-    default:
+    case .deleteBack:
         // Backspace on an empty prompt closes it, as in vim and lazygit.
-        if key == .backspace, prompt.field.text.isEmpty {
-            s.prompt = nil
-        } else if prompt.field.handle(key) {
-            s.prompt = prompt
-            if case .filter(let pane) = prompt.kind { setFilter(&s, pane, prompt.field.text) }
-        }
-        return []
+        if prompt.field.text.isEmpty { s.pop() } else { _ = typeText(&s, .backspace) }
+    default: break
     }
+    return []
 }
 
 private func setFilter(_ s: inout AppState, _ pane: Pane, _ text: String) {
     switch pane {
-    case .coaching: s.coachingFilter = text
-    case .mentoring: s.mentoringFilter = text
+    case .coaching: s.dashboard.coaching.filter = text
+    case .mentoring: s.dashboard.mentoring.filter = text
     }
     s.refilter()
 }
 
 // MARK: - Forms
 
-private func handleForm(_ s: inout AppState, _ key: Key) -> [Effect] {
-    guard var form = s.form else { return [] }
-    let fieldWidth = FormLayout.fieldWidth(screenWidth: s.width)
-    if let action = s.keymap.action(for: key, in: .form) {
-        switch action {
-        case .save:
-            return Editing.submit(&s, form)
-        case .nextField:
-            form.moveFocus(by: 1)
-        case .prevField:
-            form.moveFocus(by: -1)
-        case .back:
-            if form.isDirty {
-                s.confirm = Confirm(purpose: .discardForm, title: "Discard?",
-                                    message: "Throw away what you typed in “\(form.title)”?",
-                                    choices: [("y", "discard"), ("n", "keep editing")])
-            } else {
-                s.form = nil
-            }
-            return []
-        default:
-            break
-        }
-        s.form = form
-        return []
-    }
-    if form.handle(key, width: fieldWidth) {
-        s.form = form
-    } else if key == .enter || key == .down {
+private func updateForm(_ s: inout AppState, _ form: Form, _ action: Action) -> [Effect] {
+    var form = form
+    switch action {
+    case .save:
+        return Editing.submit(&s, form)
+    case .nextField:
         form.moveFocus(by: 1)
         s.form = form
-    } else if key == .up {
+    case .prevField:
         form.moveFocus(by: -1)
         s.form = form
+    case .back:
+        if form.isDirty {
+            s.push(.confirm(Confirm(purpose: .discardForm, title: "Discard?",
+                                    message: "Throw away what you typed in “\(form.title)”?",
+                                    choices: [(.yes, "discard"), (.no, "keep editing")])))
+        } else {
+            s.form = nil
+        }
+    default: break
     }
     return []
 }
 
 // MARK: - Confirmations
 
-private func handleConfirm(_ s: inout AppState, _ key: Key) -> [Effect] {
-    guard let c = s.confirm else { return [] }
-    guard case .char(let ch) = key else {
-        // A conflict must be answered: memory and disk differ until it is.
-        if key == .escape, !c.isConflict { s.confirm = nil }
-        return []
+private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) -> [Effect] {
+    switch (c.purpose, action) {
+    case (.discardForm, .yes):
+        s.pop()
+        s.form = nil
+        s.status = Status("Discarded")
+    case (.discardForm, .no), (.discardForm, .back), (.archive, .no), (.archive, .back), (.newMenu, .back):
+        s.pop()
+    case (.archive(let ref), .yes):
+        s.pop()
+        return Editing.archive(&s, ref)
+    case (.newMenu, .newPerson): s.pop(); Editing.open(.newPerson, &s)
+    case (.newMenu, .newEngagement): s.pop(); Editing.open(.newEngagement, &s)
+    case (.newMenu, .newRelationship): s.pop(); Editing.open(.newRelationship, &s)
+    case (.conflict(let mine), .reloadFromDisk):
+        s.pop()
+        return [.reload(mine.ref)]
+    case (.conflict(let mine), .keepMine):
+        s.pop()
+        let before = s.data.value(of: mine.ref)
+        s.pending[mine.ref] = Change(label: "Kept your version of \(s.files[mine.ref] ?? "the record")", before: before, after: mine)
+        s.data.put(mine, for: mine.ref)
+        s.recompute()
+        return [.save(mine, force: true)]
+    default: break
     }
-    let choice = Character(ch.lowercased())
-    switch c.purpose {
-    case .discardForm:
-        if choice == "y" { s.confirm = nil; s.form = nil; s.status = Status("Discarded") }
-        if choice == "n" { s.confirm = nil }
-        return []
-    case .archive(let ref):
-        s.confirm = nil
-        if choice == "y" { return Editing.archive(&s, ref) }
-        return []
-    case .newMenu:
-        s.confirm = nil
-        return Editing.openNewForm(&s, choice)
-    case .conflict(let mine):
-        if choice == "r" { s.confirm = nil; return [.reload(mine.ref)] }
-        if choice == "k" {
-            s.confirm = nil
-            let before = s.data.value(of: mine.ref)
-            s.pending[mine.ref] = Change(label: "Kept your version of \(s.files[mine.ref] ?? "the record")", before: before, after: mine)
-            s.data.put(mine, for: mine.ref)
-            s.recompute()
-            return [.save(mine, force: true)]
-        }
-        return []
-    }
+    return []
 }
 
 // MARK: - Logging
@@ -346,7 +419,6 @@ private func openLogForm(_ s: inout AppState) -> [Effect] {
         s.status = Status("Select an engagement or a relationship to log a session on")
         return []
     }
-    if Editing.refuseIfReadOnly(&s) { return [] }
     Editing.open(.log(RecordRefCodable(kind: ref.kind.rawValue, id: ref.id)), &s)
     return []
 }

@@ -68,7 +68,8 @@ struct DashboardCommand: ParsableCommand {
         do { backend = try NcursesBackend() } catch { throw CLIFailure.input("cannot start the terminal: \(error)") }
         let runtime = AppRuntime(state: state, store: store, backend: backend,
                                  theme: backend.colorCount < 8 ? .monochrome : chosen, themes: catalog,
-                                 colors: backend.colorCount, clock: { (try? Clock.today()) ?? today })
+                                 colors: backend.colorCount,
+                                 clock: { Now(seconds: Date().timeIntervalSince1970, today: (try? Clock.today()) ?? today) })
         runtime.send(.started)
         runtime.run()
         backend.shutdown()

@@ -31,11 +31,12 @@ final class AppRuntimeTests {
         let backend = TestBackend(width: width, height: height)
         let themes = ThemeCatalog(searchPaths: [dir.deletingLastPathComponent().appendingPathComponent("no-themes-here")])
         let rt = AppRuntime(state: state, store: store, backend: backend, theme: .builtinDefault, themes: themes,
-                            clock: { Fixture.today })
+                            clock: { Now(seconds: 1_000, today: Fixture.today) })
         return (rt, backend)
     }
 
-    func send(_ rt: AppRuntime, _ keys: [Key]) { for k in keys { rt.send(.keyPressed(k)) } }
+    /// Sends keys as the loop would, waiting for the background work each one starts.
+    func send(_ rt: AppRuntime, _ keys: [Key]) { for k in keys { rt.send(.keyPressed(k)); rt.settle() } }
     func send(_ rt: AppRuntime, _ text: String) { send(rt, text.map(Key.char)) }
 
     func file(_ rt: AppRuntime, _ ref: RecordRef) throws -> String {
@@ -133,6 +134,7 @@ final class AppRuntimeTests {
         send(rt, [.char("l")])
         send(rt, "unsaved thought")
         rt.send(.terminate)
+        rt.settle()
         #expect(rt.state.isQuitting)
         let drafts = AppRuntime.loadDrafts(from: store)
         #expect(drafts.count == 1)

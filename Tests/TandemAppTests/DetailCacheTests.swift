@@ -23,13 +23,17 @@ struct DetailCacheTests {
         guard case .detail(let ref) = s.screen, let value = s.data.value(of: ref) else {
             Issue.record("Enter did not open a detail"); return
         }
-        let fresh = DetailView.document(value, s, .builtinDefault, width: 96)
-        let first = DetailView.cachedDocument(ref, value, s, .builtinDefault, width: 96)
-        let second = DetailView.cachedDocument(ref, value, s, .builtinDefault, width: 96)
-        #expect(first.lines == fresh.lines && second.lines == fresh.lines && second.itemLines == fresh.itemLines)
-        // Another theme is another document (styles differ), not the cached one.
-        let mono = DetailView.cachedDocument(ref, value, s, .monochrome, width: 96)
-        #expect(mono.lines == DetailView.document(value, s, .monochrome, width: 96).lines)
-        #expect(mono.lines != fresh.lines)
+        let fresh = DetailDocument.build(value, s, width: 96)
+        let first = try #require(DetailDocument.of(ref, s, width: 96))
+        let second = try #require(DetailDocument.of(ref, s, width: 96))
+        #expect(first == fresh && second == fresh)
+        // Another width is another document (notes wrap differently), not the cached one.
+        let narrow = try #require(DetailDocument.of(ref, s, width: 30))
+        #expect(narrow == DetailDocument.build(value, s, width: 30))
+        // A change to the data is a new version: never the stale document.
+        press(&s, .char("x"))
+        let after = try #require(DetailDocument.of(ref, s, width: 96))
+        #expect(after != first)
+        #expect(after == DetailDocument.build(try #require(s.data.value(of: ref)), s, width: 96))
     }
 }

@@ -23,9 +23,10 @@ struct KeymapTests {
                 seen[k] = b.action
             }
         }
-        if context != .global {
-            let global = Set(keymap.bindings.filter { $0.context == .global }.flatMap(\.keys))
-            #expect(global.isDisjoint(with: seen.keys), "\(context) hides a global key")
+        // A context hides no key of the contexts it falls back on (global on a screen, always everywhere).
+        for fallback in Keymap.chain(context).dropFirst() {
+            let keys = Set(keymap.bindings.filter { $0.context == fallback }.flatMap(\.keys))
+            #expect(keys.isDisjoint(with: seen.keys), "\(context) hides a \(fallback) key")
         }
     }
 
@@ -39,17 +40,29 @@ struct KeymapTests {
         #expect(keymap.action(for: .ctrl("s"), in: .form) == .save)
         #expect(keymap.action(for: .char("q"), in: .form) == nil)
         #expect(keymap.action(for: .char("u"), in: .form) == nil)
+        #expect(keymap.action(for: .ctrl("c"), in: .form) == .terminate, "Ctrl-C works in every context")
+        #expect(keymap.action(for: .ctrl("z"), in: .help) == .suspend)
+        #expect(keymap.action(for: .char("q"), in: .help) == .back, "q closes the help")
+        #expect(keymap.action(for: .char("q"), in: .confirm) == nil, "no global keys over a question")
     }
 
-    @Test("every context has footer hints, each with a key and a label", arguments: KeyContext.allCases)
+    /// Contexts that can be on top of the stack (`always` and `global` only add to others).
+    static let topContexts = KeyContext.allCases.filter { $0 != .always && $0 != .global }
+
+    @Test("every context that can be on top has footer hints, each with a key and a label", arguments: topContexts)
     func hints(_ context: KeyContext) {
         let hints = keymap.hints(for: context)
         #expect(!hints.isEmpty)
         #expect(hints.allSatisfy { !$0.key.isEmpty && !$0.label.isEmpty })
-        if context == .form {
-            #expect(hints.map(\.key) == ["Ctrl-S", "Tab", "Esc"])
-        } else {
-            #expect(hints.map(\.key).suffix(2) == ["q", "?"], "the global hints come last")
+        switch context {
+        case .form: #expect(hints.map(\.key) == ["Ctrl-S", "Tab", "Esc"])
+        case .list, .people, .detail: #expect(hints.map(\.key).suffix(2) == ["q", "?"], "the global hints come last")
+        case .confirm: #expect(hints.map(\.key) == ["y", "n", "Esc"])
+        case .newMenu: #expect(hints.map(\.key) == ["p", "c", "m", "Esc"])
+        case .conflict: #expect(hints.map(\.key) == ["r", "k"], "Esc is disabled there, so not offered")
+        case .prompt: #expect(hints.map(\.key) == ["Enter", "Esc"])
+        case .help: #expect(hints.map(\.key) == ["Esc"])
+        case .always, .global: break
         }
     }
 

@@ -47,9 +47,9 @@ struct NavigationTests {
         #expect(s.rows.coaching.count == 5 && s.rows.mentoring.count == 6)
         let effects = c.keys.flatMap { update(&s, .keyPressed($0)) }
         #expect(effects.isEmpty)
-        #expect(s.focus == c.focus)
-        #expect(s.coachingScroll.selected == c.coaching)
-        #expect(s.mentoringScroll.selected == c.mentoring)
+        #expect(s.dashboard.focus == c.focus)
+        #expect(s.dashboard.coaching.scroll.selected == c.coaching)
+        #expect(s.dashboard.mentoring.scroll.selected == c.mentoring)
     }
 
     @Test("the selected record follows the focused pane's selection")
@@ -71,8 +71,8 @@ struct NavigationTests {
         #expect(s.keyContext == .detail)
         press(&s, .escape)
         #expect(s.screen == .dashboard)
-        #expect(s.focus == .mentoring)
-        #expect(s.mentoringScroll.selected == 1)
+        #expect(s.dashboard.focus == .mentoring)
+        #expect(s.dashboard.mentoring.scroll.selected == 1)
     }
 
     @Test("Enter on an empty pane opens nothing")
@@ -90,7 +90,7 @@ struct NavigationTests {
         press(&s, .char("2"))
         #expect(s.screen == .people)
         press(&s, .char("j"), .char("j"))
-        #expect(s.peopleScroll.selected == 2)
+        #expect(s.roster.scroll.selected == 2)
         #expect(s.selectedRecord == RecordRef(kind: .person, id: s.sortedPeople[2].id))
         press(&s, .enter)
         #expect(s.screen == .people)
@@ -107,8 +107,8 @@ struct NavigationTests {
         press(&s, .char("?"))
         #expect(s.showHelp)
         press(&s, .char("j"), .char("j"))
-        #expect(s.helpScroll == 2)
-        #expect(s.coachingScroll.selected == 0)
+        #expect(s.help?.scroll == 2)
+        #expect(s.dashboard.coaching.scroll.selected == 0)
         #expect(press(&s, .char("q")).isEmpty) // q closes the help, it does not quit
         #expect(!s.showHelp && !s.isQuitting)
         press(&s, .char("?"), .char("?"))
@@ -158,7 +158,7 @@ struct FilterSortTests {
             press(&s, .char(ch))
             counts.append(s.rows.coaching.count)
         }
-        #expect(s.coachingFilter == needle)
+        #expect(s.dashboard.coaching.filter == needle)
         #expect(counts.first! <= 5 && counts == counts.sorted(by: >), "the list narrows as letters come")
         #expect(Self.coachees(s).contains("José Núñez"))
         #expect(!Self.coachees(s).contains("王小明"))
@@ -174,9 +174,9 @@ struct FilterSortTests {
         #expect(Self.coachees(s) == ["José Núñez", "Amélie Lefèvre"])
         press(&s, .enter)
         #expect(s.prompt == nil)
-        #expect(s.coachingFilter == "jose", "Enter keeps the filter")
+        #expect(s.dashboard.coaching.filter == "jose", "Enter keeps the filter")
         press(&s, .escape)
-        #expect(s.coachingFilter.isEmpty, "Esc in the list clears it")
+        #expect(s.dashboard.coaching.filter.isEmpty, "Esc in the list clears it")
         #expect(s.rows.coaching.count == 5)
 
         press(&s, .char("/"))
@@ -194,7 +194,7 @@ struct FilterSortTests {
         #expect(s.rows.mentoring.count == 2)
         #expect(s.rows.mentoring.allSatisfy { $0.mentor == "Nguyễn Thu Hà" })
         press(&s, .escape)
-        #expect(s.prompt == nil && s.mentoringFilter.isEmpty && s.rows.mentoring.count == 6)
+        #expect(s.prompt == nil && s.dashboard.mentoring.filter.isEmpty && s.rows.mentoring.count == 6)
         // Opening the prompt again starts from the filter in force.
         press(&s, .char("/"))
         type(&s, "ha")
@@ -208,7 +208,7 @@ struct FilterSortTests {
         press(&s, .char("/"))
         type(&s, "zzzz")
         #expect(s.rows.coaching.isEmpty)
-        #expect(s.coachingScroll.selected == nil)
+        #expect(s.dashboard.coaching.scroll.selected == nil)
         #expect(s.selectedRecord == nil)
     }
 
@@ -219,20 +219,20 @@ struct FilterSortTests {
         #expect(byDeadline.map(\.engagement.deadline) == byDeadline.map(\.engagement.deadline).sorted())
 
         press(&s, .char("s"))
-        #expect(s.coachingSort == .name)
+        #expect(s.dashboard.coaching.sort == .name)
         #expect(s.status?.text == "Coaching sorted by name")
         let names = Self.coachees(s)
         #expect(names != byDeadline.map(\.coachee))
         #expect(zip(names, names.dropFirst()).allSatisfy { $0.localizedStandardCompare($1) != .orderedDescending })
 
         press(&s, .char("s"))
-        #expect(s.coachingSort == .progress)
+        #expect(s.dashboard.coaching.sort == .progress)
         let progress = s.rows.coaching.map { $0.progress ?? -1 }
         #expect(progress == progress.sorted())
         #expect(Self.coachees(s) != names)
 
         press(&s, .char("s"))
-        #expect(s.coachingSort == .deadline)
+        #expect(s.dashboard.coaching.sort == .deadline)
         #expect(s.rows.coaching == byDeadline)
     }
 
@@ -243,14 +243,14 @@ struct FilterSortTests {
         let due = s.rows.mentoring.compactMap(\.nextDue)
         #expect(due == due.sorted())
         press(&s, .char("s"))
-        #expect(s.mentoringSort == .health)
+        #expect(s.dashboard.mentoring.sort == .health)
         #expect(s.status?.text == "Mentoring sorted by health")
         let severity = s.rows.mentoring.map(\.health.severity)
         #expect(severity == severity.sorted(by: >))
         press(&s, .char("s"))
-        #expect(s.mentoringSort == .name)
+        #expect(s.dashboard.mentoring.sort == .name)
         let mentees = s.rows.mentoring.map(\.mentee)
         #expect(zip(mentees, mentees.dropFirst()).allSatisfy { $0.localizedStandardCompare($1) != .orderedDescending })
-        #expect(s.coachingSort == .deadline, "the other pane keeps its sort")
+        #expect(s.dashboard.coaching.sort == .deadline, "the other pane keeps its sort")
     }
 }

@@ -60,7 +60,7 @@ struct RegressionTests {
         let shown = AppView.render(s, theme: .builtinDefault).lines.filter { $0.contains("│Ana Lima") }.count
         #expect(shown == visible)
         press(&s, .pageDown)
-        #expect(s.coachingScroll.selected == visible)
+        #expect(s.dashboard.coaching.scroll.selected == visible)
     }
 
     @Test("footer hints name each key once", arguments: KeyContext.allCases)

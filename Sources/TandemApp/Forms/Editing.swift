@@ -15,18 +15,8 @@ enum Editing {
 
     static func openNewMenu(_ s: inout AppState) -> [Effect] {
         if refuseIfReadOnly(&s) { return [] }
-        s.confirm = Confirm(purpose: .newMenu, title: "New", message: "What would you like to add?",
-                            choices: [("p", "person"), ("c", "coaching engagement"), ("m", "mentoring relationship")])
-        return []
-    }
-
-    static func openNewForm(_ s: inout AppState, _ choice: Character) -> [Effect] {
-        switch choice {
-        case "p": open(.newPerson, &s)
-        case "c": open(.newEngagement, &s)
-        case "m": open(.newRelationship, &s)
-        default: break
-        }
+        s.push(.confirm(Confirm(purpose: .newMenu, title: "New", message: "What would you like to add?",
+                                choices: [(.newPerson, "person"), (.newEngagement, "coaching engagement"), (.newRelationship, "mentoring relationship")])))
         return []
     }
 
@@ -51,7 +41,7 @@ enum Editing {
         while let d = s.drafts.first {
             guard var form = makeForm(d.kind, s) else { s.drafts.removeFirst(); continue }
             restoreDraft(&s, into: &form)
-            s.form = form
+            s.push(.form(form))
             return
         }
     }
@@ -82,7 +72,7 @@ enum Editing {
     static func open(_ kind: FormKind, _ s: inout AppState) {
         guard var form = makeForm(kind, s) else { return }
         restoreDraft(&s, into: &form)
-        s.form = form
+        s.push(.form(form))
     }
 
     /// Fills a form from a draft of the same kind left by an earlier run, and says so.
@@ -160,7 +150,7 @@ enum Editing {
         case .person(let p): what = "Mark \(p.name) as having left the agency today?"
         case .assessment: return []
         }
-        s.confirm = Confirm(purpose: .archive(ref), title: "Archive", message: what, choices: [("y", "archive"), ("n", "keep")])
+        s.push(.confirm(Confirm(purpose: .archive(ref), title: "Archive", message: what, choices: [(.yes, "archive"), (.no, "keep")])))
         return []
     }
 
@@ -182,22 +172,24 @@ enum Editing {
         case .assessment:
             return []
         }
-        if case .detail = s.screen { s.screen = s.previousScreen }
+        // An archived record leaves its detail.
+        if case .detail(let d) = s.top, d.ref == ref { s.pop() }
         return apply(&s, Change(label: label, before: before, after: after))
     }
 
     // MARK: Done marks (detail screen)
 
-    static func toggleDone(_ s: inout AppState) -> [Effect] {
+    static func toggleDone(_ s: inout AppState, _ d: DetailState) -> [Effect] {
         if refuseIfReadOnly(&s) { return [] }
-        guard case .detail(let ref) = s.screen, let before = s.data.value(of: ref) else { return [] }
+        let ref = d.ref
+        guard let before = s.data.value(of: ref) else { return [] }
         let items = DetailItems.of(ref, in: s.data)
-        guard items.indices.contains(s.detail.selected) else { s.status = Status("Nothing to mark here"); return [] }
+        guard items.indices.contains(d.selected) else { s.status = Status("Nothing to mark here"); return [] }
         let today = s.today
         func flip(_ d: Day?) -> Day? { d == nil ? today : nil }
         var after = before
         var label = ""
-        switch (items[s.detail.selected], before) {
+        switch (items[d.selected], before) {
         case (.objective(let i), .coaching(var e)):
             e.objectives[i].doneOn = flip(e.objectives[i].doneOn)
             label = "\(e.objectives[i].doneOn == nil ? "Reopened" : "Done"): \(e.objectives[i].text)"

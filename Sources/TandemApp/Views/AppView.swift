@@ -3,31 +3,40 @@ import TerminalUI
 
 /// The whole screen as a pure function of the state and the theme.
 public enum AppView {
-    public static let minWidth = 60
-    public static let minHeight = 16
+    public static let minWidth = AppLayout.minWidth
+    public static let minHeight = AppLayout.minHeight
 
     public static func render(_ s: AppState, theme: Theme) -> ScreenBuffer {
+        render(s, layout: AppLayout(s), theme: theme)
+    }
+
+    /// Draws the frame into the layout's rectangles: the screen under the stack, then each
+    /// overlay on the stack in order, so what has the keys is drawn last.
+    public static func render(_ s: AppState, layout: AppLayout, theme: Theme) -> ScreenBuffer {
         var buf = ScreenBuffer(width: s.width, height: s.height)
         buf.fill(buf.area, style: theme.style(.background))
-        guard s.width >= minWidth, s.height >= minHeight else {
+        guard !layout.tooSmall else {
             tooSmall(s, theme, &buf)
             return buf
         }
-        let rows = buf.area.split(.vertical, [.fixed(1), .fill(1), .fixed(1), .fixed(1)])
-        Header.render(s, theme, into: &buf, area: rows[0])
-        switch s.screen {
-        case .dashboard: DashboardView.render(s, theme, into: &buf, area: rows[1])
-        case .people: PeopleView.render(s, theme, into: &buf, area: rows[1])
-        case .detail(let ref): DetailView.render(s, ref, theme, into: &buf, area: rows[1])
+        Header.render(s, theme, into: &buf, area: layout.header)
+        let screenIndex = s.stack.lastIndex(where: \.isScreen) ?? 0
+        switch s.stack[screenIndex] {
+        case .people: PeopleView.render(s, layout, theme, into: &buf)
+        case .detail(let d): DetailView.render(s, d, layout, theme, into: &buf)
+        default: DashboardView.render(s, layout, theme, into: &buf)
         }
-        statusLine(s, theme, into: &buf, area: rows[2])
-        // The people screen has one list: pane, filter, sort, open and log do nothing there.
-        let idle: Set<Action> = s.screen == .people && s.form == nil ? [.nextPane, .filter, .sort, .open, .log] : []
-        KeyHintFooter(hints: s.keymap.hints(for: s.keyContext, except: idle), keyStyle: theme.style(.key),
-                      labelStyle: theme.style(.footer)).render(into: &buf, area: rows[3])
-        if s.showHelp { HelpOverlay.render(s, theme, into: &buf) }
-        if let form = s.form { FormView.render(form, s, theme, into: &buf) }
-        if let c = s.confirm { ConfirmView.render(c, theme, into: &buf) }
+        statusLine(s, theme, into: &buf, area: layout.status)
+        KeyHintFooter(hints: s.keymap.hints(for: s.keyContext, readOnly: s.isReadOnly), keyStyle: theme.style(.key),
+                      labelStyle: theme.style(.footer)).render(into: &buf, area: layout.footer)
+        for context in s.stack.dropFirst(screenIndex + 1) {
+            switch context {
+            case .help(let h): HelpOverlay.render(s, h, layout, theme, into: &buf)
+            case .form(let f): FormView.render(f, s, layout, theme, into: &buf)
+            case .confirm(let c): ConfirmView.render(c, s.keymap, theme, into: &buf)
+            case .prompt, .dashboard, .people, .detail: break // the prompt is the status line
+            }
+        }
         return buf
     }
 
@@ -57,9 +66,13 @@ public enum AppView {
         var right = ""
         if s.screen == .dashboard {
             var parts: [String] = []
-            if !s.coachingFilter.isEmpty { parts.append("coaching /\(s.coachingFilter)") }
-            if !s.mentoringFilter.isEmpty { parts.append("mentoring /\(s.mentoringFilter)") }
+            if !s.dashboard.coaching.filter.isEmpty { parts.append("coaching /\(s.dashboard.coaching.filter)") }
+            if !s.dashboard.mentoring.filter.isEmpty { parts.append("mentoring /\(s.dashboard.mentoring.filter)") }
             right = parts.joined(separator: "  ")
+        }
+        if let p = s.progress, s.status == nil {
+            buf.put(" ⋯ " + Text.truncate(p, to: max(0, area.width - Text.width(right) - 5)), x: area.x, y: area.y,
+                    style: theme.style(.muted).over(theme.style(.status)), maxX: area.right)
         }
         if let st = s.status {
             let role: Role = st.kind == .error ? .error : st.kind == .ok ? .ok : .status

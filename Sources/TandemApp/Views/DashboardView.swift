@@ -3,26 +3,10 @@ import TerminalUI
 
 /// Coaching beside mentoring (stacked below 100 columns), and a detail strip for the selection.
 enum DashboardView {
-    /// Panes sit side by side from this width.
-    static let sideBySideWidth = 100
-
-    /// The detail strip's height for a body of this height.
-    static func stripHeight(body: Int) -> Int { min(12, max(5, body / 3)) }
-
-    /// Rows of records a pane shows on a screen of this size (for page keys and scrolling).
-    static func visibleRows(width: Int, height: Int) -> Int {
-        let body = height - 3
-        let panes = body - stripHeight(body: body)
-        let pane = width >= sideBySideWidth ? panes : panes / 2
-        return max(1, pane - 3)
-    }
-
-    static func render(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
-        let parts = area.split(.vertical, [.fill(1), .fixed(stripHeight(body: area.height))])
-        let panes = parts[0].split(s.width >= sideBySideWidth ? .horizontal : .vertical, [.fill(1), .fill(1)])
-        coachingPane(s, theme, into: &buf, area: panes[0])
-        mentoringPane(s, theme, into: &buf, area: panes[1])
-        DetailStrip.render(s, theme, into: &buf, area: parts[1])
+    static func render(_ s: AppState, _ layout: AppLayout, _ theme: Theme, into buf: inout ScreenBuffer) {
+        coachingPane(s, theme, into: &buf, area: layout.coachingPane)
+        mentoringPane(s, theme, into: &buf, area: layout.mentoringPane)
+        DetailStrip.render(s, theme, into: &buf, area: layout.strip)
     }
 
     /// A pane's border and title ("Coaching · 3 of 12 · /ana · by deadline"); returns the inside.
@@ -38,10 +22,10 @@ enum DashboardView {
     }
 
     static func coachingPane(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
-        let focused = s.focus == .coaching
+        let focused = s.dashboard.focus == .coaching
         let r = s.rows
-        let inner = frame("Coaching", shown: r.coaching.count, of: r.activeCoaching, filter: s.coachingFilter,
-                          sort: s.coachingSort.rawValue, focused: focused, role: .coaching, theme, into: &buf, area: area)
+        let inner = frame("Coaching", shown: r.coaching.count, of: r.activeCoaching, filter: s.dashboard.coaching.filter,
+                          sort: s.dashboard.coaching.sort.rawValue, focused: focused, role: .coaching, theme, into: &buf, area: area)
         guard !inner.isEmpty else { return }
         let wide = inner.width >= 70
         var cols: [(String, Constraint, Alignment)] = [("COACHEE", .fill(wide ? 3 : 1), .left), ("FOCUS", .fill(wide ? 4 : 1), .left)]
@@ -60,16 +44,16 @@ enum DashboardView {
             cells.append([Span(mark, style: theme.style(Format.role(c.forecast)))])
             return cells
         }
-        PaneTable.render(columns: cols, count: r.coaching.count, row: row, scroll: s.coachingScroll, focused: focused,
-                 empty: s.coachingFilter.isEmpty ? "No active coaching engagements. Press n to start one." : "Nothing matches /\(s.coachingFilter) — Esc clears the filter.",
+        PaneTable.render(columns: cols, count: r.coaching.count, row: row, scroll: s.dashboard.coaching.scroll, focused: focused,
+                 empty: s.dashboard.coaching.filter.isEmpty ? "No active coaching engagements. Press n to start one." : "Nothing matches /\(s.dashboard.coaching.filter) — Esc clears the filter.",
                          theme, into: &buf, area: inner)
     }
 
     static func mentoringPane(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
-        let focused = s.focus == .mentoring
+        let focused = s.dashboard.focus == .mentoring
         let r = s.rows
-        let inner = frame("Mentoring", shown: r.mentoring.count, of: r.activeMentoring, filter: s.mentoringFilter,
-                          sort: s.mentoringSort.rawValue, focused: focused, role: .mentoring, theme, into: &buf, area: area)
+        let inner = frame("Mentoring", shown: r.mentoring.count, of: r.activeMentoring, filter: s.dashboard.mentoring.filter,
+                          sort: s.dashboard.mentoring.sort.rawValue, focused: focused, role: .mentoring, theme, into: &buf, area: area)
         guard !inner.isEmpty else { return }
         // Narrow panes keep the names readable: "since" and "last met" go first (the detail has them).
         let wide = inner.width >= 70, medium = inner.width >= 56
@@ -95,8 +79,8 @@ enum DashboardView {
             cells.append([Span("\(m.health.symbol) \(m.health.label)", style: theme.style(Format.role(m.health)))])
             return cells
         }
-        PaneTable.render(columns: cols, count: r.mentoring.count, row: row, scroll: s.mentoringScroll, focused: focused,
-                 empty: s.mentoringFilter.isEmpty ? "No active mentoring relationships. Press n to pair people up." : "Nothing matches /\(s.mentoringFilter) — Esc clears the filter.",
+        PaneTable.render(columns: cols, count: r.mentoring.count, row: row, scroll: s.dashboard.mentoring.scroll, focused: focused,
+                 empty: s.dashboard.mentoring.filter.isEmpty ? "No active mentoring relationships. Press n to pair people up." : "Nothing matches /\(s.dashboard.mentoring.filter) — Esc clears the filter.",
                          theme, into: &buf, area: inner)
     }
 }

@@ -22,7 +22,7 @@ enum DetailStrip {
         switch value {
         case .coaching(let e):
             title = "\(names.name(e.coacheeID)) · \(e.focus)"
-            left = metricLines(e, s.today, theme, width: max(20, area.width / 2 - 2))
+            left = MetricLines.of(e, today: s.today).map { $0.styled(theme) }
             if left.isEmpty { left = [[Span("No metrics yet: e adds some", style: theme.style(.muted))]] }
             sessions = e.sessions
             actions = e.openActionItems
@@ -74,20 +74,5 @@ enum DetailStrip {
         let halves = inner.split(.horizontal, [.fill(1), .fill(1)], spacing: 2)
         Paragraph(lines: left).render(into: &buf, area: halves[0])
         Paragraph(lines: right).render(into: &buf, area: halves[1])
-    }
-
-    /// "Win rate  ▂▃▅▆█  20% → 32% → 40%  ✓ on track".
-    static func metricLines(_ e: CoachingEngagement, _ today: Day, _ theme: Theme, width: Int) -> [Line] {
-        let nameWidth = min(18, max(8, e.metrics.map { Text.width($0.name) }.max() ?? 8))
-        return e.metrics.map { m in
-            let f = m.forecast(start: e.start, deadline: e.deadline, today: today)
-            let values = [m.baseline] + m.readings.map(\.value)
-            return [Span(Text.pad(Text.truncate(m.name, to: nameWidth), to: nameWidth) + " ", style: theme.style(.text)),
-                    Span(Sparkline(values: values).text(width: 10) + " ", style: theme.style(.spark)),
-                    Span(Format.value(m.baseline, m.unit) + " → ", style: theme.style(.muted)),
-                    Span(m.current.map { Format.value($0, m.unit) } ?? "—", style: theme.style(.text).bold()),
-                    Span(" → " + Format.value(m.target, m.unit) + " ", style: theme.style(.muted)),
-                    Span(Format.symbol(f) + " " + f.label, style: theme.style(Format.role(f)))]
-        }
     }
 }

@@ -1,21 +1,12 @@
 import TandemCore
 import TerminalUI
 
-/// Where a form's parts go; `update` uses the same numbers to wrap text fields.
-enum FormLayout {
-    static let labelWidth = 17
-
-    static func boxWidth(screenWidth: Int) -> Int { min(screenWidth - 2, 100) }
-
-    /// Columns an editor gets inside the box.
-    static func fieldWidth(screenWidth: Int) -> Int { max(8, boxWidth(screenWidth: screenWidth) - 4 - labelWidth) }
-}
-
 /// A form over the dashboard: labelled fields, the focused one's hint or error under it.
 enum FormView {
-    static func render(_ form: Form, _ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer) {
-        let width = FormLayout.boxWidth(screenWidth: s.width)
-        let fieldWidth = FormLayout.fieldWidth(screenWidth: s.width)
+    static func render(_ form: Form, _ s: AppState, _ layout: AppLayout, _ theme: Theme, into buf: inout ScreenBuffer) {
+        let width = layout.formBoxWidth
+        let fieldWidth = layout.formFieldWidth
+        let labelWidth = AppLayout.formLabelWidth
         // Rows each field takes: its editor, then a hint or error line when focused or wrong.
         var blocks: [(field: Int, height: Int, note: Line?)] = []
         for (i, f) in form.fields.enumerated() {
@@ -48,8 +39,8 @@ enum FormView {
             let field = form.fields[b.field]
             let focused = b.field == form.focus
             let labelStyle = focused ? theme.style(.focus).bold() : theme.style(form.errors[field.id] == nil ? .text : .error)
-            buf.put(Text.truncate(field.label, to: FormLayout.labelWidth - 2), x: inner.x, y: inner.y + top, style: labelStyle, maxX: inner.x + FormLayout.labelWidth)
-            let editorArea = Rect(x: inner.x + FormLayout.labelWidth, y: inner.y + top, width: min(fieldWidth, inner.right - inner.x - FormLayout.labelWidth), height: b.height)
+            buf.put(Text.truncate(field.label, to: labelWidth - 2), x: inner.x, y: inner.y + top, style: labelStyle, maxX: inner.x + labelWidth)
+            let editorArea = Rect(x: inner.x + labelWidth, y: inner.y + top, width: min(fieldWidth, inner.right - inner.x - labelWidth), height: b.height)
             // Only the field being edited gets a block of its own; the others read as plain text.
             let input = theme.style(.input)
             let style = focused ? theme.style(.inputFocus) : Style(fg: input.fg, bg: theme.style(.overlay).bg, attrs: input.attrs)
@@ -68,9 +59,11 @@ enum FormView {
                 buf.put(line: Text.truncate(note, to: editorArea.width), x: editorArea.x, y: inner.y + top + b.height, maxX: editorArea.right)
             }
         }
-        let help: Line = [Span("Ctrl-S", style: theme.style(.key)), Span(" save  ", style: theme.style(.muted)),
-                          Span("Tab", style: theme.style(.key)), Span(" next field  ", style: theme.style(.muted)),
-                          Span("Esc", style: theme.style(.key)), Span(" cancel", style: theme.style(.muted))]
+        // The form's own keys, from the table.
+        var help: Line = []
+        for (key, label) in s.keymap.hints(for: .form) {
+            help += [Span(key, style: theme.style(.key)), Span(" \(label)  ", style: theme.style(.muted))]
+        }
         buf.put(line: Text.truncate(help, to: inner.width), x: inner.x, y: inner.bottom - 1, maxX: inner.right)
     }
 }

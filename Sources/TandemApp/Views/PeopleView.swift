@@ -4,7 +4,8 @@ import TerminalUI
 
 /// The roster (`2`): each person with their current coaching and mentoring.
 enum PeopleView {
-    static func render(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
+    static func render(_ s: AppState, _ layout: AppLayout, _ theme: Theme, into buf: inout ScreenBuffer) {
+        let area = layout.peoplePane
         let people = s.sortedPeople
         let b = Block(title: "People · \(people.filter(\.isCurrent).count) current", titleStyle: theme.style(.focus),
                       borderStyle: theme.style(.focus), focused: true)
@@ -36,68 +37,54 @@ enum PeopleView {
             cells.append([Span(m.isEmpty ? "—" : m.joined(separator: " · "), style: m.isEmpty ? muted : theme.style(.mentoring))])
             return cells
         }
-        PaneTable.render(columns: cols, count: people.count, row: row, scroll: s.peopleScroll, focused: true,
+        PaneTable.render(columns: cols, count: people.count, row: row, scroll: s.roster.scroll, focused: true,
                          empty: "No people yet. Press n to add someone.", theme, into: &buf, area: inner)
     }
 }
 
-/// `?`: every binding from the keymap, grouped.
+/// `?`: the keys of what is on top first, then every other context's, from the key table.
 enum HelpOverlay {
-    static func lines(_ keymap: Keymap, _ theme: Theme) -> [Line] {
-        var out: [Line] = []
-        var group = ""
-        for b in keymap.bindings {
-            if b.group != group {
-                if !out.isEmpty { out.append([]) }
-                out.append([Span(b.group.capitalized, style: theme.style(.title).bold())])
-                group = b.group
-            }
-            let keys = b.keys.map(Keymap.name).joined(separator: " ")
-            out.append([Span("  " + Text.pad(keys, to: 16), style: theme.style(.key)), Span(b.help, style: theme.style(.text))])
-        }
-        out.append([])
-        out.append([Span("Commands  ", style: theme.style(.title).bold()), Span(Commands.summary, style: theme.style(.text))])
-        return out
-    }
-
-    /// The overlay's height on this screen and how many binding lines it shows.
-    static func geometry(_ s: AppState) -> (height: Int, visible: Int, count: Int) {
-        let count = lines(s.keymap, .monochrome).count
-        let height = min(s.height - 2, count + 3)
-        return (height, max(1, height - 3), count)
-    }
-
-    /// The furthest the help can scroll.
-    static func maxScroll(_ s: AppState) -> Int {
-        let g = geometry(s)
-        return max(0, g.count - g.visible)
-    }
-
-    static func render(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer) {
-        let all = lines(s.keymap, theme)
-        let (height, visible, _) = geometry(s)
-        let offset = min(s.helpScroll, max(0, all.count - visible))
+    static func render(_ s: AppState, _ h: HelpState, _ layout: AppLayout, _ theme: Theme, into buf: inout ScreenBuffer) {
+        let all = HelpContent.rows(s.keymap, about: h.about).map { line($0, theme) }
+        let visible = layout.helpVisible
+        let offset = min(h.scroll, layout.helpMaxScroll)
         var shown = Array(all.dropFirst(offset).prefix(visible))
         shown.append([Span(all.count > visible ? "↑↓ scroll · Esc or ? closes" : "Esc or ? closes", style: theme.style(.muted))])
-        Modal(title: "Keys", lines: shown, width: min(s.width - 4, 78), height: height, style: theme.style(.overlay),
+        Modal(title: "Keys", lines: shown, width: layout.help.width, height: layout.help.height, style: theme.style(.overlay),
               borderStyle: theme.style(.focus), titleStyle: theme.style(.title)).render(into: &buf, area: buf.area)
+    }
+
+    static func line(_ row: HelpContent.Row, _ theme: Theme) -> Line {
+        switch row {
+        case .blank: return []
+        case .heading(let t): return [Span(t, style: theme.style(.title).bold())]
+        case .binding(let keys, let help, let disabled):
+            return [Span("  " + Text.pad(keys, to: 16), style: theme.style(disabled ? .muted : .key)),
+                    Span(help, style: theme.style(disabled ? .muted : .text))]
+        case .commands(let c):
+            return [Span("Commands  ", style: theme.style(.title).bold()), Span(c, style: theme.style(.text))]
+        }
     }
 }
 
-/// A question with a few one-key answers.
+/// A question with a few one-key answers; the keys come from the table for its context.
 enum ConfirmView {
-    static func render(_ c: Confirm, _ theme: Theme, into buf: inout ScreenBuffer) {
+    static func render(_ c: Confirm, _ keymap: Keymap, _ theme: Theme, into buf: inout ScreenBuffer) {
         let width = min(buf.width - 4, 64)
         let text = Paragraph(lines: [[Span(c.message, style: theme.style(.text))]], wrap: true).rows(width: width - 2)
         var lines = text
         lines.append([])
         var choices: Line = []
-        for (key, label) in c.choices {
-            choices.append(Span(" \(key) ", style: theme.style(.key).reversed()))
+        for (action, label) in c.choices {
+            guard let key = keymap.key(for: action, in: c.keyContext) else { continue }
+            choices.append(Span(" \(Keymap.name(key)) ", style: theme.style(.key).reversed()))
             choices.append(Span(" \(label)   ", style: theme.style(.text)))
         }
-        choices.append(Span("Esc", style: theme.style(.key)))
-        choices.append(Span(" cancel", style: theme.style(.muted)))
+        // Esc shows only where the table lets it act.
+        if let esc = keymap.binding(for: .escape, in: c.keyContext), esc.disabled == nil, let label = esc.footer {
+            choices.append(Span("Esc", style: theme.style(.key)))
+            choices.append(Span(" \(label)", style: theme.style(.muted)))
+        }
         lines.append(choices)
         Modal(title: c.title, lines: lines, width: width, style: theme.style(.overlay),
               borderStyle: theme.style(.focus), titleStyle: theme.style(.title)).render(into: &buf, area: buf.area)

@@ -1,0 +1,202 @@
+import Foundation
+import TandemCore
+import TandemStore
+import TerminalUI
+
+/// Detail documents already built, by everything they depend on (the record's data version,
+/// the width, today), so moving through a detail does not rebuild a record's whole story on
+/// every key. A hit returns what a rebuild would.
+final class DetailDocuments: @unchecked Sendable {
+    struct Key: Hashable {
+        var ref: RecordRef
+        var dataVersion: Int
+        var width: Int
+        var today: Day
+    }
+
+    private var entries: [Key: DetailDocument] = [:]
+    private let lock = NSLock()
+
+    func document(_ key: Key, make: () -> DetailDocument) -> DetailDocument {
+        lock.lock()
+        defer { lock.unlock() }
+        if let hit = entries[key] { return hit }
+        // Old versions are of no use once the data moved on.
+        if entries.count > 16 { entries = entries.filter { $0.key.dataVersion == key.dataVersion } }
+        let document = make()
+        entries[key] = document
+        return document
+    }
+}
+
+/// A run of text in a theme role: documents are built without a theme, so `update` and the
+/// view read the same lines and the theme only colors them.
+public struct DocSpan: Equatable, Sendable {
+    public var text: String
+    public var role: Role
+    public var bold: Bool
+    public init(_ text: String, _ role: Role = .text, bold: Bool = false) { self.text = text; self.role = role; self.bold = bold }
+}
+
+public typealias DocLine = [DocSpan]
+
+extension Array where Element == DocSpan {
+    /// The line in a theme's colors.
+    func styled(_ theme: Theme) -> Line {
+        map { Span($0.text, style: $0.bold ? theme.style($0.role).bold() : theme.style($0.role)) }
+    }
+}
+
+/// A record's whole story as the detail screen shows it: objectives or goals, every metric,
+/// the session history, and the line of each item `x` can mark.
+public struct DetailDocument: Equatable, Sendable {
+    public var title: String
+    public var lines: [DocLine] = []
+    /// For each toggleable item (in `DetailItems.of` order), the line it is on.
+    public var itemLines: [Int] = []
+
+    /// The first line shown in `height` rows: where page keys put it, moved (after j/k) to keep
+    /// the selected item in sight.
+    public func offset(_ d: DetailState, height: Int) -> Int {
+        var offset = min(d.scroll, max(0, lines.count - height))
+        if d.followsSelection, let line = itemLines[safe: d.selected] {
+            if line < offset { offset = line }
+            if line >= offset + height { offset = line - height + 1 }
+        }
+        return max(0, offset)
+    }
+
+    /// The document of a record on screen now, built once per data version, width and day.
+    static func of(_ ref: RecordRef, _ s: AppState, width: Int) -> DetailDocument? {
+        guard let value = s.data.value(of: ref) else { return nil }
+        let key = DetailDocuments.Key(ref: ref, dataVersion: s.dataVersion, width: width, today: s.today)
+        return s.detailDocuments.document(key) { build(value, s, width: width) }
+    }
+
+    static func build(_ value: Record, _ s: AppState, width: Int) -> DetailDocument {
+        let names = s.rows.people
+        func check(_ done: Day?) -> DocSpan { DocSpan(done == nil ? "[ ] " : "[x] ", done == nil ? .muted : .ok) }
+        switch value {
+        case .coaching(let e):
+            var d = DetailDocument(title: "Coaching · \(names.name(e.coacheeID)) · \(e.focus)")
+            let coach: String
+            switch e.coach { case .person(let id): coach = names.name(id); case .external(let n): coach = "\(n) (external)" }
+            let days = e.daysToDeadline(today: s.today)
+            d.lines.append([DocSpan("coach ", .muted), DocSpan(coach),
+                            DocSpan("   \(e.start.iso) → \(e.deadline.iso)  ", .muted),
+                            DocSpan(Format.daysLeft(days), Format.deadlineRole(days)),
+                            DocSpan("   \(e.status.label) · \(e.sessions.count) sessions · \(e.minutesInvested / 60)h\(e.minutesInvested % 60)m invested", .muted)])
+            if let o = e.outcome { d.lines.append([DocSpan("outcome ", .muted), DocSpan(o)]) }
+            d.lines.append([])
+            d.lines.append([DocSpan("Objectives", .title, bold: true)])
+            if e.objectives.isEmpty { d.lines.append([DocSpan("  none yet (e to add)", .muted)]) }
+            for o in e.objectives {
+                d.itemLines.append(d.lines.count)
+                d.lines.append([DocSpan("  "), check(o.doneOn), DocSpan(o.text), DocSpan(o.doneOn.map { "  done \($0.iso)" } ?? "", .muted)])
+            }
+            d.lines.append([])
+            d.lines.append([DocSpan("Metrics", .title, bold: true)])
+            if e.metrics.isEmpty { d.lines.append([DocSpan("  none yet (e to add)", .muted)]) }
+            for line in MetricLines.of(e, today: s.today) { d.lines.append([DocSpan("  ")] + line) }
+            appendSessions(&d, e.sessions, s, width: width)
+            return d
+        case .mentoring(let r):
+            var d = DetailDocument(title: "Mentoring · \(names.name(r.mentorID)) → \(names.name(r.menteeID))")
+            let summary = MentoringSummary(r, names: names, today: s.today, settings: s.data.agency.settings)
+            d.lines.append([DocSpan("since \(r.start.iso) · every \(r.cadenceDays) days · ", .muted),
+                            DocSpan("\(summary.health.symbol) \(summary.health.label)", Format.role(summary.health)),
+                            DocSpan(" · next due \(summary.nextDue?.iso ?? "—") · streak \(summary.streak) · \(r.sessions.count) sessions", .muted)])
+            if !r.focusAreas.isEmpty { d.lines.append([DocSpan("focus ", .muted), DocSpan(r.focusAreas.joined(separator: ", "))]) }
+            for h in r.history { d.lines.append([DocSpan("\(h.status.rawValue) on \(h.date.iso)", .muted)]) }
+            d.lines.append([])
+            d.lines.append([DocSpan("Goals", .title, bold: true)])
+            if r.goals.isEmpty { d.lines.append([DocSpan("  none yet (e to add)", .muted)]) }
+            for g in r.goals {
+                d.itemLines.append(d.lines.count)
+                d.lines.append([DocSpan("  "), check(g.achievedOn), DocSpan(g.text),
+                                DocSpan((g.targetDate.map { "  by \($0.iso)" } ?? "") + (g.achievedOn.map { "  achieved \($0.iso)" } ?? ""), .muted)])
+            }
+            appendSessions(&d, r.sessions, s, width: width)
+            return d
+        case .person(let p):
+            return DetailDocument(title: p.name)
+        case .assessment:
+            return DetailDocument(title: "Assessment")
+        }
+    }
+
+    /// Sessions newest first, each with its notes and action items (items are selectable).
+    static func appendSessions(_ d: inout DetailDocument, _ sessions: [Session], _ s: AppState, width: Int) {
+        d.lines.append([])
+        d.lines.append([DocSpan("Sessions", .title, bold: true)])
+        if sessions.isEmpty { d.lines.append([DocSpan("  none yet (l logs one)", .muted)]) }
+        for session in sessions.reversed() {
+            var head: DocLine = [DocSpan("  \(Format.longDate(session.date))", .text, bold: true), DocSpan(" · \(session.minutes) min", .muted)]
+            if let p = session.pulse { head.append(DocSpan(" · pulse \(p)/5", .muted)) }
+            head.append(DocSpan(session.visibility == .shared ? " · shared" : " · private", .muted))
+            if !session.topics.isEmpty { head.append(DocSpan(" · " + session.topics.joined(separator: ", "), .info)) }
+            d.lines.append(head)
+            // Notes are the story: wrapped, never cut.
+            for note in session.notes.split(separator: "\n", omittingEmptySubsequences: false) {
+                for row in Paragraph(lines: [[Span(String(note))]], wrap: true).rows(width: max(8, width - 4)) {
+                    d.lines.append([DocSpan("    ")] + row.map { DocSpan($0.text) })
+                }
+            }
+            for a in session.actionItems {
+                d.itemLines.append(d.lines.count)
+                let late = a.doneOn == nil && (a.due.map { $0 < s.today } ?? false)
+                d.lines.append([DocSpan("    "), DocSpan(a.doneOn == nil ? "[ ] " : "[x] ", a.doneOn == nil ? .muted : .ok),
+                                DocSpan(a.text), DocSpan(a.due.map { "  due \($0.iso)" } ?? "", late ? .danger : .muted)])
+            }
+        }
+    }
+}
+
+/// "Win rate  ▂▃▅▆█  20% → 32% → 40%  ✓ on track": a metric in one line, for the detail and the strip.
+enum MetricLines {
+    static func of(_ e: CoachingEngagement, today: Day) -> [DocLine] {
+        let nameWidth = min(18, max(8, e.metrics.map { Text.width($0.name) }.max() ?? 8))
+        return e.metrics.map { m in
+            let f = m.forecast(start: e.start, deadline: e.deadline, today: today)
+            let values = [m.baseline] + m.readings.map(\.value)
+            return [DocSpan(Text.pad(Text.truncate(m.name, to: nameWidth), to: nameWidth) + " "),
+                    DocSpan(Sparkline(values: values).text(width: 10) + " ", .spark),
+                    DocSpan(Format.value(m.baseline, m.unit) + " → ", .muted),
+                    DocSpan(m.current.map { Format.value($0, m.unit) } ?? "—", .text, bold: true),
+                    DocSpan(" → " + Format.value(m.target, m.unit) + " ", .muted),
+                    DocSpan(Format.symbol(f) + " " + f.label, Format.role(f))]
+        }
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}
+
+/// What the `?` overlay lists, without a theme: `AppLayout` counts it, the view colors it.
+enum HelpContent {
+    enum Row: Equatable, Sendable {
+        case heading(String)
+        case binding(keys: String, help: String, disabled: Bool)
+        case blank
+        case commands(String)
+    }
+
+    /// The keys of `about` (with the screen-wide ones if it is a screen) first, then the rest.
+    static func rows(_ keymap: Keymap, about: KeyContext) -> [Row] {
+        var out: [Row] = []
+        let here = Set(Keymap.chain(about))
+        for (context, bindings) in keymap.sections(first: about) {
+            if !out.isEmpty { out.append(.blank) }
+            let title = context.title.prefix(1).uppercased() + context.title.dropFirst()
+            out.append(.heading(here.contains(context) ? "\(title) (here)" : title))
+            for b in bindings {
+                out.append(.binding(keys: b.keysText, help: b.disabled.map { "\(b.help): not here — \($0)" } ?? b.help,
+                                    disabled: b.disabled != nil))
+            }
+        }
+        out.append(.blank)
+        out.append(.commands(Commands.summary))
+        return out
+    }
+}
