@@ -71,6 +71,12 @@ func press(_ s: inout AppState, _ keys: Key...) -> [Effect] {
     keys.flatMap { update(&s, .keyPressed($0)) }
 }
 
+/// Sends a list of keys one by one; returns every effect in order.
+@discardableResult
+func press(_ s: inout AppState, _ keys: [Key]) -> [Effect] {
+    keys.flatMap { update(&s, .keyPressed($0)) }
+}
+
 /// Types text as character keys; returns every effect in order.
 @discardableResult
 func type(_ s: inout AppState, _ text: String) -> [Effect] {
