@@ -24,14 +24,14 @@ final class AppRuntimeTests {
         try? FileManager.default.removeItem(at: dir)
     }
 
-    func runtime(width: Int = 80, height: Int = 24) throws -> (AppRuntime, TestBackend) {
+    func runtime(width: Int = 80, height: Int = 24, progressAfter: Double = 0.3) throws -> (AppRuntime, TestBackend) {
         let loaded = try store.load(scope: .open)
         var state = AppState(today: Fixture.today, data: loaded.snapshot, files: loaded.files)
         state.makeID = Fixture.counterIDs()
         let backend = TestBackend(width: width, height: height)
         let themes = ThemeCatalog(searchPaths: [dir.deletingLastPathComponent().appendingPathComponent("no-themes-here")])
         let rt = AppRuntime(state: state, store: store, backend: backend, theme: .builtinDefault, themes: themes,
-                            clock: { Now(seconds: 1_000, today: Fixture.today) })
+                            clock: { Now(seconds: 1_000, today: Fixture.today) }, progressAfterSeconds: progressAfter)
         return (rt, backend)
     }
 
@@ -176,4 +176,54 @@ final class AppRuntimeTests {
         #expect(backend.screen.lines == expected.lines)
         #expect(backend.screen.text.contains("Ana Lima"))
     }
+
+    @Test("store work runs off the loop: keys keep working, a progress line shows, the result comes back as a message")
+    func background() throws {
+        // The clock stands still here: show the progress line at once.
+        let (rt, backend) = try runtime(progressAfter: 0)
+        rt.worker.hold()
+        rt.send(.keyPressed(.char("l")))
+        for c in "slow disk" { rt.send(.keyPressed(.char(c))) }
+        rt.send(.keyPressed(.ctrl("s")))
+        #expect(rt.worker.isBusy)
+        #expect(try !file(rt, Fixture.pitchingRef).contains("slow disk"), "not on disk yet")
+        #expect(rt.state.pending.count == 1)
+        // The loop goes on meanwhile: a key moves, a frame shows the progress line.
+        rt.send(.keyPressed(.char("j")))
+        rt.collect()
+        #expect(rt.state.progress == "Saving coaching record…")
+        rt.draw()
+        #expect(backend.screen.text.contains("Saving"))
+        rt.worker.release()
+        rt.settle()
+        #expect(try file(rt, Fixture.pitchingRef).contains("slow disk"))
+        #expect(rt.state.pending.isEmpty && rt.state.progress == nil)
+        #expect(rt.state.status?.text.hasPrefix("Saved: ") == true)
+    }
+
+    @Test("the runtime ticks with the injected clock: midnight rolls the day over without a key")
+    func ticks() throws {
+        let loaded = try store.load(scope: .open)
+        let state = AppState(today: Fixture.today, data: loaded.snapshot, files: loaded.files)
+        let backend = TestBackend(width: 80, height: 24)
+        let clock = TestClock(Now(seconds: 100, today: Fixture.today))
+        let rt = AppRuntime(state: state, store: store, backend: backend, theme: .builtinDefault,
+                            themes: ThemeCatalog(searchPaths: []), clock: { clock.read() }, tickSeconds: 1)
+        rt.send(.tick(clock.read()))
+        clock.set(Now(seconds: 200, today: Fixture.today.adding(days: 1)))
+        // No events queued: one pass of the loop ticks; then q quits.
+        clock.onRead = { n in if n > 6 { backend.queuedEvents = [.key(.char("q"))] } }
+        #expect(rt.run() == 0)
+        #expect(rt.state.today == Fixture.today.adding(days: 1))
+    }
+}
+
+/// A clock tests move by hand.
+final class TestClock: @unchecked Sendable {
+    private var now: Now
+    private var reads = 0
+    var onRead: ((Int) -> Void)?
+    init(_ now: Now) { self.now = now }
+    func set(_ n: Now) { now = n }
+    func read() -> Now { reads += 1; onRead?(reads); return now }
 }

@@ -183,6 +183,13 @@ final class EffectWorker: @unchecked Sendable {
 
     func wait() { group.wait() }
 
+    private let gate = DispatchSemaphore(value: 0)
+
+    /// Holds the queue: jobs submitted from now wait for `release()` (tests see work in flight).
+    func hold() { queue.async { [gate] in gate.wait() } }
+
+    func release() { gate.signal() }
+
     /// Does one store effect; what happened comes back as messages.
     static func perform(_ effect: Effect, on store: Store) -> [Msg] {
         switch effect {
