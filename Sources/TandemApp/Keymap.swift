@@ -183,8 +183,6 @@ public struct Keymap: Sendable {
         return out
     }
 
-    /// What the people screen cannot do, said when its key is pressed.
-    static let onPeople = "the people screen lists people: log, filter and sort work on the dashboard (1)"
 
     public static let standard = Keymap([
         // Always
@@ -225,8 +223,9 @@ public struct Keymap: Sendable {
         Binding([.char("n")], .new, "new person, engagement or relationship", group: "people", context: .people, footer: "new", writes: true),
         Binding([.char("e")], .edit, "edit the selected person", group: "people", context: .people, footer: "edit", writes: true),
         Binding([.char("a")], .archive, "mark the selected person as having left", group: "people", context: .people, footer: "left", writes: true),
-        Binding([.char("l")], .log, "log a session", group: "people", context: .people, disabled: onPeople),
-        Binding([.char("/")], .filter, "filter", group: "people", context: .people, disabled: onPeople),
+        Binding([.char("l")], .log, "log a session", group: "people", context: .people,
+                disabled: "sessions are logged on engagements and relationships: 1 for the dashboard"),
+        Binding([.char("/")], .filter, "filter", group: "people", context: .people, disabled: "filters work on the dashboard's panes (1)"),
         Binding([.char("s")], .sort, "sort", group: "people", context: .people, disabled: "the roster has one order: current people first, by name"),
         Binding([.enter], .open, "open a detail", group: "people", context: .people,
                 disabled: "a person has no detail screen yet: e edits them; their coaching and mentoring open from the dashboard (1)"),

@@ -203,7 +203,7 @@ struct KeyTableTruthTests {
     func peopleScreen() throws {
         var s = Self.state(.people)
         press(&s, .char("l"))
-        #expect(s.status?.text.contains("log, filter and sort work on the dashboard") == true)
+        #expect(s.status?.text == "l: sessions are logged on engagements and relationships: 1 for the dashboard")
         let footer = try #require(AppView.render(s, theme: .monochrome).lines.last)
         for (key, label) in s.keymap.hints(for: .people) { #expect(footer.contains("\(key) \(label)")) }
         #expect(!footer.contains("/ filter") && !footer.contains("l log") && !footer.contains("s sort"))
