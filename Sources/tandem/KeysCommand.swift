@@ -1,5 +1,6 @@
 import ArgumentParser
 import TandemApp
+import TerminalUI
 
 /// `tandem keys`: the dashboard's keybindings, from the same table the dashboard dispatches on.
 struct KeysCommand: ParsableCommand {
@@ -15,9 +16,12 @@ struct KeysCommand: ParsableCommand {
             emit(Keymap.standard.markdown())
         } else {
             let rows = Keymap.standard.bindings.map { b in
-                [b.group, b.keys.map(Keymap.name).joined(separator: " "), b.help]
+                [b.group, b.keysText, b.disabled.map { "\(b.help) — does nothing here: \($0)" } ?? b.help]
             }
-            emit(TextTable.render(header: ["WHERE", "KEYS", "ACTION"], rows: rows, rightAligned: [], empty: ""))
+            // The action column is never cut: it is the help, and a disabled key's reason.
+            let all = [["WHERE", "KEYS", "ACTION"]] + rows
+            let w0 = all.map { DisplayWidth.of($0[0]) }.max() ?? 0, w1 = all.map { DisplayWidth.of($0[1]) }.max() ?? 0
+            emit(all.map { Text.pad($0[0], to: w0) + "  " + Text.pad($0[1], to: w1) + "  " + $0[2] }.joined(separator: "\n"))
         }
     }
 }
