@@ -270,6 +270,7 @@ public final class Store {
         let file = try ScannedFile(path: Store.agencyFile, data: data)
         noteFormat(of: file)
         let agency = try RecordCodec.decode(Agency.self, from: file, migrations: migrations, decoder: decoder)
+        if let problem = Validation.rangeProblems(in: agency).first { throw Store.rangeError(problem, in: file) }
         fingerprints[Store.agencyFile] = Fingerprint(data)
         return agency
     }
@@ -279,7 +280,39 @@ public final class Store {
         try Store.decode(file, as: kind, migrations: migrations, decoder: decoder)
     }
 
+    /// Decodes a record and refuses it when a number or a date is out of range (`Bounds`):
+    /// the error is the first such value at its line and column, saying how many more there are.
     static func decode(_ file: ScannedFile, as kind: RecordKind, migrations: [Migration], decoder: JSONDecoder) throws -> Record {
+        let (record, outOfRange) = try decodeChecked(file, as: kind, migrations: migrations, decoder: decoder)
+        if var first = outOfRange.first {
+            if outOfRange.count > 1 { first.message += " (and \(outOfRange.count - 1) more out-of-range value\(outOfRange.count == 2 ? "" : "s"))" }
+            throw first
+        }
+        return record
+    }
+
+    /// Decodes a record, with every out-of-range value as an error at its line and column.
+    static func decodeChecked(_ file: ScannedFile, as kind: RecordKind, migrations: [Migration],
+                              decoder: JSONDecoder) throws -> (Record, [StoreError]) {
+        let record = try decodeUnchecked(file, as: kind, migrations: migrations, decoder: decoder)
+        let problems: [Problem]
+        switch record {
+        case .person(let p): problems = Validation.rangeProblems(in: p)
+        case .coaching(let e): problems = Validation.rangeProblems(in: e)
+        case .mentoring(let r): problems = Validation.rangeProblems(in: r)
+        case .assessment(let a): problems = Validation.rangeProblems(in: a)
+        }
+        return (record, problems.map { rangeError($0, in: file) })
+    }
+
+    /// A range problem at its field's line and column.
+    static func rangeError(_ problem: Problem, in file: ScannedFile) -> StoreError {
+        let place = file.location(of: steps(problem.field))
+        return StoreError(.format, file: file.path, line: place.line, column: place.column,
+                          "field \"\(problem.field)\": \(problem.message)")
+    }
+
+    static func decodeUnchecked(_ file: ScannedFile, as kind: RecordKind, migrations: [Migration], decoder: JSONDecoder) throws -> Record {
         switch kind {
         case .person: .person(try RecordCodec.decode(Person.self, from: file, migrations: migrations, decoder: decoder))
         case .coaching: .coaching(try RecordCodec.decode(CoachingEngagement.self, from: file, migrations: migrations, decoder: decoder))
