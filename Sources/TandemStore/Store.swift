@@ -115,7 +115,13 @@ public final class Store {
         // Results are then taken in file order, so the first error reported is the same every time.
         let results = FileLoad.run(paths, folder: folder, scope: scope, migrations: migrations)
         for (path, result) in zip(paths, results) {
-            let item = try result.mapError(\.error).get()
+            let item = try result.mapError { failed -> StoreError in
+                var e = failed.error
+                if !failed.more.isEmpty {
+                    e.message += " (and \(failed.more.count) more out-of-range value\(failed.more.count == 1 ? "" : "s"))"
+                }
+                return e
+            }.get()
             guard let item else { continue }
             let ref = RecordRef(kind: path.kind, id: item.id)
             if let other = loadedFiles[ref] {
@@ -175,7 +181,8 @@ public final class Store {
     /// read or wrote it, unless `force`; `.lock` when the store is read-only.
     @discardableResult
     public func save(_ person: Person, force: Bool = false) throws -> String {
-        let rel = try write(person, ref: RecordRef(kind: .person, id: person.id), name: person.name, force: force)
+        let rel = try write(person, ref: RecordRef(kind: .person, id: person.id), name: person.name, force: force,
+                            outOfRange: Validation.rangeProblems(in: person))
         names[person.id] = person.name
         return rel
     }
@@ -184,7 +191,7 @@ public final class Store {
     @discardableResult
     public func save(_ engagement: CoachingEngagement, force: Bool = false) throws -> String {
         try write(engagement, ref: RecordRef(kind: .coaching, id: engagement.id),
-                  name: names[engagement.coacheeID] ?? "", force: force)
+                  name: names[engagement.coacheeID] ?? "", force: force, outOfRange: Validation.rangeProblems(in: engagement))
     }
 
     /// Writes a mentoring relationship's file (named "mentor-to-mentee"); see `save(_: Person)`.
@@ -192,19 +199,21 @@ public final class Store {
     public func save(_ relationship: MentoringRelationship, force: Bool = false) throws -> String {
         let mentee = names[relationship.menteeID] ?? ""
         let name = names[relationship.mentorID].map { "\($0) to \(mentee)" } ?? mentee
-        return try write(relationship, ref: RecordRef(kind: .mentoring, id: relationship.id), name: name, force: force)
+        return try write(relationship, ref: RecordRef(kind: .mentoring, id: relationship.id), name: name, force: force,
+                         outOfRange: Validation.rangeProblems(in: relationship))
     }
 
     /// Writes an assessment's file (named after its person); see `save(_: Person)`.
     @discardableResult
     public func save(_ assessment: Assessment, force: Bool = false) throws -> String {
         try write(assessment, ref: RecordRef(kind: .assessment, id: assessment.id),
-                  name: names[assessment.personID] ?? "", force: force)
+                  name: names[assessment.personID] ?? "", force: force, outOfRange: Validation.rangeProblems(in: assessment))
     }
 
     /// Writes `tandem.json`; see `save(_: Person)`.
     public func saveAgency(_ agency: Agency, force: Bool = false) throws {
         try requireWritable()
+        try Store.refuseOutOfRange(Validation.rangeProblems(in: agency), file: Store.agencyFile)
         try put(try RecordCodec.encode(agency, file: Store.agencyFile), at: Store.agencyFile, force: force)
     }
 
@@ -321,6 +330,12 @@ public final class Store {
         }
     }
 
+    /// A record with a value out of range (`Bounds`) is never written: its file would not load.
+    static func refuseOutOfRange(_ problems: [Problem], file: String?) throws {
+        guard !problems.isEmpty else { return }
+        throw StoreError(.format, file: file, "not saved: " + problems.map(\.description).joined(separator: "; "))
+    }
+
     /// A file from a newer Tandem makes the store read-only.
     private func noteFormat(of file: ScannedFile) {
         if readOnlyReason == nil, let message = Store.newerFormatMessage(file) {
@@ -347,10 +362,11 @@ public final class Store {
         }
     }
 
-    private func write<T: Encodable>(_ value: T, ref: RecordRef, name: String, force: Bool) throws -> String {
+    private func write<T: Encodable>(_ value: T, ref: RecordRef, name: String, force: Bool, outOfRange: [Problem]) throws -> String {
         try requireWritable()
         let rel = files[ref]
             ?? "\(ref.kind.rawValue)/\(Slug.make(name, fallback: ref.kind.fallbackSlug))-\(ref.shortID).json"
+        try Store.refuseOutOfRange(outOfRange, file: rel)
         let data = try RecordCodec.encode(value, file: rel)
         try folder.makeFolder(ref.kind.rawValue)
         try put(data, at: rel, force: force)
