@@ -2,7 +2,8 @@ import Foundation
 
 /// The checks a record must pass before it is saved, and the references a store must keep.
 ///
-/// Each check returns every problem it finds, in field order; an empty list means valid.
+/// Each check returns every problem it finds: out-of-range values first (`rangeProblems`, what
+/// refuses a file on load), then the other rules in field order; an empty list means valid.
 public enum Validation {
     /// Problems in a person: numbers and dates out of range, an empty name, leaving before
     /// starting, being their own manager.
