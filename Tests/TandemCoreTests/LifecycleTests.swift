@@ -207,3 +207,29 @@ import Testing
         for s in RelationshipStatus.allCases { #expect(StatusNames.relationshipStatus(s.rawValue) == s) }
     }
 }
+
+@Suite struct DemoLifecycleTests {
+    /// The demo's closed and paused records carry what `Lifecycle` records, so the archive and the
+    /// detail have outcomes and dates to show.
+    @Test func demoRecordsCarryTheirClosingAndPausing() {
+        let today = day("2026-11-29")
+        let s = DemoAgency.generate(today: today, options: DemoOptions())
+        let closed = s.engagements.filter { !$0.isOpen }
+        #expect(!closed.isEmpty)
+        for e in closed {
+            #expect(e.closedOn != nil && e.outcome?.isEmpty == false, "\(e.focus)")
+            #expect(e.history.last?.status == e.status && e.history.last?.from == .active && e.history.last?.note == e.outcome)
+        }
+        for e in s.engagements where e.status == .onHold { #expect(e.history.last?.status == .onHold) }
+        let ended = s.relationships.filter { $0.status == .closed }
+        #expect(!ended.isEmpty)
+        for r in ended {
+            #expect(r.closedOn == r.history.last?.date && r.outcome != nil && r.history.last?.note == r.outcome)
+        }
+        let paused = s.relationships.filter { $0.status == .paused }
+        #expect(!paused.isEmpty)
+        for r in paused { #expect(r.pausedOn == r.history.last?.date && r.pausedOn != nil) }
+        for e in s.engagements { #expect(Validation.problems(in: e, today: today).isEmpty, "\(Validation.problems(in: e, today: today))") }
+        for r in s.relationships { #expect(Validation.problems(in: r, today: today).isEmpty, "\(Validation.problems(in: r, today: today))") }
+    }
+}
