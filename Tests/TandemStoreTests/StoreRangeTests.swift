@@ -141,6 +141,38 @@ struct StoreRangeTests {
         #expect(tmp.allFiles() == before)
     }
 
+    /// Closing writes its fields under sorted keys; a file from before them keeps its bytes.
+    @Test func closingFieldsAreStableSortedKeys() throws {
+        let tmp = TempFolder()
+        let store = try Store.create(at: tmp.store, agency: Sample.agency)
+        _ = try Sample.fill(store)
+        let rel = try store.save(Sample.coaching)
+        let before = tmp.text(rel)
+        #expect(!before.contains("history") && !before.contains("closedOn"), "an open engagement writes no empty history")
+        let closed = try Lifecycle.close(Sample.coaching, as: .completed, on: day("2026-04-20"), outcome: "Won the Q2 pitch",
+                                         today: day("2026-05-02")).get()
+        try store.save(closed)
+        let text = tmp.text(rel)
+        let keys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.dropFirst(3).prefix { $0 != "\"" } }
+        #expect(keys == keys.sorted(), "\(keys)")
+        #expect(keys.contains("closedOn") && keys.contains("history") && keys.contains("outcome"))
+        #expect(text.contains("""
+          "history" : [
+            {
+              "date" : "2026-04-20",
+              "from" : "active",
+              "note" : "Won the Q2 pitch",
+              "status" : "completed"
+            }
+          ],
+        """), "\(text)")
+        let loaded = try store.load(scope: .all).snapshot
+        #expect(loaded.engagements.first { $0.id == closed.id } == closed)
+        let reopened = try Lifecycle.setStatus(closed, to: .active, on: day("2026-05-01"), today: day("2026-05-02")).get()
+        try store.save(reopened)
+        #expect(try store.load(scope: .all).snapshot.engagements.first { $0.id == closed.id }?.history.first?.note == "Won the Q2 pitch")
+    }
+
     /// Random valid records survive save and load unchanged, and saving them again writes the same bytes.
     @Test func randomValidRecordsRoundTrip() throws {
         var g = SeededRandom(state: 0x7A4D_E11A)
