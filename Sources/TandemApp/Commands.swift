@@ -51,7 +51,7 @@ enum Commands {
             return []
         }
         let input = SessionInput(date: s.today, minutes: minutes, notes: parts.count > 2 ? parts[2] : "")
-        switch Logbook.logging(input, on: record, makeID: s.makeID) {
+        switch Logbook.logging(input, on: record, today: s.today, makeID: s.makeID) {
         case .failure(let f):
             s.status = Status("Not logged: \(f.description)", .error)
             return []

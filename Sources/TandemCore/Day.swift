@@ -51,15 +51,29 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { iso }
 
-    public func adding(days: Int) -> Day { Day(dayNumber: dayNumber + days) }
+    /// The day `days` later (earlier when negative). Saturates at ±`Day.limit` day numbers
+    /// (millions of years away) instead of overflowing, so no count of days can trap.
+    public func adding(days: Int) -> Day {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+        if overflow { return Day(dayNumber: days > 0 ? Day.limit : -Day.limit) }
+        return Day(dayNumber: Swift.min(Swift.max(sum, -Day.limit), Day.limit))
+    }
 
-    /// Whole days from `self` to `other` (positive when `other` is later).
-    public func days(to other: Day) -> Int { other.dayNumber - dayNumber }
+    /// Whole days from `self` to `other` (positive when `other` is later); saturates instead of
+    /// overflowing for day numbers far outside the calendar.
+    public func days(to other: Day) -> Int {
+        let (d, overflow) = other.dayNumber.subtractingReportingOverflow(dayNumber)
+        return overflow ? (other.dayNumber > dayNumber ? Int.max : Int.min) : d
+    }
+
+    /// How far `adding(days:)` goes: about 2.7 million years either side of 1970.
+    public static let limit = 1_000_000_000
 
     /// The same day of month `n` months later, clamped to the month's end (Jan 31 + 1 = Feb 28/29).
     public func adding(months n: Int) -> Day {
         let p = parts
-        let total = p.year * 12 + (p.month - 1) + n
+        // Clamped so the month count cannot overflow; still far beyond any calendar in use.
+        let total = p.year * 12 + (p.month - 1) + Swift.min(Swift.max(n, -Day.limit / 31), Day.limit / 31)
         let y = total >= 0 ? total / 12 : (total - 11) / 12
         let m = total - y * 12 + 1
         let d = min(p.day, Day.daysIn(month: m, year: y))
@@ -90,7 +104,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
-        let z = z0 + 719468
+        let z = Swift.min(Swift.max(z0, -limit), limit) + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365

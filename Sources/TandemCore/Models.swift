@@ -181,11 +181,22 @@ public struct Session: Codable, Equatable, Sendable, Identifiable {
     }
 }
 
-/// A status taken on a day: the history behind pauses and resumptions.
+/// A status taken on a day: the history behind pauses, resumptions, closings and reopenings.
+///
+/// JSON keys: `date`, `status` (the status taken), and, when known, `from` (the status left) and
+/// `note` (the outcome recorded when closing, or why it was paused or reopened). Files written
+/// before `from` and `note` existed still decode.
 public struct StatusChange<S: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
     public var date: Day
+    /// The status taken on `date` (the "to" of the change).
     public var status: S
-    public init(date: Day, status: S) { self.date = date; self.status = status }
+    /// The status left on `date`; `nil` in files written before it was recorded.
+    public var from: S?
+    /// The outcome sentence of a closing, or a note on a pause or a reopening.
+    public var note: String?
+    public init(date: Day, status: S, from: S? = nil, note: String? = nil) {
+        self.date = date; self.status = status; self.from = from; self.note = note
+    }
 }
 
 /// Short-term, performance-driven: objectives, a deadline, metrics.
@@ -205,15 +216,65 @@ public struct CoachingEngagement: Codable, Equatable, Sendable, Identifiable {
     public var metrics: [Metric]
     /// Kept in date order.
     public var sessions: [Session]
+    /// What came of it, in a sentence: recorded when it is completed or cancelled.
     public var outcome: String?
+    /// The day it was completed or cancelled; `nil` while open (and in older files).
+    public var closedOn: Day?
+    /// Every change of status (put on hold, completed, reopened…), in date order. Omitted from
+    /// the file while empty, so files written before it existed keep their bytes.
+    public var history: [StatusChange<EngagementStatus>]
 
     public init(id: UUID, coacheeID: UUID, coach: Coach, focus: String, objectives: [Objective] = [],
                 start: Day, deadline: Day, status: EngagementStatus = .active, plannedSessions: Int? = nil,
-                cadenceDays: Int? = nil, metrics: [Metric] = [], sessions: [Session] = [], outcome: String? = nil) {
+                cadenceDays: Int? = nil, metrics: [Metric] = [], sessions: [Session] = [], outcome: String? = nil,
+                closedOn: Day? = nil, history: [StatusChange<EngagementStatus>] = []) {
         self.id = id; self.coacheeID = coacheeID; self.coach = coach; self.focus = focus
         self.objectives = objectives; self.start = start; self.deadline = deadline; self.status = status
         self.plannedSessions = plannedSessions; self.cadenceDays = cadenceDays; self.metrics = metrics
-        self.sessions = sessions; self.outcome = outcome
+        self.sessions = sessions; self.outcome = outcome; self.closedOn = closedOn; self.history = history
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, coacheeID, coach, focus, objectives, start, deadline, status, plannedSessions, cadenceDays
+        case metrics, sessions, outcome, closedOn, history
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(UUID.self, forKey: .id)
+        coacheeID = try c.decode(UUID.self, forKey: .coacheeID)
+        coach = try c.decode(Coach.self, forKey: .coach)
+        focus = try c.decode(String.self, forKey: .focus)
+        objectives = try c.decode([Objective].self, forKey: .objectives)
+        start = try c.decode(Day.self, forKey: .start)
+        deadline = try c.decode(Day.self, forKey: .deadline)
+        status = try c.decode(EngagementStatus.self, forKey: .status)
+        plannedSessions = try c.decodeIfPresent(Int.self, forKey: .plannedSessions)
+        cadenceDays = try c.decodeIfPresent(Int.self, forKey: .cadenceDays)
+        metrics = try c.decode([Metric].self, forKey: .metrics)
+        sessions = try c.decode([Session].self, forKey: .sessions)
+        outcome = try c.decodeIfPresent(String.self, forKey: .outcome)
+        closedOn = try c.decodeIfPresent(Day.self, forKey: .closedOn)
+        history = try c.decodeIfPresent([StatusChange<EngagementStatus>].self, forKey: .history) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(coacheeID, forKey: .coacheeID)
+        try c.encode(coach, forKey: .coach)
+        try c.encode(focus, forKey: .focus)
+        try c.encode(objectives, forKey: .objectives)
+        try c.encode(start, forKey: .start)
+        try c.encode(deadline, forKey: .deadline)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(plannedSessions, forKey: .plannedSessions)
+        try c.encodeIfPresent(cadenceDays, forKey: .cadenceDays)
+        try c.encode(metrics, forKey: .metrics)
+        try c.encode(sessions, forKey: .sessions)
+        try c.encodeIfPresent(outcome, forKey: .outcome)
+        try c.encodeIfPresent(closedOn, forKey: .closedOn)
+        if !history.isEmpty { try c.encode(history, forKey: .history) }
     }
 
     /// Minutes spent in sessions.
@@ -234,13 +295,21 @@ public struct MentoringRelationship: Codable, Equatable, Sendable, Identifiable 
     public var goals: [Goal]
     /// Kept in date order.
     public var sessions: [Session]
+    /// What came of it, in a sentence: recorded when it is closed.
+    public var outcome: String?
+    /// The day it was closed; `nil` while active or paused (and in older files).
+    public var closedOn: Day?
+    /// The day the current pause began; `nil` unless paused.
+    public var pausedOn: Day?
 
     public init(id: UUID, mentorID: UUID, menteeID: UUID, start: Day, cadenceDays: Int,
                 status: RelationshipStatus = .active, history: [StatusChange<RelationshipStatus>] = [],
-                focusAreas: [String] = [], goals: [Goal] = [], sessions: [Session] = []) {
+                focusAreas: [String] = [], goals: [Goal] = [], sessions: [Session] = [],
+                outcome: String? = nil, closedOn: Day? = nil, pausedOn: Day? = nil) {
         self.id = id; self.mentorID = mentorID; self.menteeID = menteeID; self.start = start
         self.cadenceDays = cadenceDays; self.status = status; self.history = history
         self.focusAreas = focusAreas; self.goals = goals; self.sessions = sessions
+        self.outcome = outcome; self.closedOn = closedOn; self.pausedOn = pausedOn
     }
 
     public var minutesInvested: Int { sessions.reduce(0) { $0 + $1.minutes } }

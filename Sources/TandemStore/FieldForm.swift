@@ -24,7 +24,7 @@ enum FieldForm {
 
     static let byName: [String: FieldForm] = [
         "date": .day, "start": .day, "deadline": .day, "doneOn": .day, "due": .day, "nextDate": .day,
-        "targetDate": .day, "achievedOn": .day, "startDate": .day, "leftOn": .day,
+        "targetDate": .day, "achievedOn": .day, "startDate": .day, "leftOn": .day, "closedOn": .day, "pausedOn": .day,
         "id": .uuid, "coacheeID": .uuid, "personID": .uuid, "mentorID": .uuid, "menteeID": .uuid,
         "managerID": .uuid, "sessionID": .uuid,
         "minutes": .whole, "pulse": .whole, "cadenceDays": .whole, "plannedSessions": .whole,
@@ -32,7 +32,7 @@ enum FieldForm {
         "value": .number, "baseline": .number, "target": .number,
         "notes": .text, "text": .text, "focus": .text, "name": .text, "unit": .text, "outcome": .text,
         "role": .text, "team": .text, "status": .text, "visibility": .text, "direction": .text,
-        "level": .text, "question": .text, "rationale": .text, "recommendation": .text, "external": .text,
+        "level": .text, "note": .text, "from": .text, "question": .text, "rationale": .text, "recommendation": .text, "external": .text,
         "sessions": .list, "actionItems": .list, "topics": .list, "objectives": .list, "metrics": .list,
         "readings": .list, "goals": .list, "focusAreas": .list, "history": .list, "expertise": .list,
         "interests": .list, "answers": .list,

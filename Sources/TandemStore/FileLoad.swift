@@ -20,6 +20,8 @@ enum FileLoad {
     struct Failed: Error, Sendable {
         var error: StoreError
         var id: UUID?
+        /// Further problems of the same file (out-of-range values after the first), for `check`.
+        var more: [StoreError] = []
     }
 
     /// One result per path, in the same order; `nil` for a file that vanished while listing.
@@ -63,7 +65,10 @@ enum FileLoad {
             if scope == .open && Store.isClosed(path.kind, status: file.top.status) && file.top.fieldProblem == nil {
                 return .success(Item(id: recordID, record: nil, fingerprint: Fingerprint(Data()), newerFormat: newer))
             }
-            let record = try Store.decode(file, as: path.kind, migrations: migrations, decoder: decoder)
+            let (record, outOfRange) = try Store.decodeChecked(file, as: path.kind, migrations: migrations, decoder: decoder)
+            if let first = outOfRange.first {
+                return .failure(Failed(error: first, id: recordID, more: Array(outOfRange.dropFirst())))
+            }
             return .success(Item(id: recordID, record: record, fingerprint: Fingerprint(data), newerFormat: newer))
         } catch let e as StoreError {
             return .failure(Failed(error: e, id: id))

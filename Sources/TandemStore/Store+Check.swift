@@ -14,10 +14,12 @@ extension Store {
     /// or decode (file:line:column), formats newer than this build, duplicate ids, file names
     /// that do not end in their record's id, references to people who are not in the store, and
     /// the core's field rules (`Validation`), each placed at its field's line and column.
-    public func check() -> [StoreError] { checkReport().problems }
+    /// With `today`, a session logged after it is a problem too (`SessionRules`).
+    /// Out-of-range numbers and dates (`Bounds`) are each reported at their line and column.
+    public func check(today: Day? = nil) -> [StoreError] { checkReport(today: today).problems }
 
     /// `check`, with the decoded records (for counts).
-    public func checkReport() -> CheckReport {
+    public func checkReport(today: Day? = nil) -> CheckReport {
         var errors: [StoreError] = []
         var snapshot = Snapshot(agency: Agency(name: ""))
         do {
@@ -27,6 +29,7 @@ extension Store {
             let file = try ScannedFile(path: Store.agencyFile, data: data)
             if let newer = Store.newerFormatMessage(file) { errors.append(StoreError(.format, file: file.path, newer)) }
             snapshot.agency = try RecordCodec.decode(Agency.self, from: file, migrations: migrations, decoder: decoder)
+            errors += Validation.rangeProblems(in: snapshot.agency).map { Store.rangeError($0, in: file) }
         } catch {
             errors.append(Store.asStoreError(error))
         }
@@ -47,6 +50,7 @@ extension Store {
             switch result {
             case .failure(let failed):
                 errors.append(failed.error)
+                errors += failed.more
                 if path.kind == .person, let id = failed.id { unreadablePeople.insert(id) }
             case .success(nil):
                 continue
@@ -74,7 +78,7 @@ extension Store {
             }
         }
         errors += brokenReferences(records, known: Set(snapshot.people.map(\.id)).union(unreadablePeople))
-        errors += fieldRules(records)
+        errors += fieldRules(records, today: today)
         return CheckReport(problems: errors, snapshot: snapshot)
     }
 
@@ -106,14 +110,14 @@ extension Store {
 
     /// The core's rules for each record (a deadline before the start, a pulse of 7…), placed at
     /// the field they name.
-    private func fieldRules(_ records: [(rel: String, record: Record)]) -> [StoreError] {
+    private func fieldRules(_ records: [(rel: String, record: Record)], today: Day?) -> [StoreError] {
         var errors: [StoreError] = []
         for (rel, record) in records {
             let problems: [Problem]
             switch record {
             case .person(let p): problems = Validation.problems(in: p)
-            case .coaching(let e): problems = Validation.problems(in: e)
-            case .mentoring(let r): problems = Validation.problems(in: r)
+            case .coaching(let e): problems = Validation.problems(in: e, today: today)
+            case .mentoring(let r): problems = Validation.problems(in: r, today: today)
             case .assessment(let a): problems = Validation.problems(in: a)
             }
             for p in problems {

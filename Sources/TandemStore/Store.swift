@@ -115,7 +115,13 @@ public final class Store {
         // Results are then taken in file order, so the first error reported is the same every time.
         let results = FileLoad.run(paths, folder: folder, scope: scope, migrations: migrations)
         for (path, result) in zip(paths, results) {
-            let item = try result.mapError(\.error).get()
+            let item = try result.mapError { failed -> StoreError in
+                var e = failed.error
+                if !failed.more.isEmpty {
+                    e.message += " (and \(failed.more.count) more out-of-range value\(failed.more.count == 1 ? "" : "s"))"
+                }
+                return e
+            }.get()
             guard let item else { continue }
             let ref = RecordRef(kind: path.kind, id: item.id)
             if let other = loadedFiles[ref] {
@@ -175,7 +181,8 @@ public final class Store {
     /// read or wrote it, unless `force`; `.lock` when the store is read-only.
     @discardableResult
     public func save(_ person: Person, force: Bool = false) throws -> String {
-        let rel = try write(person, ref: RecordRef(kind: .person, id: person.id), name: person.name, force: force)
+        let rel = try write(person, ref: RecordRef(kind: .person, id: person.id), name: person.name, force: force,
+                            outOfRange: Validation.rangeProblems(in: person))
         names[person.id] = person.name
         return rel
     }
@@ -184,7 +191,7 @@ public final class Store {
     @discardableResult
     public func save(_ engagement: CoachingEngagement, force: Bool = false) throws -> String {
         try write(engagement, ref: RecordRef(kind: .coaching, id: engagement.id),
-                  name: names[engagement.coacheeID] ?? "", force: force)
+                  name: names[engagement.coacheeID] ?? "", force: force, outOfRange: Validation.rangeProblems(in: engagement))
     }
 
     /// Writes a mentoring relationship's file (named "mentor-to-mentee"); see `save(_: Person)`.
@@ -192,19 +199,21 @@ public final class Store {
     public func save(_ relationship: MentoringRelationship, force: Bool = false) throws -> String {
         let mentee = names[relationship.menteeID] ?? ""
         let name = names[relationship.mentorID].map { "\($0) to \(mentee)" } ?? mentee
-        return try write(relationship, ref: RecordRef(kind: .mentoring, id: relationship.id), name: name, force: force)
+        return try write(relationship, ref: RecordRef(kind: .mentoring, id: relationship.id), name: name, force: force,
+                         outOfRange: Validation.rangeProblems(in: relationship))
     }
 
     /// Writes an assessment's file (named after its person); see `save(_: Person)`.
     @discardableResult
     public func save(_ assessment: Assessment, force: Bool = false) throws -> String {
         try write(assessment, ref: RecordRef(kind: .assessment, id: assessment.id),
-                  name: names[assessment.personID] ?? "", force: force)
+                  name: names[assessment.personID] ?? "", force: force, outOfRange: Validation.rangeProblems(in: assessment))
     }
 
     /// Writes `tandem.json`; see `save(_: Person)`.
     public func saveAgency(_ agency: Agency, force: Bool = false) throws {
         try requireWritable()
+        try Store.refuseOutOfRange(Validation.rangeProblems(in: agency), file: Store.agencyFile)
         try put(try RecordCodec.encode(agency, file: Store.agencyFile), at: Store.agencyFile, force: force)
     }
 
@@ -270,6 +279,7 @@ public final class Store {
         let file = try ScannedFile(path: Store.agencyFile, data: data)
         noteFormat(of: file)
         let agency = try RecordCodec.decode(Agency.self, from: file, migrations: migrations, decoder: decoder)
+        if let problem = Validation.rangeProblems(in: agency).first { throw Store.rangeError(problem, in: file) }
         fingerprints[Store.agencyFile] = Fingerprint(data)
         return agency
     }
@@ -279,13 +289,51 @@ public final class Store {
         try Store.decode(file, as: kind, migrations: migrations, decoder: decoder)
     }
 
+    /// Decodes a record and refuses it when a number or a date is out of range (`Bounds`):
+    /// the error is the first such value at its line and column, saying how many more there are.
     static func decode(_ file: ScannedFile, as kind: RecordKind, migrations: [Migration], decoder: JSONDecoder) throws -> Record {
+        let (record, outOfRange) = try decodeChecked(file, as: kind, migrations: migrations, decoder: decoder)
+        if var first = outOfRange.first {
+            if outOfRange.count > 1 { first.message += " (and \(outOfRange.count - 1) more out-of-range value\(outOfRange.count == 2 ? "" : "s"))" }
+            throw first
+        }
+        return record
+    }
+
+    /// Decodes a record, with every out-of-range value as an error at its line and column.
+    static func decodeChecked(_ file: ScannedFile, as kind: RecordKind, migrations: [Migration],
+                              decoder: JSONDecoder) throws -> (Record, [StoreError]) {
+        let record = try decodeUnchecked(file, as: kind, migrations: migrations, decoder: decoder)
+        let problems: [Problem]
+        switch record {
+        case .person(let p): problems = Validation.rangeProblems(in: p)
+        case .coaching(let e): problems = Validation.rangeProblems(in: e)
+        case .mentoring(let r): problems = Validation.rangeProblems(in: r)
+        case .assessment(let a): problems = Validation.rangeProblems(in: a)
+        }
+        return (record, problems.map { rangeError($0, in: file) })
+    }
+
+    /// A range problem at its field's line and column.
+    static func rangeError(_ problem: Problem, in file: ScannedFile) -> StoreError {
+        let place = file.location(of: steps(problem.field))
+        return StoreError(.format, file: file.path, line: place.line, column: place.column,
+                          "field \"\(problem.field)\": \(problem.message)")
+    }
+
+    static func decodeUnchecked(_ file: ScannedFile, as kind: RecordKind, migrations: [Migration], decoder: JSONDecoder) throws -> Record {
         switch kind {
         case .person: .person(try RecordCodec.decode(Person.self, from: file, migrations: migrations, decoder: decoder))
         case .coaching: .coaching(try RecordCodec.decode(CoachingEngagement.self, from: file, migrations: migrations, decoder: decoder))
         case .mentoring: .mentoring(try RecordCodec.decode(MentoringRelationship.self, from: file, migrations: migrations, decoder: decoder))
         case .assessment: .assessment(try RecordCodec.decode(Assessment.self, from: file, migrations: migrations, decoder: decoder))
         }
+    }
+
+    /// A record with a value out of range (`Bounds`) is never written: its file would not load.
+    static func refuseOutOfRange(_ problems: [Problem], file: String?) throws {
+        guard !problems.isEmpty else { return }
+        throw StoreError(.format, file: file, "not saved: " + problems.map(\.description).joined(separator: "; "))
     }
 
     /// A file from a newer Tandem makes the store read-only.
@@ -314,10 +362,11 @@ public final class Store {
         }
     }
 
-    private func write<T: Encodable>(_ value: T, ref: RecordRef, name: String, force: Bool) throws -> String {
+    private func write<T: Encodable>(_ value: T, ref: RecordRef, name: String, force: Bool, outOfRange: [Problem]) throws -> String {
         try requireWritable()
         let rel = files[ref]
             ?? "\(ref.kind.rawValue)/\(Slug.make(name, fallback: ref.kind.fallbackSlug))-\(ref.shortID).json"
+        try Store.refuseOutOfRange(outOfRange, file: rel)
         let data = try RecordCodec.encode(value, file: rel)
         try folder.makeFolder(ref.kind.rawValue)
         try put(data, at: rel, force: force)

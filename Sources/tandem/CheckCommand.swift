@@ -18,7 +18,8 @@ struct CheckCommand: ParsableCommand {
         let store = try Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
         // One pass: every file read, scanned and decoded once; the core's field rules included.
-        let report = store.checkReport()
+        // Today (or $TANDEM_TODAY) so a session logged after it is reported, as `log` refuses it.
+        let report = store.checkReport(today: try Clock.today())
         let problems = report.problems
         let s = report.snapshot
         let counts = "\(s.people.count) people, \(s.engagements.count) coaching engagements, "

@@ -10,8 +10,12 @@ struct ListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List coaching engagements, mentoring relationships or people.",
         discussion: """
-        Shows active records unless --all. --due DAYS keeps coaching deadlines and mentoring \
-        next-due dates within DAYS, overdue included. Takes no lock.
+        By default shows what still needs the leader: coaching engagements that are planned, \
+        active or on-hold, mentoring relationships that are active or paused, and people who have \
+        not left. --status STATE… shows those states only (coaching: planned, active, on-hold, \
+        completed, cancelled; mentoring: active, paused, closed); --all shows every state and \
+        people who left. --due DAYS keeps coaching deadlines and mentoring next-due dates within \
+        DAYS, overdue included. Names sort with accents ignored (Ł with L). Takes no lock.
         """
     )
 
@@ -22,20 +26,62 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var data: DataDirOptions
     @Argument(help: "What to list: coaching, mentoring or people.") var what: What
     @Option(help: ArgumentHelp("Only records due within this many days (overdue included).", valueName: "days")) var due: Int?
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Only these states (coaching: planned active on-hold completed cancelled; mentoring: active paused closed).",
+        valueName: "state")) var status: [String] = []
     @Flag(help: "Include completed, cancelled and closed records, and people who left.") var all = false
     @Flag(help: "Print a JSON array for scripts.") var json = false
 
     func validate() throws {
         if let d = due, d < 0 { throw ValidationError("--due must be zero or more days, not \(d)") }
         if due != nil && what == .people { throw ValidationError("--due applies to coaching and mentoring, not people") }
+        if !status.isEmpty && what == .people { throw ValidationError("--status applies to coaching and mentoring, not people") }
+        if !status.isEmpty && all { throw ValidationError("--status and --all ask for different things: give one") }
+        _ = try engagementStatuses()
+        _ = try relationshipStatuses()
+    }
+
+    /// The coaching states to show: --status, else every one with --all, else the open ones.
+    func engagementStatuses() throws -> Set<EngagementStatus> {
+        if all { return Set(EngagementStatus.allCases) }
+        guard what == .coaching, !status.isEmpty else { return Set(StatusNames.defaultEngagementStatuses) }
+        return Set(try status.flatMap(Self.words).map { word in
+            guard let s = StatusNames.engagementStatus(word) else {
+                throw ValidationError("--status \"\(word)\" is not a coaching state: use "
+                    + EngagementStatus.allCases.map(StatusNames.typed).joined(separator: ", "))
+            }
+            return s
+        })
+    }
+
+    /// The mentoring states to show: --status, else every one with --all, else active and paused.
+    func relationshipStatuses() throws -> Set<RelationshipStatus> {
+        if all { return Set(RelationshipStatus.allCases) }
+        guard what == .mentoring, !status.isEmpty else { return Set(StatusNames.defaultRelationshipStatuses) }
+        return Set(try status.flatMap(Self.words).map { word in
+            guard let s = StatusNames.relationshipStatus(word) else {
+                throw ValidationError("--status \"\(word)\" is not a mentoring state: use "
+                    + RelationshipStatus.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return s
+        })
+    }
+
+    /// "active,paused" and "active paused" alike.
+    static func words(_ s: String) -> [String] {
+        s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     func run() throws {
         let today = try Clock.today()
         let store = try Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
+        let engagementStates = try engagementStatuses(), relationshipStates = try relationshipStatuses()
+        // Closed records are only decoded when a closed state is asked for.
+        let needsClosed = all || engagementStates.contains(.completed) || engagementStates.contains(.cancelled)
+            || relationshipStates.contains(.closed)
         let loaded: Loaded
-        do { loaded = try store.load(scope: all ? .all : .open) } catch { throw CLIFailure.store(error) }
+        do { loaded = try store.load(scope: needsClosed ? .all : .open) } catch { throw CLIFailure.store(error) }
         let s = loaded.snapshot
         let names = PeopleIndex(s.people)
         let settings = s.agency.settings
@@ -43,10 +89,13 @@ struct ListCommand: ParsableCommand {
         switch what {
         case .coaching:
             var rows = s.engagements
-                .filter { all || $0.status == .active }
+                .filter { engagementStates.contains($0.status) }
                 .map { CoachingSummary($0, names: names, today: today, settings: settings) }
             if let d = due { rows = rows.filter { $0.isDue(within: d) } }
-            rows.sort { ($0.engagement.deadline, $0.coachee) < ($1.engagement.deadline, $1.coachee) }
+            rows.sort { a, b in
+                a.engagement.deadline != b.engagement.deadline ? a.engagement.deadline < b.engagement.deadline
+                    : NameOrder.areInIncreasingOrder(a.coachee, b.coachee)
+            }
             if json {
                 try printJSON(rows.map { r -> [String: Any?] in
                     let e = r.engagement
@@ -65,16 +114,16 @@ struct ListCommand: ParsableCommand {
                          r.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "—", r.forecast.label,
                          r.engagement.status.label, String(r.engagement.id.uuidString.lowercased().prefix(8))]
                     },
-                    rightAligned: [4, 5], empty: "No \(all ? "" : "active ")coaching engagements\(due.map { " due within \($0) days" } ?? "")."))
+                    rightAligned: [4, 5], empty: "No \(all ? "" : shownStates(engagementStates.map(StatusNames.typed)))coaching engagements\(due.map { " due within \($0) days" } ?? "")."))
             }
         case .mentoring:
             var rows = s.relationships
-                .filter { all || $0.status == .active }
+                .filter { relationshipStates.contains($0.status) }
                 .map { MentoringSummary($0, names: names, today: today, settings: settings) }
             if let d = due { rows = rows.filter { $0.isDue(within: d, today: today) } }
             rows.sort { a, b in
                 let da = a.nextDue?.dayNumber ?? Int.max, db = b.nextDue?.dayNumber ?? Int.max
-                return (da, a.mentee) < (db, b.mentee)
+                return da != db ? da < db : NameOrder.areInIncreasingOrder(a.mentee, b.mentee)
             }
             if json {
                 try printJSON(rows.map { r -> [String: Any?] in
@@ -93,10 +142,10 @@ struct ListCommand: ParsableCommand {
                          r.lastMet?.iso ?? "never", r.nextDue?.iso ?? "—", "\(r.health.symbol) \(r.health.label)",
                          String(r.relationship.id.uuidString.lowercased().prefix(8))]
                     },
-                    rightAligned: [3], empty: "No \(all ? "" : "active ")mentoring relationships\(due.map { " due within \($0) days" } ?? "")."))
+                    rightAligned: [3], empty: "No \(all ? "" : shownStates(relationshipStates.map(\.rawValue)))mentoring relationships\(due.map { " due within \($0) days" } ?? "")."))
             }
         case .people:
-            let people = s.people.filter { all || $0.isCurrent }.sorted { $0.name < $1.name }
+            let people = NameOrder.sorted(s.people.filter { all || $0.isCurrent }, by: \.name)
             if json {
                 try printJSON(people.map { p -> [String: Any?] in
                     ["id": p.id.uuidString.lowercased(), "file": loaded.files[RecordRef(kind: .person, id: p.id)],
@@ -114,6 +163,13 @@ struct ListCommand: ParsableCommand {
                     rightAligned: [], empty: "No people."))
             }
         }
+    }
+
+    /// "planned, active or on-hold " for the empty message.
+    private func shownStates(_ names: [String]) -> String {
+        let sorted = names.sorted()
+        guard sorted.count > 1 else { return sorted.map { "\($0) " }.joined() }
+        return sorted.dropLast().joined(separator: ", ") + " or \(sorted.last!) "
     }
 
     private func printJSON(_ rows: [[String: Any?]]) throws {

@@ -12,19 +12,25 @@ struct LogCommand: ParsableCommand {
         REF is an id, an id prefix, or part of the coachee's or mentee's name (any case, accents \
         optional); put coaching: or mentoring: in front to choose the kind. An ambiguous REF lists \
         the candidates and changes nothing. Writes exactly one file.
+
+        The session must have happened (not after today: a planned one is --next of the last \
+        session), last 1–720 minutes, say something (--note, --topics, --metric or --action) and \
+        have its --next after --date. Values may start with '-': --date -3d, --note "-- draft".
         """
     )
 
     @OptionGroup var data: DataDirOptions
     @Option(help: ArgumentHelp("The engagement or relationship.", valueName: "ref")) var record: String
-    @Option(help: "Length of the session in minutes (45, 1h, 1h30).") var minutes: String
-    @Option(help: "What happened. Use \\n for a new line.") var note: String
-    @Option(help: ArgumentHelp("Day of the session: YYYY-MM-DD, today, yesterday, -3d, mon…sun.", valueName: "date")) var date: String = "today"
-    @Option(help: ArgumentHelp("A new metric reading, NAME=VALUE (coaching; repeatable).", valueName: "name=value")) var metric: [String] = []
-    @Option(help: ArgumentHelp("How useful it was, 1–5.", valueName: "1-5")) var pulse: Int?
-    @Option(help: ArgumentHelp("An action item (repeatable). End with ' @DATE' for a due day.", valueName: "text")) var action: [String] = []
-    @Option(help: ArgumentHelp("Comma-separated topics.", valueName: "list")) var topics: String?
-    @Option(help: ArgumentHelp("Day of the next session.", valueName: "date")) var next: String?
+    // `.unconditional`: the word after the flag is its value even when it starts with '-'
+    // (`--date -3d`, `--minutes -5` refused as out of range, a note that starts with a dash).
+    @Option(parsing: .unconditional, help: "Length of the session in minutes, 1–720 (45, 1h, 1h30).") var minutes: String
+    @Option(parsing: .unconditional, help: "What happened. Use \\n for a new line.") var note: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("Day of the session, not after today: YYYY-MM-DD, today, yesterday, -3d, mon…sun.", valueName: "date")) var date: String = "today"
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("A new metric reading, NAME=VALUE (coaching; repeatable).", valueName: "name=value")) var metric: [String] = []
+    @Option(parsing: .unconditional, help: ArgumentHelp("How useful it was, 1–5.", valueName: "1-5")) var pulse: Int?
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("An action item (repeatable). End with ' @DATE' for a due day.", valueName: "text")) var action: [String] = []
+    @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated topics.", valueName: "list")) var topics: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Day of the next session, after --date.", valueName: "date")) var next: String?
     @Flag(help: "Share the notes with the person (private to you by default).") var shared = false
     @Flag(help: "Print the new session as JSON.") var json = false
 
@@ -33,7 +39,6 @@ struct LogCommand: ParsableCommand {
         let day = try parse(DateInput.parse(date, today: today), "--date")
         let mins = try parse(DurationInput.parse(minutes), "--minutes")
         let nextDay = try next.map { try parse(DateInput.parse($0, today: today), "--next") }
-        if let p = pulse, !(1...5).contains(p) { throw CLIFailure.input("--pulse \(p) is outside 1–5") }
         let actions = try action.map { try Self.actionInput($0, today: today) }
 
         let store = try Store.openForCLI(data.resolved(), forEditing: true)
@@ -72,9 +77,9 @@ struct LogCommand: ParsableCommand {
             actions: actions, readings: readings, pulse: pulse,
             visibility: shared ? .shared : .private, nextDate: nextDay)
 
-        switch Logbook.logging(input, on: target, makeID: { UUID() }) {
+        switch Logbook.logging(input, on: target, today: today, makeID: { UUID() }) {
         case .failure(let f):
-            throw CLIFailure.input(f.description)
+            throw CLIFailure.input(f.problems.map { "\(Self.flag(for: $0.field)): \($0.message)" }.joined(separator: "\n"))
         case .success(let updated):
             let file: String
             do {
@@ -106,6 +111,20 @@ struct LogCommand: ParsableCommand {
         switch r {
         case .success(let v): return v
         case .failure(let e): throw CLIFailure.input("\(flag): \(e.message)")
+        }
+    }
+
+    /// The flag a session rule's field comes from ("nextDate" → "--next").
+    static func flag(for field: String) -> String {
+        if field.hasPrefix("actionItems") { return "--action" }
+        switch field {
+        case "date": return "--date"
+        case "minutes": return "--minutes"
+        case "pulse": return "--pulse"
+        case "nextDate": return "--next"
+        case "notes": return "--note"
+        case "metric": return "--metric"
+        default: return field
         }
     }
 

@@ -18,5 +18,6 @@ func percentMetric(_ readings: [(String, Double)], baseline: Double = 0, target:
 
 /// A session on `date` of an hour.
 func session(_ n: Int, _ date: String, nextDate: String? = nil, items: [ActionItem] = []) -> Session {
-    Session(id: uuid(500 + n), date: day(date), minutes: 60, actionItems: items, nextDate: nextDate.map(day))
+    Session(id: uuid(500 + n), date: day(date), minutes: 60, notes: "went through the week", actionItems: items,
+            nextDate: nextDate.map(day))
 }

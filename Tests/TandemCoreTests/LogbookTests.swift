@@ -69,7 +69,7 @@ import Testing
         let input = SessionInput(date: Day(iso: "2026-10-15")!, minutes: 45, notes: "Rehearsed",
                                  actions: [ActionInput(text: "Send deck", due: Day(iso: "2026-10-20")!)],
                                  readings: [("win rate", 32), ("Revision rounds", 4)], pulse: 4)
-        let updated = try Logbook.logging(input, on: .coaching(engagement(coachee: ana)), makeID: makeID).get()
+        let updated = try Logbook.logging(input, on: .coaching(engagement(coachee: ana)), today: today, makeID: makeID).get()
         guard case .coaching(let e) = updated else { Issue.record("kind changed"); return }
         #expect(e.sessions.map(\.date.iso) == ["2026-10-01", "2026-10-15", "2026-11-01"])
         let s = e.sessions[1]
@@ -81,7 +81,7 @@ import Testing
     @Test func refusesBadInputWithoutChangingAnything() {
         let e = engagement(coachee: ana)
         let input = SessionInput(date: Day(iso: "2026-08-01")!, minutes: 0, notes: "", readings: [("nps", 3)], pulse: 9)
-        guard case .failure(let f) = Logbook.logging(input, on: .coaching(e), makeID: { UUID() }) else {
+        guard case .failure(let f) = Logbook.logging(input, on: .coaching(e), today: today, makeID: { UUID() }) else {
             Issue.record("expected failure"); return
         }
         let fields = f.problems.map(\.field)
@@ -92,7 +92,7 @@ import Testing
     @Test func mentoringTakesNoReadings() {
         let r = relationship(mentor: ana, mentee: jose)
         let input = SessionInput(date: today, minutes: 30, notes: "x", readings: [("x", 1)])
-        guard case .failure(let f) = Logbook.logging(input, on: .mentoring(r), makeID: { UUID() }) else {
+        guard case .failure(let f) = Logbook.logging(input, on: .mentoring(r), today: today, makeID: { UUID() }) else {
             Issue.record("expected failure"); return
         }
         #expect(f.problems.map(\.field) == ["metric"])

@@ -32,8 +32,8 @@ import Testing
         let p = Person(id: uuid(1), name: "  ", startDate: day("2025-03-01"), mentoringCapacity: -1,
                        managerID: uuid(1), leftOn: day("2025-02-01"))
         #expect(Validation.problems(in: p) == [
+            Problem(field: "mentoringCapacity", message: "mentoring capacity -1 is outside 0–10"),
             Problem(field: "name", message: "name is empty"),
-            Problem(field: "mentoringCapacity", message: "mentoring capacity -1 is negative: use 0 for none"),
             Problem(field: "leftOn", message: "left on 2025-02-01 is before the start date 2025-03-01"),
             Problem(field: "managerID", message: "a person cannot be their own manager"),
         ])
@@ -60,10 +60,10 @@ import Testing
         e.cadenceDays = 0
         e.objectives.append(Objective(id: uuid(42), text: ""))
         #expect(Validation.problems(in: e) == [
+            Problem(field: "plannedSessions", message: "planned sessions 0 is outside 1–200"),
+            Problem(field: "cadenceDays", message: "cadence 0 days is outside 1–365 days"),
             Problem(field: "focus", message: "focus is empty: name the skill or gap to work on"),
             Problem(field: "coach", message: "external coach has no name"),
-            Problem(field: "plannedSessions", message: "planned sessions must be at least 1"),
-            Problem(field: "cadenceDays", message: "cadence must be at least 1 day"),
             Problem(field: "objectives[1].text", message: "objective is empty"),
         ])
     }
@@ -108,11 +108,11 @@ import Testing
             Reading(date: day("2026-02-12"), value: .nan),
         ]
         #expect(Validation.problems(in: e) == [
+            Problem(field: "metrics[0].readings[3].value", message: "reading nan is not a finite number"),
             Problem(field: "metrics[0].name", message: "metric name is empty"),
             Problem(field: "metrics[0].readings[0].date", message: "reading on 2026-01-20 is before the start 2026-02-01"),
             Problem(field: "metrics[0].readings[2].date",
                     message: "reading on 2026-02-05 comes before the previous one (2026-02-10): keep readings in date order"),
-            Problem(field: "metrics[0].readings[3].value", message: "reading on 2026-02-12 is not a number"),
         ])
     }
 
@@ -135,7 +135,7 @@ import Testing
         s.minutes = 0
         s.pulse = 0
         #expect(Validation.problems(in: s, field: "sessions[3]") == [
-            Problem(field: "sessions[3].minutes", message: "minutes must be positive"),
+            Problem(field: "sessions[3].minutes", message: "0 minutes is outside 1–720 minutes (at most a working day of 12 hours)"),
             Problem(field: "sessions[3].pulse", message: "pulse 0 is outside 1–5"),
             Problem(field: "sessions[3].nextDate", message: "next session 2026-02-10 is not after this session on 2026-02-10"),
             Problem(field: "sessions[3].actionItems[0].text", message: "action item is empty"),
@@ -170,13 +170,13 @@ import Testing
         r.goals.append(Goal(id: uuid(43), text: "\t"))
         r.sessions[0].minutes = 0
         #expect(Validation.problems(in: r) == [
+            Problem(field: "cadenceDays", message: "cadence 0 days is outside 1–365 days"),
             Problem(field: "menteeID", message: "mentor and mentee are the same person"),
-            Problem(field: "cadenceDays", message: "cadence must be at least 1 day"),
             Problem(field: "history[0].date", message: "status change on 2025-12-20 is before the start 2026-01-01"),
             Problem(field: "history[2].date",
                     message: "status change on 2026-01-15 comes before the previous one (2026-02-01): keep changes in date order"),
             Problem(field: "goals[1].text", message: "goal is empty"),
-            Problem(field: "sessions[0].minutes", message: "minutes must be positive"),
+            Problem(field: "sessions[0].minutes", message: "0 minutes is outside 1–720 minutes (at most a working day of 12 hours)"),
         ])
     }
 
@@ -192,9 +192,9 @@ import Testing
                      Answer(question: "gap", score: 0)]
         #expect(Validation.problems(in: a) == [
             Problem(field: "answers[0].score", message: "score 7 is outside 1–5"),
+            Problem(field: "answers[2].score", message: "score 0 is outside 1–5"),
             Problem(field: "answers[1].question", message: "question is empty"),
             Problem(field: "answers[2].question", message: "question \"gap\" is answered twice"),
-            Problem(field: "answers[2].score", message: "score 0 is outside 1–5"),
         ])
     }
 

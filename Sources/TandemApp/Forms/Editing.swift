@@ -96,7 +96,7 @@ enum Editing {
             }
             guard let record = value.sessionRecord else { return [] }
             built = LogForm.input(from: form, record: record, today: s.today).flatMap { input in
-                switch Logbook.logging(input, on: record, makeID: s.makeID) {
+                switch Logbook.logging(input, on: record, today: s.today, makeID: s.makeID) {
                 case .failure(let f):
                     return .failure(FieldErrors(Dictionary(f.problems.map { (fieldID(for: $0.field), $0.message) }, uniquingKeysWith: { a, b in a + "; " + b })))
                 case .success(let updated):
@@ -133,7 +133,8 @@ enum Editing {
 
     /// Maps a core problem's field ("sessions[2].pulse", "date") to a form field id.
     static func fieldID(for field: String) -> String {
-        if field.hasPrefix("actions") { return "actions" }
+        if field.hasPrefix("actions") || field.hasPrefix("actionItems") { return "actions" }
+        if field == "nextDate" { return "next" }
         if field == "metric" { return "notes" }
         return field
     }

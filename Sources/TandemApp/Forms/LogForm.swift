@@ -52,7 +52,7 @@ enum LogForm {
         let minutes = check("minutes", DurationInput.parse(form.text("minutes")))
         var pulse: Int?
         let pulseText = form.text("pulse").trimmingCharacters(in: .whitespaces)
-        if !pulseText.isEmpty { pulse = check("pulse", NumberInput.parseInt(pulseText, range: 1...5, field: "pulse")) }
+        if !pulseText.isEmpty { pulse = check("pulse", NumberInput.parseInt(pulseText, range: Bounds.pulse, field: "pulse")) }
         var next: Day?
         let nextText = form.text("next").trimmingCharacters(in: .whitespaces)
         if !nextText.isEmpty { next = check("next", DateInput.parse(nextText, today: today)) }
@@ -80,9 +80,6 @@ enum LogForm {
             }
         }
         guard errors.isEmpty, let date, let minutes else { return .failure(FieldErrors(errors)) }
-        if date > today {
-            return .failure(FieldErrors(["date": "\(date) is in the future: log a session once it has happened"]))
-        }
         let notes = form.text("notes")
         let topics = form.text("topics").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         return .success(SessionInput(date: date, minutes: minutes, notes: notes, topics: topics, actions: actions,

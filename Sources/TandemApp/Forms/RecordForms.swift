@@ -120,7 +120,7 @@ enum RecordForms {
             if case .editPerson(let id) = form.kind { old = data.people.first { $0.id == id } }
             before = old.map(Record.person)
             let start = date("start", optional: true)
-            let capacity = int("capacity", 0...10)
+            let capacity = int("capacity", Bounds.mentoringCapacity)
             let manager = person("manager", optional: true)
             var p = old ?? Person(id: makeID(), name: "")
             p.name = text("name"); p.role = text("role"); p.team = text("team")
@@ -145,8 +145,8 @@ enum RecordForms {
                 coach = .person(id)
             }
             let start = date("start"), deadline = date("deadline")
-            let cadence = int("cadence", 1...365, optional: true)
-            let planned = int("planned", 1...200, optional: true)
+            let cadence = int("cadence", Bounds.cadenceDays, optional: true)
+            let planned = int("planned", Bounds.plannedSessions, optional: true)
             var e = old ?? CoachingEngagement(id: makeID(), coacheeID: coachee ?? UUID(), coach: .external(""), focus: "",
                                               start: start ?? today, deadline: deadline ?? today)
             if let coachee { e.coacheeID = coachee }
@@ -177,7 +177,7 @@ enum RecordForms {
             let outcome = text("outcome")
             e.outcome = outcome.isEmpty ? nil : outcome
             if errors.isEmpty {
-                for problem in Validation.problems(in: e) { errors[formField(problem.field, form)] = problem.message }
+                for problem in Validation.problems(in: e, today: today) { errors[formField(problem.field, form)] = problem.message }
             }
             after = .coaching(e)
             label = old == nil ? "Started coaching for \(names.name(e.coacheeID))" : "Edited coaching for \(names.name(e.coacheeID))"
@@ -187,7 +187,7 @@ enum RecordForms {
             before = old.map(Record.mentoring)
             let mentor = person("mentor"), mentee = person("mentee")
             let start = date("start")
-            let cadence = int("cadence", 1...365)
+            let cadence = int("cadence", Bounds.cadenceDays)
             var r = old ?? MentoringRelationship(id: makeID(), mentorID: mentor ?? UUID(), menteeID: mentee ?? UUID(),
                                                  start: start ?? today, cadenceDays: cadence ?? 14)
             if let mentor { r.mentorID = mentor }
@@ -214,7 +214,7 @@ enum RecordForms {
             }
             r.goals = goals
             if errors.isEmpty {
-                for problem in Validation.problems(in: r) { errors[formField(problem.field, form)] = problem.message }
+                for problem in Validation.problems(in: r, today: today) { errors[formField(problem.field, form)] = problem.message }
             }
             after = .mentoring(r)
             label = old == nil ? "Started mentoring: \(names.name(r.mentorID)) → \(names.name(r.menteeID))"

@@ -161,12 +161,25 @@ extension DemoGenerator {
         let kinds = rng.sample(focus.metrics, count: rng.int(1...focus.metrics.count))
         let metrics = kinds.map { makeMetric($0, plan: plan, start: start, deadline: deadline, sessions: sessions) }
         let objectives = makeObjectives(focus, plan: plan, start: start, deadline: deadline)
-        return CoachingEngagement(
+        var engagement = CoachingEngagement(
             id: rng.uuid(), coacheeID: people[coachee].id, coach: coach, focus: focus.text,
             objectives: objectives, start: start, deadline: deadline, status: plan.status,
             plannedSessions: rng.chance(0.7) ? max(dates.count, rng.pick([6, 8, 10, 12])) : nil,
             cadenceDays: cadence, metrics: metrics, sessions: sessions,
             outcome: outcome(plan.status, name: shortNames[coachee], metrics: metrics))
+        // The history the lifecycle would have written (no further random draws).
+        switch plan.status {
+        case .completed, .cancelled:
+            let end = max(today.adding(days: -plan.offset), dates.last ?? start)
+            engagement.closedOn = end
+            engagement.history = [StatusChange(date: end, status: plan.status, from: .active, note: engagement.outcome)]
+        case .onHold:
+            let held = min(today, (dates.last ?? start).adding(days: 1))
+            engagement.history = [StatusChange(date: held, status: .onHold, from: .active)]
+        case .planned, .active:
+            break
+        }
+        return engagement
     }
 
     /// A non-partner, preferably free of other open engagements and already at the agency.

@@ -83,23 +83,25 @@ extension DemoGenerator {
             last = today.adding(days: -rng.int(45...80))
         case .paused:
             let paused = today.adding(days: -plan.offset)
-            history = [StatusChange(date: paused, status: .paused)]
+            history = [StatusChange(date: paused, status: .paused, from: .active)]
             status = .paused
             last = paused.adding(days: -rng.int(0...c / 2))
         case .resumed:
             let resumed = today.adding(days: -rng.int(2...5))
             let paused = resumed.adding(days: -rng.int(30...90))
-            history = [StatusChange(date: paused, status: .paused), StatusChange(date: resumed, status: .active)]
+            history = [StatusChange(date: paused, status: .paused, from: .active),
+                       StatusChange(date: resumed, status: .active, from: .paused)]
             last = paused.adding(days: -rng.int(0...c / 2))
         case .closed:
             let closed = today.adding(days: -plan.offset)
             status = .closed
             if rng.chance(0.2) {
                 let paused = closed.adding(days: -rng.int(20...60))
-                history = [StatusChange(date: paused, status: .paused), StatusChange(date: closed, status: .closed)]
+                history = [StatusChange(date: paused, status: .paused, from: .active),
+                           StatusChange(date: closed, status: .closed, from: .paused)]
                 last = paused.adding(days: -rng.int(0...c / 2))
             } else {
-                history = [StatusChange(date: closed, status: .closed)]
+                history = [StatusChange(date: closed, status: .closed, from: .active)]
                 last = closed.adding(days: -rng.int(0...c))
             }
         }
@@ -130,10 +132,23 @@ extension DemoGenerator {
             sessions.append(makeSession(on: date, setting, nextDate: next))
         }
         let end = isOpen ? today : (history.last?.date ?? today)
-        return MentoringRelationship(
+        var relationship = MentoringRelationship(
             id: rng.uuid(), mentorID: people[mentor].id, menteeID: people[mentee].id, start: start,
             cadenceDays: c, status: status, history: history, focusAreas: focusAreas,
             goals: makeGoals(focusAreas, start: start, end: end), sessions: sessions)
+        // What closing and pausing record (no further random draws).
+        switch status {
+        case .paused:
+            relationship.pausedOn = history.last?.date
+        case .closed:
+            let outcome = DemoVocabulary.mentoringOutcomes[mentee % DemoVocabulary.mentoringOutcomes.count]
+            relationship.closedOn = history.last?.date
+            relationship.outcome = outcome
+            if !relationship.history.isEmpty { relationship.history[relationship.history.count - 1].note = outcome }
+        case .active:
+            break
+        }
+        return relationship
     }
 
     /// A mentee below partner (mostly junior or mid) and a mentor above them. Looks for a new

@@ -240,6 +240,16 @@ enum DemoVocabulary {
 
     // MARK: Mentoring
 
+    /// What came of a closed mentoring relationship (picked by the mentee, not by the generator,
+    /// so adding them changed no other demo value).
+    static let mentoringOutcomes = [
+        "Took over client presentations on their own; we meet when something comes up.",
+        "Reached the goals we set; moved to a peer-mentoring group.",
+        "Promoted to lead; now mentoring someone else.",
+        "Closed when the mentee moved to another team.",
+        "Ran its course after a year; both agreed to stop the regular meetings.",
+    ]
+
     static let goalTemplates: [@Sendable (String) -> String] = [
         { "Lead a \($0) session for the team" },
         { "Get partner feedback on \($0) work" },

@@ -12,6 +12,11 @@ public enum DurationInput {
         let t = typed.lowercased().filter { !$0.isWhitespace }
         guard !t.isEmpty else { return .failure(InputError("no duration given: \(forms)")) }
         if let m = clock(t) ?? units(t) { return .success(m) }
+        // "-5": a number, but not a length of time a session can have.
+        if t.hasPrefix("-"), let m = clock(String(t.dropFirst())) ?? units(String(t.dropFirst())) {
+            return .failure(InputError("\"\(typed)\" is negative: a session lasts \(Bounds.text(Bounds.minutes)) minutes, "
+                + "not -\(m)"))
+        }
         return .failure(InputError("\"\(typed)\" is not a duration: \(forms)"))
     }
 

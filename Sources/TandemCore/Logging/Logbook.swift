@@ -43,34 +43,32 @@ public enum Logbook {
         public var description: String { problems.map(\.description).joined(separator: "; ") }
     }
 
-    /// The record with the session added (sessions and readings kept in date order).
+    /// The record with the session added (sessions and readings kept in date order), after
+    /// `SessionRules` (the same rules the forms and `check` apply: minutes within a working day,
+    /// not in the future, the next date after the session, saying something…).
+    ///
+    /// Problems name the session's fields: `date`, `minutes`, `pulse`, `nextDate`, `notes`,
+    /// `actionItems[i].text`, and `metric` for a reading that names no metric.
     /// `makeID` supplies new ids, so the core stays free of randomness.
-    public static func logging(_ input: SessionInput, on record: SessionRecord, makeID: () -> UUID) -> Result<SessionRecord, Failure> {
-        var problems: [Problem] = []
-        if input.minutes <= 0 { problems.append(Problem(field: "minutes", message: "minutes must be a positive whole number, not \(input.minutes)")) }
-        if let p = input.pulse, !(1...5).contains(p) { problems.append(Problem(field: "pulse", message: "pulse \(p) is outside 1–5")) }
-        if let n = input.nextDate, n < input.date {
-            problems.append(Problem(field: "next", message: "next session \(n) is before this session's date \(input.date)"))
-        }
-        for (i, a) in input.actions.enumerated() where a.text.trimmingCharacters(in: .whitespaces).isEmpty {
-            problems.append(Problem(field: "actions[\(i)]", message: "an action item needs some text"))
-        }
-
+    public static func logging(_ input: SessionInput, on record: SessionRecord, today: Day,
+                               makeID: () -> UUID) -> Result<SessionRecord, Failure> {
         let session = Session(
             id: makeID(), date: input.date, minutes: input.minutes,
             notes: input.notes, topics: input.topics.filter { !$0.isEmpty },
             actionItems: input.actions.map { ActionItem(id: makeID(), text: $0.text, due: $0.due) },
             pulse: input.pulse, visibility: input.visibility, nextDate: input.nextDate)
+        var problems = SessionRules.problems(in: session, readings: input.readings.count, start: record.start, today: today)
 
         switch record {
         case .coaching(var e):
-            if input.date < e.start {
-                problems.append(Problem(field: "date", message: "session date \(input.date) is before the engagement's start \(e.start)"))
-            }
             for r in input.readings {
                 switch metricIndex(r.metric, in: e.metrics) {
                 case .success(let i):
                     let reading = Reading(date: input.date, value: r.value, sessionID: session.id)
+                    if !r.value.isFinite || !Bounds.metricValue.contains(r.value) {
+                        problems.append(Problem(field: "metric", message: "reading \(r.value) for \"\(e.metrics[i].name)\" "
+                            + "is outside \(Bounds.text(Bounds.metricValue))"))
+                    }
                     e.metrics[i].readings.insert(reading, at: insertionIndex(e.metrics[i].readings.map(\.date), input.date))
                 case .failure(let f):
                     problems += f.problems
@@ -80,9 +78,6 @@ public enum Logbook {
             e.sessions.insert(session, at: insertionIndex(e.sessions.map(\.date), input.date))
             return .success(.coaching(e))
         case .mentoring(var r):
-            if input.date < r.start {
-                problems.append(Problem(field: "date", message: "session date \(input.date) is before the relationship's start \(r.start)"))
-            }
             if !input.readings.isEmpty {
                 problems.append(Problem(field: "metric", message: "mentoring relationships have no metrics; readings belong to coaching engagements"))
             }

@@ -57,7 +57,8 @@ extension MentoringRelationship {
         }
         let dates = sessions.map(\.date).sorted()
         guard var later = dates.last else { return 0 }
-        let allowed = cadenceDays * 3 / 2
+        let (triple, overflow) = cadenceDays.multipliedReportingOverflow(by: 3)
+        let allowed = overflow ? Int.max : triple / 2
         var count = 1
         for earlier in dates.dropLast().reversed() {
             guard earlier.days(to: later) - pausedDays(from: earlier, to: later) <= allowed else { break }

@@ -2,17 +2,14 @@ import Foundation
 
 /// The checks a record must pass before it is saved, and the references a store must keep.
 ///
-/// Each check returns every problem it finds, in field order; an empty list means valid.
+/// Each check returns every problem it finds: out-of-range values first (`rangeProblems`, what
+/// refuses a file on load), then the other rules in field order; an empty list means valid.
 public enum Validation {
-    /// Problems in a person: an empty name, a negative capacity, leaving before starting,
-    /// being their own manager.
+    /// Problems in a person: numbers and dates out of range, an empty name, leaving before
+    /// starting, being their own manager.
     public static func problems(in person: Person) -> [Problem] {
-        var found: [Problem] = []
+        var found = rangeProblems(in: person)
         if isBlank(person.name) { found.append(Problem(field: "name", message: "name is empty")) }
-        if person.mentoringCapacity < 0 {
-            found.append(Problem(field: "mentoringCapacity",
-                message: "mentoring capacity \(person.mentoringCapacity) is negative: use 0 for none"))
-        }
         if let left = person.leftOn, let started = person.startDate, left < started {
             found.append(Problem(field: "leftOn", message: "left on \(left) is before the start date \(started)"))
         }
@@ -22,10 +19,12 @@ public enum Validation {
         return found
     }
 
-    /// Problems in a coaching engagement: focus, coach, dates, rhythm, objectives, metrics
-    /// and their readings, and sessions.
-    public static func problems(in engagement: CoachingEngagement) -> [Problem] {
-        var found: [Problem] = []
+    /// Problems in a coaching engagement: numbers and dates out of range, focus, coach, dates,
+    /// objectives, metrics and their readings, the history, and sessions (`SessionRules`; with
+    /// `today`, a session after it is a problem).
+    public static func problems(in engagement: CoachingEngagement, today: Day? = nil) -> [Problem] {
+        // Sessions' ranges come with the sessions' own rules below.
+        var found = rangeProblems(in: engagement).filter { !$0.field.hasPrefix("sessions[") }
         let start = engagement.start
         if isBlank(engagement.focus) {
             found.append(Problem(field: "focus", message: "focus is empty: name the skill or gap to work on"))
@@ -42,52 +41,44 @@ public enum Validation {
             found.append(Problem(field: "deadline",
                 message: "deadline \(engagement.deadline) is before the start \(start)"))
         }
-        if let planned = engagement.plannedSessions, planned < 1 {
-            found.append(Problem(field: "plannedSessions", message: "planned sessions must be at least 1"))
+        if let closed = engagement.closedOn, closed < start {
+            found.append(Problem(field: "closedOn", message: "closed on \(closed) is before the start \(start)"))
         }
-        if let cadence = engagement.cadenceDays, cadence < 1 {
-            found.append(Problem(field: "cadenceDays", message: "cadence must be at least 1 day"))
-        }
+        found += problems(in: engagement.history, start: start)
         for (i, objective) in engagement.objectives.enumerated() where isBlank(objective.text) {
             found.append(Problem(field: "objectives[\(i)].text", message: "objective is empty"))
         }
         for (i, metric) in engagement.metrics.enumerated() {
             found += problems(in: metric, start: start, field: "metrics[\(i)]")
         }
-        found += problems(in: engagement.sessions, start: start)
+        found += problems(in: engagement.sessions, start: start, today: today) { engagement.readingCount(in: $0) }
         return found
     }
 
-    /// Problems in a mentoring relationship: the pair, the cadence, the history, goals and sessions.
-    public static func problems(in relationship: MentoringRelationship) -> [Problem] {
-        var found: [Problem] = []
+    /// Problems in a mentoring relationship: numbers and dates out of range, the pair, the
+    /// history, closing and pause dates, goals and sessions (`SessionRules`).
+    public static func problems(in relationship: MentoringRelationship, today: Day? = nil) -> [Problem] {
+        var found = rangeProblems(in: relationship).filter { !$0.field.hasPrefix("sessions[") }
         let start = relationship.start
         if relationship.mentorID == relationship.menteeID {
             found.append(Problem(field: "menteeID", message: "mentor and mentee are the same person"))
         }
-        if relationship.cadenceDays < 1 {
-            found.append(Problem(field: "cadenceDays", message: "cadence must be at least 1 day"))
-        }
-        var previous: Day?
-        for (i, change) in relationship.history.enumerated() {
-            let field = "history[\(i)].date"
-            if change.date < start {
-                found.append(Problem(field: field, message: "status change on \(change.date) is before the start \(start)"))
-            } else if let previous, change.date < previous {
-                found.append(Problem(field: field, message: outOfOrder("status change", change.date, previous, "changes")))
+        found += problems(in: relationship.history, start: start)
+        for (field, day) in [("closedOn", relationship.closedOn), ("pausedOn", relationship.pausedOn)] {
+            if let day, day < start {
+                found.append(Problem(field: field, message: "\(day) is before the start \(start)"))
             }
-            previous = change.date
         }
         for (i, goal) in relationship.goals.enumerated() where isBlank(goal.text) {
             found.append(Problem(field: "goals[\(i)].text", message: "goal is empty"))
         }
-        found += problems(in: relationship.sessions, start: start)
+        found += problems(in: relationship.sessions, start: start, today: today) { _ in 0 }
         return found
     }
 
     /// Problems in a needs assessment: empty or repeated questions, scores outside 1–5.
     public static func problems(in assessment: Assessment) -> [Problem] {
-        var found: [Problem] = []
+        var found = rangeProblems(in: assessment)
         var seen: Set<String> = []
         for (i, answer) in assessment.answers.enumerated() {
             if isBlank(answer.question) {
@@ -96,32 +87,15 @@ public enum Validation {
                 found.append(Problem(field: "answers[\(i)].question",
                     message: "question \"\(answer.question)\" is answered twice"))
             }
-            if !(1...5).contains(answer.score) {
-                found.append(Problem(field: "answers[\(i)].score", message: "score \(answer.score) is outside 1–5"))
-            }
         }
         return found
     }
 
-    /// Problems in one session, its fields named under `prefix` (`sessions[3]` gives
-    /// `sessions[3].pulse`; an empty prefix gives `pulse`).
+    /// Problems in one session on its own (ranges, the next date, saying something, action
+    /// items), its fields named under `prefix`; see `SessionRules` for the rules with the
+    /// record's start and `today`.
     public static func problems(in session: Session, field prefix: String) -> [Problem] {
-        func field(_ name: String) -> String { prefix.isEmpty ? name : "\(prefix).\(name)" }
-        var found: [Problem] = []
-        if session.minutes <= 0 {
-            found.append(Problem(field: field("minutes"), message: "minutes must be positive"))
-        }
-        if let pulse = session.pulse, !(1...5).contains(pulse) {
-            found.append(Problem(field: field("pulse"), message: "pulse \(pulse) is outside 1–5"))
-        }
-        if let next = session.nextDate, next <= session.date {
-            found.append(Problem(field: field("nextDate"),
-                message: "next session \(next) is not after this session on \(session.date)"))
-        }
-        for (i, item) in session.actionItems.enumerated() where isBlank(item.text) {
-            found.append(Problem(field: field("actionItems[\(i)].text"), message: "action item is empty"))
-        }
-        return found
+        SessionRules.problems(in: session, readings: 0, start: Day(dayNumber: Int.min / 2), today: nil, field: prefix)
     }
 
     /// References to people that do not exist: managers, coachees, coaches, mentors, mentees
@@ -169,9 +143,6 @@ public enum Validation {
         var previous: Day?
         for (i, reading) in metric.readings.enumerated() {
             let field = "\(prefix).readings[\(i)]"
-            if !reading.value.isFinite {
-                found.append(Problem(field: "\(field).value", message: "reading on \(reading.date) is not a number"))
-            }
             if reading.date < start {
                 found.append(Problem(field: "\(field).date", message: "reading on \(reading.date) is before the start \(start)"))
             } else if let previous, reading.date < previous {
@@ -182,19 +153,34 @@ public enum Validation {
         return found
     }
 
-    /// Each session's own problems, then its place: not before the start, in date order.
-    private static func problems(in sessions: [Session], start: Day) -> [Problem] {
+    /// Each session's problems (`SessionRules`), then its place: in date order.
+    private static func problems(in sessions: [Session], start: Day, today: Day?,
+                                 readings: (UUID) -> Int) -> [Problem] {
         var found: [Problem] = []
         var previous: Day?
         for (i, session) in sessions.enumerated() {
             let prefix = "sessions[\(i)]"
-            if session.date < start {
-                found.append(Problem(field: "\(prefix).date", message: "session on \(session.date) is before the start \(start)"))
-            } else if let previous, session.date < previous {
+            found += SessionRules.problems(in: session, readings: readings(session.id), start: start, today: today, field: prefix)
+            if session.date >= start, let previous, session.date < previous {
                 found.append(Problem(field: "\(prefix).date", message: outOfOrder("session", session.date, previous, "sessions")))
             }
             previous = session.date
-            found += problems(in: session, field: prefix)
+        }
+        return found
+    }
+
+    /// A history of status changes: not before the start, in date order.
+    private static func problems<S>(in history: [StatusChange<S>], start: Day) -> [Problem] {
+        var found: [Problem] = []
+        var previous: Day?
+        for (i, change) in history.enumerated() {
+            let field = "history[\(i)].date"
+            if change.date < start {
+                found.append(Problem(field: field, message: "status change on \(change.date) is before the start \(start)"))
+            } else if let previous, change.date < previous {
+                found.append(Problem(field: field, message: outOfOrder("status change", change.date, previous, "changes")))
+            }
+            previous = change.date
         }
         return found
     }
@@ -203,7 +189,7 @@ public enum Validation {
         "\(what) on \(date) comes before the previous one (\(previous)): keep \(plural) in date order"
     }
 
-    private static func isBlank(_ s: String) -> Bool { s.allSatisfy(\.isWhitespace) }
+    static func isBlank(_ s: String) -> Bool { s.allSatisfy(\.isWhitespace) }
 
     /// A value as a person writes it: "40 %", "2.5 rounds", "12".
     private static func show(_ value: Double, _ unit: String) -> String {
