@@ -70,6 +70,7 @@ struct DashboardCommand: ParsableCommand {
                                  theme: backend.colorCount < 8 ? .monochrome : chosen, themes: catalog,
                                  colors: backend.colorCount, clock: { (try? Clock.today()) ?? today })
         runtime.send(.started)
+        CrashTrigger.armFromEnvironment()
         runtime.run()
         backend.shutdown()
     }
