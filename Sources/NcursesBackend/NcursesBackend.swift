@@ -31,6 +31,9 @@ public final class NcursesBackend: Backend {
     static let pollSliceMs = 100
     /// How long an Escape waits for the rest of a key sequence (Alt+key, arrows).
     static let escapeDelayMs: Int32 = 25
+    /// How long the rest of a control sequence may take once "ESC [" has arrived (a paste's
+    /// start marker split across reads by a slow link).
+    static let controlSequenceDelayMs: Int32 = 100
     /// How long a paste may go quiet before what arrived is taken as the whole of it
     /// (a terminal that never sends the end marker must not swallow the keyboard).
     static let pasteSilenceMs = 2000
@@ -257,7 +260,7 @@ public final class NcursesBackend: Backend {
     private func readControlSequence() -> String {
         var code: wint_t = 0
         var sequence = String.UnicodeScalarView()
-        wtimeout(window, Self.escapeDelayMs)
+        wtimeout(window, Self.controlSequenceDelayMs)
         while wget_wch(window, &code) != tandem_err() {
             if let scalar = Unicode.Scalar(UInt32(code)), sequence.count < 32 { sequence.append(scalar) }
             if (0x40...0x7E).contains(code) { break }
