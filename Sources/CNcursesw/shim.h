@@ -12,6 +12,8 @@ extern int wcwidth(wchar_t c);
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <ncursesw/curses.h>
 
@@ -91,6 +93,9 @@ static inline int tandem_key_ctrl_left(void) { return KEY_MAX + 0x1000; }
 static inline int tandem_key_ctrl_right(void) { return KEY_MAX + 0x1001; }
 static inline int tandem_key_alt_left(void) { return KEY_MAX + 0x1002; }
 static inline int tandem_key_alt_right(void) { return KEY_MAX + 0x1003; }
+/* Bracketed paste's markers, bound with define_key to codes of our own. */
+static inline int tandem_key_paste_start(void) { return KEY_MAX + 0x1004; }
+static inline int tandem_key_paste_end(void) { return KEY_MAX + 0x1005; }
 
 /* Makes ncurses report `seq` as `code` (replacing any binding of that sequence). */
 static inline void tandem_bind_sequence(const char *seq, int code) { define_key(seq, code); }
@@ -121,8 +126,20 @@ static inline void tandem_install_terminate_handlers(void) {
 }
 static inline int tandem_pending_terminate_signal(void) { return tandem_terminate_signal; }
 
+/* Writes a string to stdout with write(2), after whatever stdio holds. */
+static inline void tandem_write_string(const char *s) {
+    fflush(stdout);
+    size_t left = strlen(s);
+    while (left > 0) {
+        ssize_t n = write(STDOUT_FILENO, s, left);
+        if (n <= 0) break;
+        s += n; left -= (size_t)n;
+    }
+}
+
 static void tandem_restore_terminal(void) {
     if (!isendwin()) endwin();
+    tandem_write_string("\033[?2004l");
 }
 /* Restores the terminal when the process exits with the screen still in curses mode. */
 static inline void tandem_restore_terminal_at_exit(void) { atexit(tandem_restore_terminal); }
@@ -137,5 +154,101 @@ static inline void tandem_stop_process(void) {
     sigaction(SIGTSTP, &dfl, &old);
     raise(SIGTSTP);
     sigaction(SIGTSTP, &old, NULL);
+}
+
+/* ---- Crash: restore the terminal on a trap or fatal signal ---- */
+
+/* The terminal modes before curses started, and what to write to undo curses' screen
+   modes, both prepared before any crash so the handler only calls async-signal-safe
+   functions (tcsetattr, write, sigaction, sigprocmask, raise). Weak, shared by every
+   object file that includes this header. */
+__attribute__((weak)) struct termios tandem_saved_modes = {0};
+__attribute__((weak)) volatile sig_atomic_t tandem_saved_modes_valid = 0;
+__attribute__((weak)) char tandem_crash_reset[512] = {0};
+__attribute__((weak)) volatile sig_atomic_t tandem_crash_reset_length = 0;
+__attribute__((weak)) volatile sig_atomic_t tandem_in_curses = 0;
+
+/* Saves the terminal's modes as they are now (call before newterm). */
+static inline void tandem_save_terminal_modes(void) {
+    if (tcgetattr(STDIN_FILENO, &tandem_saved_modes) == 0) tandem_saved_modes_valid = 1;
+}
+
+/* Marks whether curses owns the screen, so a crash outside it (after shutdown, in the
+   external editor) leaves the terminal alone. */
+static inline void tandem_set_in_curses(int on) { tandem_in_curses = on; }
+
+static inline void tandem_crash_reset_append(const char *s) {
+    if (s == NULL || s == (char *)-1) return;
+    size_t have = (size_t)tandem_crash_reset_length, add = strlen(s);
+    if (have + add >= sizeof tandem_crash_reset) return;
+    memcpy(tandem_crash_reset + have, s, add);
+    tandem_crash_reset[have + add] = 0;
+    tandem_crash_reset_length = (sig_atomic_t)(have + add);
+}
+
+/* A terminfo string, or `fallback` when the terminal has none. */
+static inline const char *tandem_tigetstr_or(const char *name, const char *fallback) {
+    char *s = tigetstr(name);
+    return (s == NULL || s == (char *)-1 || s[0] == 0) ? fallback : s;
+}
+
+static void tandem_crash_handler(int sig) {
+    if (tandem_in_curses) {
+        if (tandem_saved_modes_valid) tcsetattr(STDIN_FILENO, TCSANOW, &tandem_saved_modes);
+        const char *s = tandem_crash_reset;
+        size_t left = (size_t)tandem_crash_reset_length;
+        while (left > 0) {
+            ssize_t n = write(STDOUT_FILENO, s, left);
+            if (n <= 0) break;
+            s += n; left -= (size_t)n;
+        }
+        tandem_in_curses = 0;
+    }
+    /* Again with the default action: the exit status and core dump are the signal's. */
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(sig, &dfl, NULL);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, sig);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    raise(sig);
+}
+
+/* Installs the crash handler for SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE and SIGABRT (a
+   Swift trap is SIGILL or SIGTRAP), on a stack of its own so a stack overflow is caught
+   too. Call after newterm: the reset sequence is taken from the terminal's terminfo
+   (cursor visible, attributes off, leave the alternate screen), plus bracketed paste and
+   mouse reporting off. */
+static inline void tandem_install_crash_handlers(void) {
+    tandem_crash_reset_length = 0;
+    tandem_crash_reset[0] = 0;
+    tandem_crash_reset_append("\033[?2004l\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?1015l");
+    tandem_crash_reset_append(tandem_tigetstr_or("sgr0", "\033[0m"));
+    tandem_crash_reset_append(tandem_tigetstr_or("cnorm", "\033[?25h"));
+    tandem_crash_reset_append(tandem_tigetstr_or("rmcup", "\033[?1049l"));
+    tandem_crash_reset_append("\r\n");
+
+    static char *alternate = NULL;
+    if (alternate == NULL) {
+        size_t size = SIGSTKSZ > 65536 ? SIGSTKSZ : 65536;
+        alternate = malloc(size);
+        if (alternate != NULL) {
+            stack_t ss;
+            ss.ss_sp = alternate;
+            ss.ss_size = size;
+            ss.ss_flags = 0;
+            sigaltstack(&ss, NULL);
+        }
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_ONSTACK;
+    sa.sa_handler = tandem_crash_handler;
+    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT };
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &sa, NULL);
 }
 #endif

@@ -4,8 +4,11 @@ import TerminalUI
 /// The terminal through ncursesw: the one type that talks to a real terminal.
 ///
 /// Raw mode, so Ctrl-S, Ctrl-Q, Ctrl-C and Ctrl-Z reach the app as keys. SIGTERM, SIGHUP
-/// and SIGINT become `.terminate(signal:)` events. The terminal is restored by
-/// `shutdown()`, on deinit, and at process exit.
+/// and SIGINT become `.terminate(signal:)` events. Bracketed paste is on while the backend
+/// owns the screen, and a paste arrives as one `.paste(text)` event. The terminal is restored
+/// by `shutdown()`, on deinit, at process exit, and — from a signal handler installed here —
+/// on a trap or fatal signal (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT), which is
+/// then raised again with its default action.
 public final class NcursesBackend: Backend {
     /// Why the terminal could not be taken over.
     public enum Error: Swift.Error, CustomStringConvertible {
@@ -28,6 +31,12 @@ public final class NcursesBackend: Backend {
     static let pollSliceMs = 100
     /// How long an Escape waits for the rest of a key sequence (Alt+key, arrows).
     static let escapeDelayMs: Int32 = 25
+    /// How long the rest of a control sequence may take once "ESC [" has arrived (a paste's
+    /// start marker split across reads by a slow link).
+    static let controlSequenceDelayMs: Int32 = 100
+    /// How long a paste may go quiet before what arrived is taken as the whole of it
+    /// (a terminal that never sends the end marker must not swallow the keyboard).
+    static let pasteSilenceMs = 2000
 
     private let window: UnsafeMutablePointer<WINDOW>
     private var isShutDown = false
@@ -42,6 +51,9 @@ public final class NcursesBackend: Backend {
     private var nextPair: Int32 = 1
     private var cursor: Position?
     private var cursorVisible = false
+    private var paste = BracketedPaste()
+    /// An event that arrived while a paste was being read, handed out next.
+    private var pending: Event?
 
     private struct ColorPairKey: Hashable {
         let fg: Int32
@@ -56,12 +68,16 @@ public final class NcursesBackend: Backend {
     public init() throws {
         guard Self.isTerminal() else { throw Error.notATerminal }
         tandem_setlocale_from_environment()
+        // The modes to give back if the process crashes, as they are before curses.
+        tandem_save_terminal_modes()
         guard tandem_newterm() != nil else {
             throw Error.cannotOpenTerminal(term: String(cString: tandem_term_name()))
         }
         window = tandem_stdscr()!
         Self.restoreAtExit
         tandem_install_terminate_handlers()
+        tandem_install_crash_handlers()
+        tandem_set_in_curses(1)
 
         raw()
         noecho()
@@ -71,6 +87,7 @@ public final class NcursesBackend: Backend {
         _ = tandem_set_escape_delay(Self.escapeDelayMs)
         curs_set(0)
         Self.bindExtraKeys()
+        tandem_write_string(BracketedPaste.enable)
 
         hasColors = has_colors()
         if hasColors {
@@ -90,12 +107,29 @@ public final class NcursesBackend: Backend {
     /// True when both stdin and stdout are terminals (the dashboard can run).
     public static func isTerminal() -> Bool { tandem_is_terminal() != 0 }
 
-    /// Gives the terminal back (shows the cursor, leaves raw mode). Safe to call twice.
+    /// Gives the terminal back (shows the cursor, leaves raw mode, turns bracketed paste
+    /// off). Safe to call twice.
     public func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true
         curs_set(1)
+        leaveCurses()
+    }
+
+    /// Out of curses mode: the terminal's modes, the main screen, bracketed paste off.
+    private func leaveCurses() {
+        tandem_set_in_curses(0)
         endwin()
+        tandem_write_string(BracketedPaste.disable)
+    }
+
+    /// Back into curses mode after `leaveCurses()`, repainting everything ncurses holds
+    /// whatever the screen shows now.
+    private func enterCurses() {
+        tandem_write_string(BracketedPaste.enable)
+        tandem_set_in_curses(1)
+        clearok(tandem_curscr(), true)
+        wrefresh(window)
     }
 
     public func size() -> (width: Int, height: Int) {
@@ -147,6 +181,10 @@ public final class NcursesBackend: Backend {
     public func nextEvent(timeoutMs: Int?) -> Event? {
         let clock = ContinuousClock()
         let deadline = timeoutMs.map { clock.now + .milliseconds(max(0, $0)) }
+        if let event = pending {
+            pending = nil
+            return event
+        }
         while true {
             let signal = tandem_pending_terminate_signal()
             if signal != 0 { return .terminate(signal: signal) }
@@ -165,11 +203,21 @@ public final class NcursesBackend: Backend {
     }
 
     public func suspend() {
-        endwin()
+        leaveCurses()
         tandem_stop_process()
-        // Back from `fg`: repaint everything ncurses holds, whatever the screen shows now.
-        clearok(tandem_curscr(), true)
-        wrefresh(window)
+        // Back from `fg`.
+        enterCurses()
+    }
+
+    public func releaseTerminal<T>(_ body: () throws -> T) rethrows -> T {
+        guard !isShutDown else { return try body() }
+        curs_set(1)
+        leaveCurses()
+        defer {
+            enterCurses()
+            curs_set(cursorVisible ? 1 : 0)
+        }
+        return try body()
     }
 
     /// One read of at most `timeoutMs`; nil on timeout, signal or an unknown key.
@@ -183,6 +231,9 @@ public final class NcursesBackend: Backend {
             let (width, height) = size()
             return .resize(width: width, height: height)
         }
+        if isKeyCode, Int32(code) == tandem_key_paste_start() { return readPaste() }
+        // An end marker without a start (the start was lost): nothing to type.
+        if isKeyCode, Int32(code) == tandem_key_paste_end() { return nil }
         if !isKeyCode, code == 27 {
             // Escape alone, or the prefix of Alt+key.
             wtimeout(window, 0)
@@ -191,8 +242,9 @@ public final class NcursesBackend: Backend {
             if nextResult == tandem_err() { return .key(.escape) }
             if nextResult != tandem_key_code_yes(), next == 0x5B {
                 // "ESC [" starts a control sequence ncurses did not recognize: drop it
-                // rather than type its bytes.
-                discardControlSequence()
+                // rather than type its bytes — unless it is a paste's start marker that
+                // came in pieces too slow for ncurses to match.
+                if readControlSequence() == "200~" { return readPaste() }
                 return nil
             }
             guard let key = Self.decode(code: UInt32(next), isKeyCode: nextResult == tandem_key_code_yes()) else {
@@ -203,10 +255,52 @@ public final class NcursesBackend: Backend {
         return Self.decode(code: UInt32(code), isKeyCode: isKeyCode).map { .key($0) }
     }
 
-    /// Reads what is left of an unknown control sequence, up to its final byte.
-    private func discardControlSequence() {
+    /// Reads what is left of an unknown control sequence, up to its final byte, and returns
+    /// it (parameters and final byte) to be recognized or dropped.
+    private func readControlSequence() -> String {
         var code: wint_t = 0
-        while wget_wch(window, &code) != tandem_err(), !(0x40...0x7E).contains(code) {}
+        var sequence = String.UnicodeScalarView()
+        wtimeout(window, Self.controlSequenceDelayMs)
+        while wget_wch(window, &code) != tandem_err() {
+            if let scalar = Unicode.Scalar(UInt32(code)), sequence.count < 32 { sequence.append(scalar) }
+            if (0x40...0x7E).contains(code) { break }
+        }
+        return String(sequence)
+    }
+
+    /// Reads a bracketed paste after its start marker, up to the end marker, as one event.
+    /// Every character read is text (a Tab, a line break, an Escape); keys ncurses matched
+    /// inside the paste (a copied arrow sequence) are dropped; a resize is kept for later.
+    /// If the terminal goes quiet for `pasteSilenceMs`, what arrived is the paste.
+    private func readPaste() -> Event {
+        paste.begin()
+        var quietMs = 0
+        while true {
+            wtimeout(window, Int32(Self.pollSliceMs))
+            var code: wint_t = 0
+            let result = wget_wch(window, &code)
+            if result == tandem_err() {
+                quietMs += Self.pollSliceMs
+                if quietMs >= Self.pasteSilenceMs || tandem_pending_terminate_signal() != 0 {
+                    return .paste(paste.finish())
+                }
+                continue
+            }
+            quietMs = 0
+            if result == tandem_key_code_yes() {
+                switch Int32(code) {
+                case tandem_key_paste_end(): return .paste(paste.finish())
+                case tandem_key_resize():
+                    let (width, height) = size()
+                    pending = .resize(width: width, height: height)
+                case tandem_key_enter(): _ = paste.feed("\r")
+                default: break
+                }
+                continue
+            }
+            guard let scalar = Unicode.Scalar(UInt32(code)) else { continue }
+            if let text = paste.feed(scalar) { return .paste(text) }
+        }
     }
 
     private func attributes(_ attrs: Attributes) -> attr_t {
@@ -264,5 +358,7 @@ public final class NcursesBackend: Backend {
         for binding in homeEnd {
             for sequence in binding.sequences { tandem_bind_sequence(sequence, binding.code) }
         }
+        tandem_bind_sequence(BracketedPaste.startMarker, tandem_key_paste_start())
+        tandem_bind_sequence(BracketedPaste.endMarker, tandem_key_paste_end())
     }
 }

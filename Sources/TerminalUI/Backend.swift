@@ -15,4 +15,9 @@ public protocol Backend: AnyObject {
     func nextEvent(timeoutMs: Int?) -> Event?
     /// Ctrl-Z: restores the terminal, stops the process, and takes the screen back on `fg`.
     func suspend()
+    /// Lends the terminal to another program (an external editor): leaves the full-screen
+    /// mode (the terminal's own modes, the main screen, the cursor shown, bracketed paste off),
+    /// runs `body`, then takes the screen back. The caller repaints everything afterwards
+    /// (`Terminal.releasing(_:)` does both).
+    func releaseTerminal<T>(_ body: () throws -> T) rethrows -> T
 }

@@ -16,6 +16,10 @@ public enum Key: Hashable, Sendable {
 public enum Event: Hashable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// Text the user pasted (a bracketed paste), raw: line breaks, tabs and any control
+    /// characters as the terminal sent them. It is text, never keys — give it to an editor's
+    /// `paste(_:)`, which cleans it (`LineField` keeps one line, `TextArea` keeps the lines).
+    case paste(String)
     /// SIGTERM, SIGHUP or SIGINT arrived: save what must be saved, then quit.
     case terminate(signal: Int32)
 }

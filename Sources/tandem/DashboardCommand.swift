@@ -71,6 +71,7 @@ struct DashboardCommand: ParsableCommand {
                                  colors: backend.colorCount,
                                  clock: { Now(seconds: Date().timeIntervalSince1970, today: (try? Clock.today()) ?? today) })
         runtime.send(.started)
+        CrashTrigger.armFromEnvironment()
         runtime.run()
         backend.shutdown()
     }

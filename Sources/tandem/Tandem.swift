@@ -11,7 +11,7 @@ struct Tandem: ParsableCommand {
         Run bare to open the dashboard. Data lives in one folder of JSON files: \
         --data-dir, else $TANDEM_DATA_DIR, else $XDG_DATA_HOME/tandem, else ~/.local/share/tandem.
         """,
-        subcommands: [DashboardCommand.self, DemoCommand.self, ListCommand.self, LogCommand.self, CheckCommand.self, KeysCommand.self],
+        subcommands: [DashboardCommand.self, DemoCommand.self, ListCommand.self, LogCommand.self, CheckCommand.self, KeysCommand.self, TerminalCheckCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 
@@ -22,10 +22,11 @@ struct Tandem: ParsableCommand {
         let args = Array(CommandLine.arguments.dropFirst())
         if let first = args.first, !first.hasPrefix("-") {
             let known = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+            let listed = configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
             if !known.contains(first) {
                 fail("""
                     unknown command '\(first)'
-                    Usage: tandem [\(known.filter { $0 != "help" }.joined(separator: " | "))] [options]
+                    Usage: tandem [\(listed.joined(separator: " | "))] [options]
                       See 'tandem --help' for more information.
                     """, status: 1)
             }

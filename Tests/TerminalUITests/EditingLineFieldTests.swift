@@ -92,3 +92,27 @@ private func use(_ key: Key, on f: inout LineField, sourceLocation: SourceLocati
         #expect(f.cursor == 3)
     }
 }
+
+@Suite struct LineFieldKillTests {
+    @Test func ctrlUDeletesToTheStartAndCtrlKToTheEnd() {
+        var f = LineField(text: "hello brave world")
+        for _ in 0..<5 { f.moveLeft() }
+        use(.ctrl("u"), on: &f)
+        #expect(f.text == "world")
+        #expect(f.cursor == 0)
+        use(.ctrl("u"), on: &f)
+        #expect(f.text == "world")
+        f.moveRight(); f.moveRight()
+        use(.ctrl("k"), on: &f)
+        #expect(f.text == "wo")
+        #expect(f.cursor == 2)
+    }
+
+    @Test func ctrlWDeletesTheWordBeforeTheCursor() {
+        var f = LineField(text: "café crème, naïve")
+        use(.ctrl("w"), on: &f)
+        #expect(f.text == "café crème, ")
+        use(.ctrl("w"), on: &f)
+        #expect(f.text == "café ")
+    }
+}

@@ -370,3 +370,26 @@ private func use(_ key: Key, on f: inout TextArea, sourceLocation: SourceLocatio
         #expect(t.cursor == loc(0, 0))
     }
 }
+
+@Suite struct TextAreaKillTests {
+    @Test func ctrlUDeletesToTheLineStartAndAtTheStartJoinsTheLineAbove() {
+        var a = area("first\nsecond line", at: 1, 7)
+        use(.ctrl("u"), on: &a)
+        #expect(a.text == "first\nline")
+        #expect(a.cursor == loc(1, 0))
+        use(.ctrl("u"), on: &a)
+        #expect(a.text == "firstline")
+        #expect(a.cursor == loc(0, 5))
+        a = area("x", at: 0, 0)
+        use(.ctrl("u"), on: &a)
+        #expect(a.text == "x")
+        #expect(a.cursor == loc(0, 0))
+    }
+
+    @Test func ctrlUOnAWrappedLineDeletesFromTheLogicalLineStart() {
+        var a = area("one two three four five", at: 0, 14)
+        #expect(a.layout(width: 10).count > 1)
+        use(.ctrl("u"), on: &a)
+        #expect(a.text == "four five")
+    }
+}

@@ -52,6 +52,14 @@ public final class AppRuntime {
                     send(.resized(width: w, height: h))
                     terminal.invalidate()
                 case .terminate: send(.terminate)
+                case .paste(let text):
+                    // Until the contexts take a paste as one message, it is typed into an open
+                    // form or prompt as one line of characters (so a pasted Tab or line break
+                    // never moves focus or submits), and ignored elsewhere.
+                    guard state.form != nil || state.prompt != nil else { break }
+                    var line = LineField()
+                    line.paste(text)
+                    for c in line.characters { send(.keyPressed(.char(c))) }
                 }
                 changed = true
             }

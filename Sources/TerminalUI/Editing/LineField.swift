@@ -2,7 +2,7 @@
 /// cursor in view.
 ///
 /// It edits like `TextArea` — the same words, the same keys — but holds no line breaks:
-/// pasted line breaks become spaces, and Enter, Up and Down are left to the caller (a form
+/// pasted line breaks become spaces (`paste(_:)`), and Enter, Up and Down are left to the caller (a form
 /// submits or moves between fields with them), as are Tab, Esc and Ctrl-S.
 public struct LineField: Equatable, Sendable, TextEditable {
     /// The text as grapheme clusters.
@@ -36,6 +36,13 @@ public struct LineField: Equatable, Sendable, TextEditable {
         cursor = min(head.count, characters.count)
     }
 
+    /// Inserts pasted text at the cursor as one line: escape sequences and control characters
+    /// go, line breaks and tabs become spaces (one each), and line breaks at its ends are dropped.
+    public mutating func paste(_ s: String) {
+        let text = TextEditing.withoutEscapeSequences(s).trimmingLineBreaks()
+        insert(String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }))
+    }
+
     /// Deletes the grapheme before the cursor.
     public mutating func backspace() {
         guard cursor > 0 else { return }
@@ -58,6 +65,12 @@ public struct LineField: Equatable, Sendable, TextEditable {
 
     /// Deletes from the cursor to the end (Ctrl-K).
     public mutating func killToEnd() { characters.removeSubrange(cursor...) }
+
+    /// Deletes from the start to the cursor (Ctrl-U, readline's unix-line-discard).
+    public mutating func killToStart() {
+        characters.removeSubrange(..<cursor)
+        cursor = 0
+    }
 
     // MARK: Moving
 

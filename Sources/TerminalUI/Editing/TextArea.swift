@@ -7,8 +7,8 @@
 ///
 /// Keys (`handle(_:width:)`): arrows; Home/End and Ctrl-A/Ctrl-E go to the start and end
 /// of the logical line (not the visual row); Ctrl-←/→, Alt-←/→ and Alt-B/Alt-F jump by words;
-/// Backspace, Delete, Ctrl-W (word back), Alt-Backspace (word back), Ctrl-K (to line end);
-/// Enter breaks the line. Tab, Esc, Ctrl-S and other keys are left to the caller.
+/// Backspace, Delete, Ctrl-W (word back), Alt-Backspace (word back), Ctrl-K (to line end),
+/// Ctrl-U (to line start); Enter breaks the line. A paste (`paste(_:)`) keeps its lines. Tab, Esc, Ctrl-S and other keys are left to the caller.
 public struct TextArea: Equatable, Sendable, TextEditable {
     /// A place in the text: a logical line and a grapheme index in it.
     public struct Location: Hashable, Sendable {
@@ -65,6 +65,12 @@ public struct TextArea: Equatable, Sendable, TextEditable {
         place(cursor.line + parts.count - 1, min(parts[parts.count - 1].count, last.count))
     }
 
+    /// Inserts pasted text at the cursor, keeping its lines: escape sequences and control
+    /// characters go, a tab becomes four spaces, any line break ("\r\n", "\r", "\n") splits the line.
+    public mutating func paste(_ s: String) {
+        insert(TextEditing.withoutEscapeSequences(s))
+    }
+
     /// Deletes the grapheme before the cursor; at a line's start, joins it to the line above.
     public mutating func backspace() {
         let start = flatIndex(cursor)
@@ -91,6 +97,14 @@ public struct TextArea: Equatable, Sendable, TextEditable {
         guard cursor.column < count else { return deleteForward() }
         lines[cursor.line].removeSubrange(cursor.column...)
         place(cursor.line, cursor.column)
+    }
+
+    /// Deletes from the line's start to the cursor; at the start, joins the line to the one
+    /// above (Ctrl-U, readline's unix-line-discard, and the mirror of Ctrl-K).
+    public mutating func killToStart() {
+        guard cursor.column > 0 else { return backspace() }
+        lines[cursor.line].removeSubrange(..<cursor.column)
+        place(cursor.line, 0)
     }
 
     // MARK: Moving

@@ -5,6 +5,7 @@ protocol TextEditable {
     mutating func deleteForward()
     mutating func deleteWordBackward()
     mutating func killToEnd()
+    mutating func killToStart()
     mutating func moveLeft()
     mutating func moveRight()
     mutating func home()
@@ -28,6 +29,7 @@ extension TextEditable {
         case .delete: deleteForward()
         case .ctrl("w"), .alt(.backspace): deleteWordBackward()
         case .ctrl("k"): killToEnd()
+        case .ctrl("u"): killToStart()
         case .char(let c) where !TextEditing.isControl(c) && !c.isNewline: insert(String(c))
         default: return nil
         }

@@ -36,6 +36,31 @@ enum TextEditing {
         return out
     }
 
+    /// Text with terminal escape sequences removed whole (CSI `ESC [ … final`, OSC
+    /// `ESC ] … BEL or ESC \`, and two-character `ESC x`), as a paste copied from a
+    /// colored terminal carries them; the control characters left are the editors' to drop.
+    static func withoutEscapeSequences(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var it = s.unicodeScalars.makeIterator()
+        while let c = it.next() {
+            guard c == "\u{1b}" else { out.append(c); continue }
+            guard let kind = it.next() else { break }
+            switch kind {
+            case "[":
+                while let p = it.next(), !(0x40...0x7E).contains(p.value) {}
+            case "]", "P", "_", "^":
+                var previous: Unicode.Scalar?
+                while let p = it.next() {
+                    if p == "\u{07}" || (previous == "\u{1b}" && p == "\\") { break }
+                    previous = p
+                }
+            default:
+                break // ESC and one character (ESC 7, ESC =, Alt+key)
+            }
+        }
+        return String(out)
+    }
+
     static func isControl(_ c: Character) -> Bool {
         guard let v = c.unicodeScalars.first?.value else { return true }
         return v < 0x20 || (0x7f..<0xa0).contains(v)
@@ -50,5 +75,15 @@ enum TextEditing {
     /// Terminal columns of a run of graphemes.
     static func columns(_ chars: some Sequence<Character>) -> Int {
         chars.reduce(0) { $0 + DisplayWidth.of($1) }
+    }
+}
+
+extension String {
+    /// The text without line breaks at its start and end.
+    func trimmingLineBreaks() -> Substring {
+        var s = Substring(self)
+        while s.first?.isNewline == true { s.removeFirst() }
+        while s.last?.isNewline == true { s.removeLast() }
+        return s
     }
 }

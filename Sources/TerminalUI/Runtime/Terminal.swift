@@ -34,4 +34,12 @@ public final class Terminal {
     public func invalidate() {
         lastFrame = nil
     }
+
+    /// Lends the terminal to another program for the time of `body` (see
+    /// `Backend.releaseTerminal(_:)`), then forgets the last frame so the next draw repaints
+    /// the whole screen.
+    public func releasing<T>(_ body: () throws -> T) rethrows -> T {
+        defer { invalidate() }
+        return try backend.releaseTerminal(body)
+    }
 }

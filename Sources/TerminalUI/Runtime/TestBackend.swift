@@ -6,10 +6,13 @@ public final class TestBackend: Backend {
     public var queuedEvents: [Event] = []
     /// Where the cursor was last put (`nil` = hidden).
     public private(set) var cursor: Position?
-    /// How many times `flush()`, `clear()` and `suspend()` were called.
+    /// How many times `flush()`, `clear()`, `suspend()` and `releaseTerminal(_:)` were called.
     public private(set) var flushCount = 0
     public private(set) var clearCount = 0
     public private(set) var suspendCount = 0
+    public private(set) var releaseCount = 0
+    /// True while `releaseTerminal(_:)` runs its body (the terminal is lent out).
+    public private(set) var isReleased = false
     /// The cells each `draw` call received, oldest first.
     public private(set) var drawCalls: [[(x: Int, y: Int, cell: Cell)]] = []
 
@@ -50,4 +53,11 @@ public final class TestBackend: Backend {
     }
 
     public func suspend() { suspendCount += 1 }
+
+    public func releaseTerminal<T>(_ body: () throws -> T) rethrows -> T {
+        releaseCount += 1
+        isReleased = true
+        defer { isReleased = false }
+        return try body()
+    }
 }

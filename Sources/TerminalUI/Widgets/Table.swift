@@ -7,15 +7,27 @@
 /// needed to show the selection.
 public struct Table {
     /// How the selected row treats the colors of its cells.
+    ///
+    /// Where a cell keeps its own color, it does so only while that color stays readable on
+    /// the selection's background (a contrast ratio of at least `minimumContrast`); a color
+    /// that would vanish (white or silver on a silver bar, green on yellow) gives way to the
+    /// selection's foreground. Against the terminal's default background nothing can be
+    /// measured, and the cell's color is kept.
     public enum SelectionColors: Sendable {
         /// The selection's style replaces the cells' (the default).
         case replace
         /// A cell keeps its own color where the selection style sets none (a monochrome
-        /// reverse bar over a red "late").
+        /// reverse bar over a red "late"), and where it sets one, a semantic color — one that
+        /// differs from `plain`, the table's ordinary text color — that contrasts enough.
         case keepWhereUnset
-        /// A cell keeps its own color (an inactive selection that still shows what is late).
+        /// A cell keeps its own color where it contrasts enough (an inactive selection that
+        /// still shows what is late).
         case keep
     }
+
+    /// The least contrast ratio (WCAG) at which a cell keeps its color under a selection:
+    /// 3, the ratio for bold text and interface marks (the color themes' selections are bold).
+    public static let minimumContrast = 3.0
 
     public var columns: [TableColumn]
     public var count: Int
@@ -34,15 +46,18 @@ public struct Table {
     public var style: Style
     /// Blank columns between columns.
     public var spacing: Int
+    /// The foreground of ordinary text cells, which a focused selection's own foreground
+    /// replaces even where it would be readable (only semantic colors are kept).
+    public var plain: Color
 
     /// A table of rows built on demand.
     public init(columns: [TableColumn], count: Int, cells: @escaping (_ row: Int, _ widths: [Int]) -> [Line],
                 selected: Int? = nil, offset: Int = 0, headerStyle: Style = Style(attrs: .bold),
                 selectedStyle: Style = Style(attrs: .reverse), selectionColors: SelectionColors = .replace,
-                empty: Line = [], style: Style = .plain, spacing: Int = 1) {
+                empty: Line = [], style: Style = .plain, spacing: Int = 1, plain: Color = .default) {
         self.columns = columns; self.count = count; self.cells = cells; self.selected = selected; self.offset = offset
         self.headerStyle = headerStyle; self.selectedStyle = selectedStyle; self.selectionColors = selectionColors
-        self.empty = empty; self.style = style; self.spacing = spacing
+        self.empty = empty; self.style = style; self.spacing = spacing; self.plain = plain
     }
 
     /// A table of fixed rows, one span per column.
@@ -73,9 +88,8 @@ public struct Table {
         guard !area.isEmpty, !columns.isEmpty else { return }
         buffer.fill(area, style: style)
         let rects = area.split(.horizontal, columns.map(\.width), spacing: spacing)
-        if let first = rects.first, let last = rects.last {
-            buffer.fill(Rect(x: first.x, y: area.y, width: last.right - first.x, height: 1), style: headerStyle.over(style))
-        }
+        // A row's style spans its columns; an underline stays under the columns, not the gaps.
+        fillRow(y: area.y, rects: rects, style: headerStyle.over(style), into: &buffer)
         for (c, rect) in rects.enumerated() where rect.width > 0 {
             let title = Text.pad(Text.truncate(columns[c].title, to: rect.width), to: rect.width, align: columns[c].align)
             buffer.put(title, x: rect.x, y: area.y, style: headerStyle.over(style), maxX: rect.right)
@@ -88,9 +102,7 @@ public struct Table {
         for (i, index) in shownRows(height: area.height).enumerated() {
             let y = area.y + 1 + i
             let isSelected = index == selected
-            if isSelected, let first = rects.first, let last = rects.last {
-                buffer.fill(Rect(x: first.x, y: y, width: last.right - first.x, height: 1), style: selectedStyle)
-            }
+            if isSelected { fillRow(y: y, rects: rects, style: selectedStyle, into: &buffer) }
             let row = cells(index, widths)
             for (c, rect) in rects.enumerated() where rect.width > 0 && c < row.count {
                 var line = Text.truncate(row[c], to: rect.width)
@@ -102,21 +114,44 @@ public struct Table {
         }
     }
 
-    /// A cell's style on the selected row.
-    func selectionStyle(over cell: Style) -> Style {
-        Table.selectionStyle(selectedStyle, over: cell, colors: selectionColors)
+    /// Fills one row across the columns: the gaps between them get the style without its
+    /// underline, so a header or a selection underlines each column, not the separators.
+    private func fillRow(y: Int, rects: [Rect], style: Style, into buffer: inout ScreenBuffer) {
+        guard let first = rects.first, let last = rects.last else { return }
+        var gaps = style
+        gaps.attrs.remove(.underline)
+        buffer.fill(Rect(x: first.x, y: y, width: last.right - first.x, height: 1), style: gaps)
+        if style.attrs.contains(.underline) {
+            for rect in rects where rect.width > 0 { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
+        }
     }
 
-    /// A cell's style under a selection bar, by the rule of `colors`; for any view that draws a
-    /// selected row of its own.
-    public static func selectionStyle(_ selected: Style, over cell: Style, colors: SelectionColors) -> Style {
+    /// A cell's style on the selected row.
+    func selectionStyle(over cell: Style) -> Style {
+        Table.selectionStyle(selectedStyle, over: cell, colors: selectionColors, plain: plain)
+    }
+
+    /// A cell's style under a selection bar, by the rule of `colors` (see `SelectionColors`);
+    /// for any view that draws a selected row of its own. `plain` is the ordinary text color,
+    /// which a focused selection (`.keepWhereUnset`) does not keep.
+    public static func selectionStyle(_ selected: Style, over cell: Style, colors: SelectionColors,
+                                      plain: Color = .default) -> Style {
         var s = selected
         switch colors {
         case .replace: return s
-        case .keepWhereUnset: if s.fg == .default { s.fg = cell.fg }
-        case .keep: if cell.fg != .default { s.fg = cell.fg }
+        case .keepWhereUnset:
+            if s.fg == .default { s.fg = cell.fg }
+            else if cell.fg != plain, readable(cell.fg, on: s.bg) { s.fg = cell.fg }
+        case .keep:
+            if cell.fg != .default, readable(cell.fg, on: s.bg) { s.fg = cell.fg }
         }
         s.attrs.formUnion(cell.attrs.subtracting(.dim))
         return s
+    }
+
+    /// True when `fg` is a color of its own that shows on `bg` (or `bg` is unknown).
+    static func readable(_ fg: Color, on bg: Color) -> Bool {
+        guard fg != .default else { return false }
+        return (fg.contrast(with: bg) ?? minimumContrast) >= minimumContrast
     }
 }

@@ -84,6 +84,19 @@ final class TmuxSession {
         _ = try? run(["send-keys", "-t", "main", "-l", literal])
     }
 
+    /// Pastes `text` as a terminal would: inside bracketed-paste markers when the program
+    /// turned that mode on, as plain typed text otherwise (tmux's `paste-buffer -p`).
+    func paste(_ text: String) {
+        _ = try? run(["set-buffer", "-b", "test", "--", text])
+        _ = try? run(["paste-buffer", "-p", "-d", "-b", "test", "-t", "main"])
+    }
+
+    /// A tmux format evaluated for the pane: "#{alternate_on}" is 1 on the alternate screen,
+    /// "#{cursor_flag}" is 1 when the cursor shows.
+    func format(_ format: String) -> String {
+        ((try? run(["display-message", "-p", "-t", "main", format])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Resizes the pane, which sends the program SIGWINCH.
     func resize(width: Int, height: Int) {
         _ = try? run(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
