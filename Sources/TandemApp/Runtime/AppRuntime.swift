@@ -17,6 +17,8 @@ public final class AppRuntime {
     let colors: Int
     /// Today's date from the outside world, asked once a minute so midnight rolls the dashboard over.
     let clock: () -> Day
+    /// The conflicts of saves waiting for the leader's answer, by record.
+    var conflicts: [RecordRef: SaveConflict] = [:]
 
     public init(state: AppState, store: Store, backend: Backend, theme: Theme, themes: ThemeCatalog,
                 colors: Int = 256, clock: @escaping () -> Day) {
@@ -71,16 +73,34 @@ public final class AppRuntime {
         switch effect {
         case .save(let value, let force):
             do {
-                let file: String
-                switch value {
-                case .person(let p): file = try store.save(p, force: force)
-                case .coaching(let e): file = try store.save(e, force: force)
-                case .mentoring(let r): file = try store.save(r, force: force)
-                case .assessment(let a): file = try store.save(a, force: force)
+                // "Keep mine" after a conflict settles it on the disk version the conflict saw:
+                // ours at the conflicting fields, everything else merged.
+                let written: Record
+                let outcome: SaveOutcome
+                if force, let conflict = conflicts.removeValue(forKey: value.ref) {
+                    written = conflict.partial
+                    outcome = try store.save(written, resolving: conflict)
+                } else {
+                    written = value
+                    outcome = try store.save(value)
                 }
-                return [.saveFinished(value.ref, file: file)]
+                switch outcome {
+                case .saved(let file) where written == value:
+                    return [.saveFinished(value.ref, file: file)]
+                case .saved(let file):
+                    return [.reloaded(value.ref, written), .saveFinished(value.ref, file: file)]
+                case .merged(let record, let file):
+                    // Memory takes what was written: ours with the changes made on disk meanwhile.
+                    return [.reloaded(value.ref, record), .saveFinished(value.ref, file: file)]
+                case .conflict(let conflict):
+                    conflicts[value.ref] = conflict
+                    let fields = conflict.conflicts.map(\.path.description).joined(separator: ", ")
+                    let message = conflict.disk == nil ? "\(conflict.file) was deleted on disk since it was loaded"
+                        : "\(conflict.file) changed on disk since it was loaded; changed both here and there: \(fields)"
+                    return [.saveFailed(value.ref, message: message, conflict: true, attempted: value)]
+                }
             } catch let e as StoreError {
-                return [.saveFailed(value.ref, message: e.description, conflict: e.kind == .conflict, attempted: value)]
+                return [.saveFailed(value.ref, message: e.description, conflict: false, attempted: value)]
             } catch {
                 return [.saveFailed(value.ref, message: "\(error)", conflict: false, attempted: value)]
             }
@@ -94,6 +114,7 @@ public final class AppRuntime {
                 return [.saveFailed(ref, message: "\(error)", conflict: false, attempted: nil)]
             }
         case .reload(let ref):
+            conflicts[ref] = nil
             do {
                 let record = try store.reload(ref)
                 return [.reloaded(ref, record)]
