@@ -202,13 +202,15 @@ private struct Merger {
         let om = Dictionary(ok, uniquingKeysWith: { a, _ in a })
         let tm = Dictionary(tk, uniquingKeysWith: { a, _ in a })
 
-        // Our order, with each of theirs' other items after the one it follows there.
+        // Our order, with each of theirs' other items after the one it follows there (and after
+        // what we added at that place: both sides appending gives ours, then theirs).
         var order = ok.map(\.key)
         var placed = Set(order)
         var previous: String?
         for (key, _) in tk {
             if !placed.contains(key) {
-                let at = previous.flatMap { p in order.firstIndex(of: p).map { $0 + 1 } } ?? 0
+                var at = previous.flatMap { p in order.firstIndex(of: p).map { $0 + 1 } } ?? 0
+                while at < order.count, bm[order[at]] == nil, tm[order[at]] == nil { at += 1 }
                 order.insert(key, at: at)
                 placed.insert(key)
             }
