@@ -90,13 +90,16 @@ if let ref = loaded.snapshot.engagements.first.map({ RecordRef(kind: .coaching, 
     for round in 0..<rounds {
         try writer.modify(ref) { record in
             guard case .coaching(var e) = record else { return record }
-            e.outcome = "poll round \(round)"
+            e.outcome = "poll round \(round) \(UUID().uuidString.prefix(8))"
             return .coaching(e)
         }
         t = now()
         let found = try store.changes(since: stamp)
         busy.append(now() - t)
-        precondition(found.records.count == 1, "expected one change, found \(found.records.count)")
+        if found.records.count != 1 {
+            print("round \(round): expected one change, found \(found.records.map { "\($0.kind) \($0.file)" }) \(found.unreadable)")
+            exit(1)
+        }
         stamp = found.stamp
     }
 }

@@ -38,3 +38,28 @@ extension DataFolder {
         return FileStat(st)
     }
 }
+
+extension DataFolder {
+    /// The JSON files of a folder (as `jsonFiles(in:)` names them, unsorted) with their `stat`,
+    /// read with one `opendir` and an `fstatat` per entry: the cheap look `Store.changes` takes
+    /// every second or two. A missing folder has none.
+    func statJSONFiles(in folder: String) throws -> [(name: String, stat: FileStat)] {
+        guard let dir = opendir(path(folder)) else {
+            if errno == ENOENT { return [] }
+            throw StoreError(.io, file: folder, "cannot list the folder: \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(dir) }
+        let fd = dirfd(dir)
+        var out: [(name: String, stat: FileStat)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard !name.hasPrefix("."), name.hasSuffix(".json") else { continue }
+            var st = stat()
+            guard fstatat(fd, name, &st, 0) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            out.append((name, FileStat(st)))
+        }
+        return out
+    }
+}

@@ -217,9 +217,8 @@ public final class Store: @unchecked Sendable {
         var current: [(rel: String, kind: RecordKind?, stat: FileStat)] = []
         if let st = folder.fileStat(Store.agencyFile) { current.append((Store.agencyFile, nil, st)) }
         for kind in RecordKind.allCases {
-            for name in try folder.jsonFiles(in: kind.rawValue) {
-                let rel = "\(kind.rawValue)/\(name)"
-                if let st = folder.fileStat(rel) { current.append((rel, kind, st)) }
+            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) {
+                current.append(("\(kind.rawValue)/\(name)", kind, st))
             }
         }
         let (own, known, refs) = locked { (ownWrites, fingerprints, files) }
