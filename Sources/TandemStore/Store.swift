@@ -307,6 +307,9 @@ public final class Store: @unchecked Sendable {
     /// only what changed on disk since the conflict was found is merged in (usually nothing).
     public func save(_ record: Record, resolving conflict: SaveConflict) throws -> SaveOutcome {
         try requireWritable()
+        guard record.ref == conflict.ref else {
+            throw StoreError(.format, file: conflict.file, "the conflict is about \(conflict.ref), not \(record.ref)")
+        }
         return try withStoreLock(folder, wait: lockWait) {
             try commit(record, against: (conflict.disk, conflict.diskFingerprint))
         }
