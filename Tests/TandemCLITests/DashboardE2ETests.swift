@@ -208,4 +208,20 @@ struct DashboardE2ETests {
         }
         #expect(folder.run(["check"]).status == 0)
     }
+
+    @Test func aStoreFromANewerTandemSaysReadOnlyAndWhyAsItOpens() throws {
+        let folder = CLIFolder.demo()
+        let agency = folder.text("tandem.json")
+        try folder.write(agency.replacingOccurrences(of: "\"format\" : 1", with: "\"format\" : 7"), to: "tandem.json")
+        let before = folder.snapshot()
+        let session = try TmuxSession(command: [try Self.binary(), "--data-dir", folder.data.path],
+                                      width: 120, height: 40, environment: Self.environment(folder))
+        defer { session.kill() }
+        let screen = try session.waitFor("Mentoring ·")
+        #expect(screen.contains("[read-only]"))
+        #expect(screen.contains("Read-only: tandem.json was written by a newer Tandem (format 7; this one reads 1)"), "\(screen)")
+        session.send("q")
+        #expect(try session.waitForExit() == 0)
+        #expect(changedFiles(before, folder.snapshot()) == [])
+    }
 }
