@@ -50,6 +50,8 @@ public final class Store: @unchecked Sendable {
     private var names: [UUID: String] = [:]
     /// What `stat` said right after this instance's own writes, so `changes(since:)` skips them.
     private var ownWrites: [String: FileStat] = [:]
+    /// Files this instance deleted, so `changes(since:)` does not report them as removed by others.
+    private var ownRemovals: Set<String> = []
     private var checkedGitignore = false
 
     static let agencyFile = "tandem.json"
@@ -221,7 +223,7 @@ public final class Store: @unchecked Sendable {
                 current.append(("\(kind.rawValue)/\(name)", kind, st))
             }
         }
-        let (own, known, refs) = locked { (ownWrites, fingerprints, files) }
+        let (own, removedByUs, known, refs) = locked { (ownWrites, ownRemovals, fingerprints, files) }
         var next = StoreStamp()
         var toRead: [(kind: RecordKind, rel: String)] = []
         var agencyChanged = false
@@ -262,7 +264,7 @@ public final class Store: @unchecked Sendable {
             }
         }
         let present = Set(current.map(\.rel))
-        for (rel, entry) in stamp.entries.sorted(by: { $0.key < $1.key }) where !present.contains(rel) {
+        for (rel, entry) in stamp.entries.sorted(by: { $0.key < $1.key }) where !present.contains(rel) && !removedByUs.contains(rel) {
             guard let ref = entry.ref else { continue }
             result.records.append(StoreChange(kind: .removed, ref: ref, file: rel, record: nil,
                                               fingerprint: nil, known: known[rel]))
@@ -401,6 +403,7 @@ public final class Store: @unchecked Sendable {
                 fingerprints[rel] = nil
                 bases[ref] = nil
                 ownWrites[rel] = nil
+                ownRemovals.insert(rel)
             }
         }
     }
@@ -596,6 +599,7 @@ public final class Store: @unchecked Sendable {
         locked {
             fingerprints[rel] = Fingerprint(data)
             ownWrites[rel] = st
+            ownRemovals.remove(rel)
         }
     }
 
