@@ -147,7 +147,11 @@ public final class Store: @unchecked Sendable {
         // next `changes(since:)`, so no outside edit can slip between the two.
         var stamp = StoreStamp()
         if let st = folder.fileStat(Store.agencyFile) { stamp.entries[Store.agencyFile] = .init(stat: st, ref: nil) }
-        let stats = paths.map { folder.fileStat($0.rel) }
+        var statByPath: [String: FileStat] = [:]
+        for kind in RecordKind.allCases {
+            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) { statByPath["\(kind.rawValue)/\(name)"] = st }
+        }
+        let stats = paths.map { statByPath[$0.rel] }
         // Reading, scanning and decoding are independent per file: spread them over the cores.
         // Results are then taken in file order, so the first error reported is the same every time.
         let results = FileLoad.run(paths, folder: folder, scope: scope, migrations: migrations)
