@@ -72,3 +72,40 @@ for (name, keys) in groups {
     let p95 = samples[min(samples.count - 1, samples.count * 95 / 100)]
     print("\(name.padding(toLength: 30, withPad: " ", startingAt: 0)) n=\(samples.count)  median \(ms(median))  p95 \(ms(p95))  worst \(ms(samples.last!))")
 }
+
+// Live reload: one look for outside changes (`Store.changes(since:)`), as the dashboard's tick
+// does every second or two: with nothing changed, and with one record changed by another writer.
+var stamp = loaded.stamp
+var quiet: [UInt64] = []
+for _ in 0..<rounds {
+    t = now()
+    stamp = try store.changes(since: stamp).stamp
+    quiet.append(now() - t)
+}
+var busy: [UInt64] = []
+if let ref = loaded.snapshot.engagements.first.map({ RecordRef(kind: .coaching, id: $0.id) }),
+   option("--write") != nil {
+    let writer = try Store.open(at: URL(fileURLWithPath: dir), forEditing: true)
+    _ = try writer.load(scope: .open)
+    for round in 0..<rounds {
+        try writer.modify(ref) { record in
+            guard case .coaching(var e) = record else { return record }
+            e.outcome = "poll round \(round) \(UUID().uuidString.prefix(8))"
+            return .coaching(e)
+        }
+        t = now()
+        let found = try store.changes(since: stamp)
+        busy.append(now() - t)
+        if found.records.count != 1 {
+            print("round \(round): expected one change, found \(found.records.map { "\($0.kind) \($0.file)" }) \(found.unreadable)")
+            exit(1)
+        }
+        stamp = found.stamp
+    }
+}
+func summary(_ s: [UInt64]) -> String {
+    let sorted = s.sorted()
+    return "median \(ms(sorted[sorted.count / 2]))  p95 \(ms(sorted[min(sorted.count - 1, sorted.count * 95 / 100)]))  worst \(ms(sorted.last!))"
+}
+print("poll for outside changes over \(stamp.count) files, nothing changed: \(summary(quiet))")
+if !busy.isEmpty { print("poll for outside changes, one record changed: \(summary(busy))") }

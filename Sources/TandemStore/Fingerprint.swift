@@ -1,7 +1,7 @@
 import Foundation
 
 /// The size and FNV-1a 64 hash of a file's bytes: enough to notice an edit made outside Tandem.
-struct Fingerprint: Equatable {
+struct Fingerprint: Equatable, Sendable {
     var size: Int
     var hash: UInt64
 

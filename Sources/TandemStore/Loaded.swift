@@ -18,4 +18,6 @@ public struct Loaded: Sendable {
     public var files: [RecordRef: String]
     /// Records read but not decoded because they are closed (scope `.open` only).
     public var closedCount: (coaching: Int, mentoring: Int)
+    /// What the files looked like when they were read: give it to `Store.changes(since:)`.
+    public var stamp: StoreStamp
 }

@@ -1,49 +1,81 @@
 import Foundation
 import TandemCore
 
-/// The JSON files of one agency on disk (DESIGN.md §3): one file per record, atomic writes, a lock
-/// for the one editing instance, format versions, and a check against outside edits.
+/// The JSON files of one agency on disk (DESIGN.md §3): one file per record, atomic writes,
+/// format versions, and shared editing.
+///
+/// Any number of `Store`s (dashboards, `tandem log`, threads) may write one data folder at once.
+/// Each write holds a short exclusive lock (`StoreLock`) only around "compare the file with what
+/// this store loaded, then write it"; a file changed on disk since it was loaded is never
+/// overwritten blindly. `save(_:)` merges it (`RecordMerge`, with what was loaded as the base) or
+/// reports a conflict; `modify(_:_:)` re-reads it under the lock. Reading takes no lock.
+///
+/// A `Store` may be used from several threads: its own bookkeeping is guarded, and the disk work
+/// of one save is serialized by the lock.
 ///
 /// File names are `<slug>-<first 8 hex of the id>.json`. The slug comes from people's names the
 /// store knows: those of the last `load` and of every person saved since (a coaching engagement
 /// takes its coachee's name, a mentoring relationship "mentor-to-mentee", an assessment its
 /// person's). A name the store does not know gives the kind ("coaching-1a2b3c4d.json"). Once a
 /// record has a file it keeps it, whatever happens to the names.
-public final class Store {
+public final class Store: @unchecked Sendable {
     /// The data folder.
     public let root: URL
-    /// Why saving is refused (another instance holds the lock, a file is from a newer Tandem,
-    /// opened for reading); `nil` when this instance may save.
-    public private(set) var readOnlyReason: String?
+    /// Why saving is refused (the folder is on a read-only file system or not writable, a file
+    /// is from a newer Tandem, opened for reading); `nil` when this instance may save. Known when
+    /// the store opens (a newer file: once it is loaded), so the app can say so up front.
+    public var readOnlyReason: String? { locked { readOnly } }
     /// Whether saving is refused; `readOnlyReason` says why.
     public var isReadOnly: Bool { readOnlyReason != nil }
+    /// How long a save waits for another writer's lock before giving up with `.busy`.
+    public var lockWait: Duration {
+        get { locked { wait } }
+        set { locked { wait = newValue } }
+    }
 
     let folder: DataFolder
     let migrations: [Migration]
     let decoder = JSONDecoder()
-    private var lock: StoreLock?
+
+    /// Guards everything below.
+    private let mutex = NSLock()
+    private var readOnly: String?
+    private var wait: Duration = StoreLock.defaultWait
     /// What each file held when this instance last read or wrote it, by relative path.
     private var fingerprints: [String: Fingerprint] = [:]
+    /// The record each file held then: the base of a merge.
+    private var bases: [RecordRef: Record] = [:]
     private var files: [RecordRef: String] = [:]
     /// People's names by id, for file names.
     private var names: [UUID: String] = [:]
+    /// What `stat` said right after this instance's own writes, so `changes(since:)` skips them.
+    private var ownWrites: [String: FileStat] = [:]
+    /// Files this instance deleted, so `changes(since:)` does not report them as removed by others.
+    private var ownRemovals: Set<String> = []
+    private var checkedGitignore = false
 
     static let agencyFile = "tandem.json"
     static let draftsFolder = "drafts"
+    static let gitignoreFile = ".gitignore"
+    /// What must not travel with git: the lock, drafts, temp files of a save in progress.
+    static let gitignoreLines = [StoreLock.fileName, "\(draftsFolder)/", ".*.tmp"]
 
-    private init(root: URL, lock: StoreLock?, readOnlyReason: String?, migrations: [Migration]) {
+    private init(root: URL, readOnlyReason: String?, migrations: [Migration]) {
         self.root = root
         self.folder = DataFolder(root: root)
-        self.lock = lock
-        self.readOnlyReason = readOnlyReason
+        self.readOnly = readOnlyReason
         self.migrations = migrations
     }
 
-    deinit { close() }
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return try body()
+    }
 
     // MARK: - Opening
 
-    /// Makes a new store in `dir` (created if missing) and opens it for editing.
+    /// Makes a new store in `dir` (created if missing), with its `.gitignore`, and opens it for editing.
     ///
     /// Refuses (`.exists`) when `dir` already holds `tandem.json` or a record folder with files.
     public static func create(at dir: URL, agency: Agency) throws -> Store {
@@ -55,12 +87,7 @@ public final class Store {
             throw StoreError(.exists, "\(dir.path)/\(kind.rawValue) already holds files; choose an empty folder")
         }
         try folder.makeFolder(nil)
-        let lock: StoreLock
-        switch try StoreLock.acquire(in: folder) {
-        case .acquired(let taken): lock = taken
-        case .held(let reason): throw StoreError(.lock, "cannot create a store in \(dir.path): \(reason)")
-        }
-        let store = Store(root: dir, lock: lock, readOnlyReason: nil, migrations: Migration.all)
+        let store = Store(root: dir, readOnlyReason: nil, migrations: Migration.all)
         for kind in RecordKind.allCases { try folder.makeFolder(kind.rawValue) }
         try store.saveAgency(agency)
         return store
@@ -68,34 +95,38 @@ public final class Store {
 
     /// Opens the store in `dir`.
     ///
-    /// For editing, it takes the lock; when another live process holds it, the store opens
-    /// read-only and `readOnlyReason` names the holder. A lock left by a dead process on this
-    /// host is taken over. Reading (`forEditing: false`) never touches the lock.
+    /// For editing, nothing is locked: saves lock briefly. The store is read-only only when the
+    /// folder cannot be written (a read-only file system, no permission) or, once loaded, when a
+    /// file is from a newer Tandem; `readOnlyReason` says which. Reading (`forEditing: false`)
+    /// never writes anything.
     public static func open(at dir: URL, forEditing: Bool, migrations: [Migration] = Migration.all) throws -> Store {
         let folder = DataFolder(root: dir)
         guard folder.exists(agencyFile) else {
             throw StoreError(.notFound, "no Tandem store in \(dir.path): tandem.json is missing")
         }
-        var lock: StoreLock?
-        var reason: String?
-        if forEditing {
-            switch try StoreLock.acquire(in: folder) {
-            case .acquired(let taken): lock = taken
-            case .held(let why): reason = why
-            }
-        } else {
-            reason = "opened read-only"
-        }
-        let store = Store(root: dir, lock: lock, readOnlyReason: reason, migrations: migrations)
+        let reason = forEditing ? Store.writeProblem(dir.path) : "opened read-only"
+        let store = Store(root: dir, readOnlyReason: reason, migrations: migrations)
         _ = try store.readAgency()
         return store
     }
 
-    /// Releases the lock if this instance holds it. Also done when the store goes away.
-    public func close() {
-        lock?.release()
-        lock = nil
+    /// Why a folder cannot be written, from `access(2)`; `nil` when it can.
+    static func writeProblem(_ path: String) -> String? {
+        guard access(path, W_OK) != 0 else { return nil }
+        return writeProblem(path, errno: errno)
     }
+
+    static func writeProblem(_ path: String, errno code: Int32) -> String {
+        switch code {
+        case EROFS: "\(path) is on a read-only file system"
+        case EACCES, EPERM: "\(path) is not writable by you"
+        default: "\(path) cannot be written: \(String(cString: strerror(code)))"
+        }
+    }
+
+    /// Kept for callers that close what they open: a store holds no lock between saves, so
+    /// there is nothing to release.
+    public func close() {}
 
     // MARK: - Loading
 
@@ -105,16 +136,27 @@ public final class Store {
         var snapshot = Snapshot(agency: try readAgency())
         var loadedFiles: [RecordRef: String] = [:]
         var prints: [String: Fingerprint] = [:]
-        prints[Store.agencyFile] = fingerprints[Store.agencyFile]
+        var loadedBases: [RecordRef: Record] = [:]
+        prints[Store.agencyFile] = locked { fingerprints[Store.agencyFile] }
         var closed = (coaching: 0, mentoring: 0)
         var paths: [(kind: RecordKind, rel: String)] = []
         for kind in RecordKind.allCases {
             for name in try folder.jsonFiles(in: kind.rawValue) { paths.append((kind, "\(kind.rawValue)/\(name)")) }
         }
+        // Each file's stat before it is read: a file changed after its stat looks changed at the
+        // next `changes(since:)`, so no outside edit can slip between the two.
+        var stamp = StoreStamp()
+        if let st = folder.fileStat(Store.agencyFile) { stamp.entries[Store.agencyFile] = .init(stat: st, ref: nil) }
+        var statByPath: [String: FileStat] = [:]
+        for kind in RecordKind.allCases {
+            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) { statByPath["\(kind.rawValue)/\(name)"] = st }
+        }
+        let stats = paths.map { statByPath[$0.rel] }
         // Reading, scanning and decoding are independent per file: spread them over the cores.
         // Results are then taken in file order, so the first error reported is the same every time.
         let results = FileLoad.run(paths, folder: folder, scope: scope, migrations: migrations)
-        for (path, result) in zip(paths, results) {
+        var newer: String?
+        for ((path, result), st) in zip(zip(paths, results), stats) {
             let item = try result.mapError { failed -> StoreError in
                 var e = failed.error
                 if !failed.more.isEmpty {
@@ -128,12 +170,14 @@ public final class Store {
                 throw StoreError(.format, file: path.rel, "id \(ref.id.uuidString) is also the id of \(other)")
             }
             loadedFiles[ref] = path.rel
-            if readOnlyReason == nil, let message = item.newerFormat { readOnlyReason = "\(path.rel) \(message)" }
+            if let st { stamp.entries[path.rel] = .init(stat: st, ref: ref) }
+            if newer == nil, let message = item.newerFormat { newer = "\(path.rel) \(message)" }
             guard let record = item.record else {
                 if path.kind == .coaching { closed.coaching += 1 } else { closed.mentoring += 1 }
                 continue
             }
             prints[path.rel] = item.fingerprint
+            loadedBases[ref] = record
             switch record {
             case .person(let p): snapshot.people.append(p)
             case .coaching(let e): snapshot.engagements.append(e)
@@ -141,29 +185,27 @@ public final class Store {
             case .assessment(let a): snapshot.assessments.append(a)
             }
         }
-        files = loadedFiles
-        fingerprints = prints
-        names = Dictionary(snapshot.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return Loaded(snapshot: snapshot, files: loadedFiles, closedCount: closed)
+        locked {
+            files = loadedFiles
+            fingerprints = prints
+            bases = loadedBases
+            names = Dictionary(snapshot.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            if readOnly == nil, let newer { readOnly = newer }
+        }
+        return Loaded(snapshot: snapshot, files: loadedFiles, closedCount: closed, stamp: stamp)
     }
 
     /// Decodes one record from its file now, e.g. a closed one that `load(scope: .open)` skipped.
+    /// Later saves merge against this version.
     public func loadRecord(_ ref: RecordRef) throws -> Record {
-        guard let rel = files[ref] else {
+        guard let rel = locked({ files[ref] }) else {
             throw StoreError(.notFound, "no record \(ref) in this store")
         }
         guard let data = try folder.read(rel) else {
             throw StoreError(.notFound, file: rel, "was deleted on disk")
         }
-        let file = try ScannedFile(path: rel, data: data)
-        let id = try file.id()
-        guard id == ref.id else {
-            throw StoreError(.format, file: rel, "now holds the record \(id.uuidString), not \(ref.id.uuidString)")
-        }
-        noteFormat(of: file)
-        let record = try decode(file, as: ref.kind)
-        fingerprints[rel] = Fingerprint(data)
-        if case .person(let p) = record { names[p.id] = p.name }
+        let record = try decodeRecord(data, at: rel, as: ref)
+        locked { remember(record, rel: rel, fingerprint: Fingerprint(data)) }
         return record
     }
 
@@ -173,48 +215,186 @@ public final class Store {
         try loadRecord(ref)
     }
 
+    // MARK: - Watching
+
+    /// The records others added, changed or removed since `stamp` (from `Loaded.stamp` or the
+    /// last call), and the stamp to give next time.
+    ///
+    /// Cheap when nothing changed: it lists the record folders and `stat`s each file (size,
+    /// times, inode); only files whose stat changed are read, and only those whose bytes differ
+    /// from what this store last read or wrote are decoded, so its own saves never show up.
+    /// Takes no lock and changes nothing this store will merge against: call `adopt(_:)` for
+    /// each change taken into memory. Throws only when a record folder cannot be listed.
+    public func changes(since stamp: StoreStamp) throws -> StoreChanges {
+        var current: [(rel: String, kind: RecordKind?, stat: FileStat)] = []
+        if let st = folder.fileStat(Store.agencyFile) { current.append((Store.agencyFile, nil, st)) }
+        for kind in RecordKind.allCases {
+            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) {
+                current.append(("\(kind.rawValue)/\(name)", kind, st))
+            }
+        }
+        let (own, removedByUs, known, refs) = locked { (ownWrites, ownRemovals, fingerprints, files) }
+        var next = StoreStamp()
+        var toRead: [(kind: RecordKind, rel: String)] = []
+        var agencyChanged = false
+        for file in current {
+            let before = stamp.entries[file.rel]
+            if before?.stat == file.stat || own[file.rel] == file.stat {
+                next.entries[file.rel] = .init(stat: file.stat, ref: before?.ref ?? (file.kind == nil ? nil : refs.first { $0.value == file.rel }?.key))
+                continue
+            }
+            next.entries[file.rel] = .init(stat: file.stat, ref: before?.ref)
+            if let kind = file.kind { toRead.append((kind, file.rel)) } else { agencyChanged = true }
+        }
+
+        var result = StoreChanges(records: [], agency: nil, unreadable: [], stamp: next)
+        if agencyChanged {
+            do {
+                if let data = try folder.read(Store.agencyFile), Fingerprint(data) != known[Store.agencyFile] {
+                    let file = try ScannedFile(path: Store.agencyFile, data: data)
+                    let agency = try RecordCodec.decode(Agency.self, from: file, migrations: migrations, decoder: JSONDecoder())
+                    if let problem = Validation.rangeProblems(in: agency).first { throw Store.rangeError(problem, in: file) }
+                    result.agency = agency
+                }
+            } catch {
+                result.unreadable.append(error as? StoreError ?? StoreError(.io, file: Store.agencyFile, "\(error)"))
+            }
+        }
+        for (path, outcome) in zip(toRead, FileLoad.run(toRead, folder: folder, scope: .all, migrations: migrations)) {
+            switch outcome {
+            case .failure(let failed):
+                result.unreadable.append(failed.error)
+            case .success(nil):
+                result.stamp.entries[path.rel] = nil
+            case .success(let item?):
+                let ref = RecordRef(kind: path.kind, id: item.id)
+                result.stamp.entries[path.rel]?.ref = ref
+                if item.fingerprint == known[path.rel] { continue }
+                let kind: StoreChange.Kind = stamp.entries[path.rel] == nil && refs[ref] == nil ? .added : .changed
+                result.records.append(StoreChange(kind: kind, ref: ref, file: path.rel, record: item.record,
+                                                  fingerprint: item.fingerprint, known: known[path.rel]))
+            }
+        }
+        let present = Set(current.map(\.rel))
+        for (rel, entry) in stamp.entries.sorted(by: { $0.key < $1.key }) where !present.contains(rel) && !removedByUs.contains(rel) {
+            guard let ref = entry.ref else { continue }
+            result.records.append(StoreChange(kind: .removed, ref: ref, file: rel, record: nil,
+                                              fingerprint: nil, known: known[rel]))
+        }
+        return result
+    }
+
+    /// Takes a change found by `changes(since:)` as this store's own knowledge of the record: later
+    /// saves merge against that version. Call it for each change the app takes into memory; a
+    /// change the store has since overtaken with a save of its own is ignored.
+    public func adopt(_ change: StoreChange) {
+        locked {
+            guard fingerprints[change.file] == change.known else { return }
+            if let record = change.record, let fingerprint = change.fingerprint {
+                files[change.ref] = change.file
+                remember(record, rel: change.file, fingerprint: fingerprint)
+            } else {
+                if files[change.ref] == change.file { files[change.ref] = nil }
+                fingerprints[change.file] = nil
+                bases[change.ref] = nil
+            }
+        }
+    }
+
     // MARK: - Saving
+
+    /// Saves a record, merging with what changed on disk since this store loaded it.
+    ///
+    /// Under the store's short lock: a file unchanged since it was loaded (or a new record) is
+    /// written; a changed one is merged three ways with what was loaded as the base. Clean, the
+    /// merged record is written and returned (`.merged`: adopt it); a field changed both ways
+    /// (or the file deleted on disk) gives `.conflict` and writes nothing.
+    ///
+    /// Throws `.lock` when the store is read-only, `.busy` when another writer holds the lock
+    /// too long, the file's own error when what is on disk cannot be read; nothing is written then.
+    public func save(_ record: Record) throws -> SaveOutcome {
+        try requireWritable()
+        return try withStoreLock(folder, wait: lockWait) { try commit(record, against: nil) }
+    }
+
+    /// Saves the record a leader settled a conflict with: `conflict.disk` becomes the base, so
+    /// only what changed on disk since the conflict was found is merged in (usually nothing).
+    public func save(_ record: Record, resolving conflict: SaveConflict) throws -> SaveOutcome {
+        try requireWritable()
+        guard record.ref == conflict.ref else {
+            throw StoreError(.format, file: conflict.file, "the conflict is about \(conflict.ref), not \(record.ref)")
+        }
+        return try withStoreLock(folder, wait: lockWait) {
+            try commit(record, against: (conflict.disk, conflict.diskFingerprint))
+        }
+    }
+
+    /// Changes a record as it is on disk now: under the lock, reads its file, applies `change`
+    /// and writes the result. For writers that add to a record (`tandem log`): what others saved
+    /// in the meantime is kept, and there is nothing to merge. `change` may throw to write nothing.
+    /// Returns the record written and its file.
+    @discardableResult
+    public func modify(_ ref: RecordRef, _ change: (Record) throws -> Record) throws -> (record: Record, file: String) {
+        try requireWritable()
+        return try withStoreLock(folder, wait: lockWait) {
+            guard let rel = locked({ files[ref] }) else {
+                throw StoreError(.notFound, "no record \(ref) in this store")
+            }
+            guard let data = try folder.read(rel) else {
+                throw StoreError(.notFound, file: rel, "was deleted on disk")
+            }
+            let current = try decodeRecord(data, at: rel, as: ref)
+            let updated = try change(current)
+            guard updated.ref == ref else {
+                throw StoreError(.format, file: rel, "a change must keep the record \(ref), not make it \(updated.ref)")
+            }
+            if updated == current {
+                locked { remember(current, rel: rel, fingerprint: Fingerprint(data)) }
+            } else {
+                try writeRecord(updated, at: rel)
+            }
+            return (updated, rel)
+        }
+    }
 
     /// Writes a person's file; returns its path relative to the data folder.
     ///
-    /// Throws `.conflict` (and writes nothing) when the file changed on disk since this instance
-    /// read or wrote it, unless `force`; `.lock` when the store is read-only.
+    /// Strict, for writers with nothing to merge (a new store, the demo): throws `.conflict` (and
+    /// writes nothing) when the file changed on disk since this instance read or wrote it, unless
+    /// `force`; `.lock` when the store is read-only. The dashboard uses `save(_: Record)`.
     @discardableResult
     public func save(_ person: Person, force: Bool = false) throws -> String {
-        let rel = try write(person, ref: RecordRef(kind: .person, id: person.id), name: person.name, force: force,
-                            outOfRange: Validation.rangeProblems(in: person))
-        names[person.id] = person.name
-        return rel
+        try strictSave(.person(person), force: force)
     }
 
     /// Writes a coaching engagement's file (named after the coachee); see `save(_: Person)`.
     @discardableResult
     public func save(_ engagement: CoachingEngagement, force: Bool = false) throws -> String {
-        try write(engagement, ref: RecordRef(kind: .coaching, id: engagement.id),
-                  name: names[engagement.coacheeID] ?? "", force: force, outOfRange: Validation.rangeProblems(in: engagement))
+        try strictSave(.coaching(engagement), force: force)
     }
 
     /// Writes a mentoring relationship's file (named "mentor-to-mentee"); see `save(_: Person)`.
     @discardableResult
     public func save(_ relationship: MentoringRelationship, force: Bool = false) throws -> String {
-        let mentee = names[relationship.menteeID] ?? ""
-        let name = names[relationship.mentorID].map { "\($0) to \(mentee)" } ?? mentee
-        return try write(relationship, ref: RecordRef(kind: .mentoring, id: relationship.id), name: name, force: force,
-                         outOfRange: Validation.rangeProblems(in: relationship))
+        try strictSave(.mentoring(relationship), force: force)
     }
 
     /// Writes an assessment's file (named after its person); see `save(_: Person)`.
     @discardableResult
     public func save(_ assessment: Assessment, force: Bool = false) throws -> String {
-        try write(assessment, ref: RecordRef(kind: .assessment, id: assessment.id),
-                  name: names[assessment.personID] ?? "", force: force, outOfRange: Validation.rangeProblems(in: assessment))
+        try strictSave(.assessment(assessment), force: force)
     }
 
     /// Writes `tandem.json`; see `save(_: Person)`.
     public func saveAgency(_ agency: Agency, force: Bool = false) throws {
         try requireWritable()
+        let data = try RecordCodec.encode(agency, file: Store.agencyFile)
         try Store.refuseOutOfRange(Validation.rangeProblems(in: agency), file: Store.agencyFile)
-        try put(try RecordCodec.encode(agency, file: Store.agencyFile), at: Store.agencyFile, force: force)
+        try withStoreLock(folder, wait: lockWait) {
+            let disk = try folder.read(Store.agencyFile)
+            if !force { try checkUnchanged(Store.agencyFile, disk: disk) }
+            try put(data, at: Store.agencyFile, disk: disk)
+        }
     }
 
     /// Deletes a record's file (the undo of a creation).
@@ -223,15 +403,22 @@ public final class Store {
     /// `force`; a file already gone is simply forgotten.
     public func delete(_ ref: RecordRef, force: Bool = false) throws {
         try requireWritable()
-        guard let rel = files[ref] else {
+        guard let rel = locked({ files[ref] }) else {
             throw StoreError(.notFound, "no record \(ref) in this store")
         }
-        if let disk = try folder.read(rel), !force {
-            try checkUnchanged(rel, disk: disk)
+        try withStoreLock(folder, wait: lockWait) {
+            if let disk = try folder.read(rel), !force {
+                try checkUnchanged(rel, disk: disk)
+            }
+            try folder.remove(rel)
+            locked {
+                files[ref] = nil
+                fingerprints[rel] = nil
+                bases[ref] = nil
+                ownWrites[rel] = nil
+                ownRemovals.insert(rel)
+            }
         }
-        try folder.remove(rel)
-        files[ref] = nil
-        fingerprints[rel] = nil
     }
 
     // MARK: - Drafts
@@ -278,15 +465,26 @@ public final class Store {
         }
         let file = try ScannedFile(path: Store.agencyFile, data: data)
         noteFormat(of: file)
-        let agency = try RecordCodec.decode(Agency.self, from: file, migrations: migrations, decoder: decoder)
+        let agency = try RecordCodec.decode(Agency.self, from: file, migrations: migrations, decoder: JSONDecoder())
         if let problem = Validation.rangeProblems(in: agency).first { throw Store.rangeError(problem, in: file) }
-        fingerprints[Store.agencyFile] = Fingerprint(data)
+        locked { fingerprints[Store.agencyFile] = Fingerprint(data) }
         return agency
+    }
+
+    /// Decodes a record file's bytes, checking it holds `ref`.
+    private func decodeRecord(_ data: Data, at rel: String, as ref: RecordRef) throws -> Record {
+        let file = try ScannedFile(path: rel, data: data)
+        let id = try file.id()
+        guard id == ref.id else {
+            throw StoreError(.format, file: rel, "now holds the record \(id.uuidString), not \(ref.id.uuidString)")
+        }
+        noteFormat(of: file)
+        return try Store.decode(file, as: ref.kind, migrations: migrations, decoder: JSONDecoder())
     }
 
     /// Decodes a scanned record file of a kind.
     func decode(_ file: ScannedFile, as kind: RecordKind) throws -> Record {
-        try Store.decode(file, as: kind, migrations: migrations, decoder: decoder)
+        try Store.decode(file, as: kind, migrations: migrations, decoder: JSONDecoder())
     }
 
     /// Decodes a record and refuses it when a number or a date is out of range (`Bounds`):
@@ -338,9 +536,8 @@ public final class Store {
 
     /// A file from a newer Tandem makes the store read-only.
     private func noteFormat(of file: ScannedFile) {
-        if readOnlyReason == nil, let message = Store.newerFormatMessage(file) {
-            readOnlyReason = "\(file.path) \(message)"
-        }
+        guard let message = Store.newerFormatMessage(file) else { return }
+        locked { if readOnly == nil { readOnly = "\(file.path) \(message)" } }
     }
 
     static func newerFormatMessage(_ file: ScannedFile) -> String? {
@@ -357,33 +554,118 @@ public final class Store {
     }
 
     private func requireWritable() throws {
-        if let readOnlyReason {
-            throw StoreError(.lock, "the store is read-only: \(readOnlyReason)")
+        if let reason = readOnlyReason {
+            throw StoreError(.lock, "the store is read-only: \(reason)")
         }
     }
 
-    private func write<T: Encodable>(_ value: T, ref: RecordRef, name: String, force: Bool, outOfRange: [Problem]) throws -> String {
-        try requireWritable()
-        let rel = files[ref]
-            ?? "\(ref.kind.rawValue)/\(Slug.make(name, fallback: ref.kind.fallbackSlug))-\(ref.shortID).json"
-        try Store.refuseOutOfRange(outOfRange, file: rel)
-        let data = try RecordCodec.encode(value, file: rel)
-        try folder.makeFolder(ref.kind.rawValue)
-        try put(data, at: rel, force: force)
-        files[ref] = rel
-        return rel
+    /// Notes what a file holds now, as read or written by this store. Call holding `mutex`.
+    private func remember(_ record: Record, rel: String, fingerprint: Fingerprint) {
+        fingerprints[rel] = fingerprint
+        bases[record.ref] = record
+        files[record.ref] = rel
+        if case .person(let p) = record { names[p.id] = p.name }
     }
 
-    /// Writes a file after checking it is still what this instance last saw; skips identical bytes.
-    private func put(_ data: Data, at rel: String, force: Bool) throws {
+    /// The file a record has, or the one it gets.
+    private func fileName(for record: Record) -> String {
+        locked {
+            let ref = record.ref
+            if let rel = files[ref] { return rel }
+            let name: String
+            switch record {
+            case .person(let p): name = p.name
+            case .coaching(let e): name = names[e.coacheeID] ?? ""
+            case .mentoring(let r):
+                let mentee = names[r.menteeID] ?? ""
+                name = names[r.mentorID].map { "\($0) to \(mentee)" } ?? mentee
+            case .assessment(let a): name = names[a.personID] ?? ""
+            }
+            return "\(ref.kind.rawValue)/\(Slug.make(name, fallback: ref.kind.fallbackSlug))-\(ref.shortID).json"
+        }
+    }
+
+    /// The heart of `save`: compare, merge, write. Runs holding the lock. `against` replaces
+    /// what this store knows of the file (after a conflict: the disk version it was settled on).
+    private func commit(_ ours: Record, against settled: (record: Record?, fingerprint: Fingerprint?)?) throws -> SaveOutcome {
+        let ref = ours.ref
+        let rel = fileName(for: ours)
+        let (known, base) = settled.map { ($0.fingerprint, $0.record) } ?? locked { (fingerprints[rel], bases[ref]) }
         let disk = try folder.read(rel)
-        if !force { try checkUnchanged(rel, disk: disk) }
+        guard let disk else {
+            if known == nil {
+                try writeRecord(ours, at: rel)
+                return .saved(file: rel)
+            }
+            let conflict = FieldConflict(path: .record, kind: .removedByTheirs, base: nil, ours: nil, theirs: nil)
+            return .conflict(SaveConflict(ref: ref, file: rel, disk: nil, base: base, ours: ours,
+                                          conflicts: [conflict], partial: ours, diskFingerprint: nil))
+        }
+        let diskPrint = Fingerprint(disk)
+        if diskPrint == known {
+            try writeRecord(ours, at: rel, replacing: disk)
+            return .saved(file: rel)
+        }
+        let theirs = try decodeRecord(disk, at: rel, as: ref)
+        switch Record.merge(base: known == nil ? nil : base, ours: ours, theirs: theirs) {
+        case .merged(let merged):
+            try writeRecord(merged, at: rel, replacing: disk)
+            return merged == ours ? .saved(file: rel) : .merged(merged, file: rel)
+        case .conflicted(let partial, let conflicts):
+            return .conflict(SaveConflict(ref: ref, file: rel, disk: theirs, base: known == nil ? nil : base, ours: ours,
+                                          conflicts: conflicts, partial: partial, diskFingerprint: diskPrint))
+        }
+    }
+
+    /// The strict save of the typed `save` methods.
+    private func strictSave(_ record: Record, force: Bool) throws -> String {
+        try requireWritable()
+        let rel = fileName(for: record)
+        return try withStoreLock(folder, wait: lockWait) {
+            let disk = try folder.read(rel)
+            if !force { try checkUnchanged(rel, disk: disk) }
+            try writeRecord(record, at: rel, replacing: disk)
+            return rel
+        }
+    }
+
+    /// Writes a record's file and notes it as this store's knowledge. Runs holding the lock.
+    private func writeRecord(_ record: Record, at rel: String, replacing disk: Data? = nil) throws {
+        let data: Data
+        // A value out of range (`Bounds`) is never written: its file would not load.
+        switch record {
+        case .person(let p):
+            try Store.refuseOutOfRange(Validation.rangeProblems(in: p), file: rel)
+            data = try RecordCodec.encode(p, file: rel)
+        case .coaching(let e):
+            try Store.refuseOutOfRange(Validation.rangeProblems(in: e), file: rel)
+            data = try RecordCodec.encode(e, file: rel)
+        case .mentoring(let r):
+            try Store.refuseOutOfRange(Validation.rangeProblems(in: r), file: rel)
+            data = try RecordCodec.encode(r, file: rel)
+        case .assessment(let a):
+            try Store.refuseOutOfRange(Validation.rangeProblems(in: a), file: rel)
+            data = try RecordCodec.encode(a, file: rel)
+        }
+        try folder.makeFolder(record.ref.kind.rawValue)
+        try put(data, at: rel, disk: disk)
+        locked { remember(record, rel: rel, fingerprint: Fingerprint(data)) }
+    }
+
+    /// Writes bytes unless the file already holds them, and notes their fingerprint and stat.
+    private func put(_ data: Data, at rel: String, disk: Data?) throws {
+        ensureGitignore()
         if disk != data { try folder.writeAtomically(data, to: rel) }
-        fingerprints[rel] = Fingerprint(data)
+        let st = folder.fileStat(rel)
+        locked {
+            fingerprints[rel] = Fingerprint(data)
+            ownWrites[rel] = st
+            ownRemovals.remove(rel)
+        }
     }
 
     private func checkUnchanged(_ rel: String, disk: Data?) throws {
-        if let known = fingerprints[rel] {
+        if let known = locked({ fingerprints[rel] }) {
             guard let disk else {
                 throw StoreError(.conflict, file: rel, "was deleted on disk since it was loaded")
             }
@@ -393,6 +675,20 @@ public final class Store {
         } else if disk != nil {
             throw StoreError(.conflict, file: rel, "already exists on disk and was not loaded")
         }
+    }
+
+    /// Makes sure `.gitignore` names the lock, drafts and temp files, adding what is missing to a
+    /// file the user keeps; once per store, before its first write.
+    private func ensureGitignore() {
+        guard locked({ () -> Bool in defer { checkedGitignore = true }; return !checkedGitignore }) else { return }
+        let existing = (try? folder.read(Store.gitignoreFile)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
+        let have = Set((existing ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+        let missing = Store.gitignoreLines.filter { !have.contains($0) }
+        guard !missing.isEmpty else { return }
+        var text = existing ?? "# Written by Tandem: what must not travel with git.\n"
+        if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+        text += missing.joined(separator: "\n") + "\n"
+        try? folder.writeAtomically(Data(text.utf8), to: Store.gitignoreFile)
     }
 
     private static func draftPath(_ name: String) throws -> String {

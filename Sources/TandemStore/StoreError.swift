@@ -11,8 +11,10 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case format
         /// The file changed (or vanished) on disk since it was loaded.
         case conflict
-        /// The store is read-only: another instance holds the lock, or a file is from a newer Tandem.
+        /// The store is read-only: it is on a read-only file system, or a file is from a newer Tandem.
         case lock
+        /// Another writer held the store's short save lock for longer than a writer waits.
+        case busy
         /// The operating system refused a read or a write.
         case io
         /// There is no store, or no such record.

@@ -59,6 +59,8 @@ struct DashboardCommand: ParsableCommand {
         state.drafts = AppRuntime.loadDrafts(from: store)
         if let w = warnings.first { state.status = Status("Theme: \(w)", .error) }
         if firstRun { state.status = Status("New store in \(dir.path): press n to add your people, then their coaching and mentoring") }
+        // Read-only only when the folder cannot be written or a file is from a newer Tandem: say why at once.
+        if let reason = store.readOnlyReason { state.status = Status("Read-only: \(reason)", .error) }
 
         guard NcursesBackend.isTerminal() else {
             throw CLIFailure.input("the dashboard needs a terminal; for scripts use `tandem list`, `tandem log` or `tandem check`")

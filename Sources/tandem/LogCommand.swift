@@ -77,33 +77,59 @@ struct LogCommand: ParsableCommand {
             actions: actions, readings: readings, pulse: pulse,
             visibility: shared ? .shared : .private, nextDate: nextDay)
 
-        switch Logbook.logging(input, on: target, today: today, makeID: { UUID() }) {
-        case .failure(let f):
-            throw CLIFailure.input(f.problems.map { "\(Self.flag(for: $0.field)): \($0.message)" }.joined(separator: "\n"))
-        case .success(let updated):
-            let file: String
-            do {
-                switch updated {
-                case .coaching(let e): file = try store.save(e)
-                case .mentoring(let r): file = try store.save(r)
+        // Checked on what was loaded, for a clear message before anything is locked…
+        if case .failure(let f) = Logbook.logging(input, on: target, today: today, makeID: { UUID() }) {
+            throw CLIFailure.input(Self.message(for: f))
+        }
+        // …then done again under the store's lock on the file as it is now, so sessions others
+        // saved since it was read are kept: a log never conflicts.
+        let ref: RecordRef
+        switch target {
+        case .coaching(let e): ref = RecordRef(kind: .coaching, id: e.id)
+        case .mentoring(let r): ref = RecordRef(kind: .mentoring, id: r.id)
+        }
+        let updated: SessionRecord
+        let file: String
+        var before = Set<UUID>()
+        do {
+            var logged: SessionRecord?
+            file = try store.modify(ref) { current in
+                let now: SessionRecord
+                switch current {
+                case .coaching(let e): now = .coaching(e)
+                case .mentoring(let r): now = .mentoring(r)
+                case .person, .assessment: throw CLIFailure.store("\(ref) is not an engagement or a relationship on disk")
                 }
-            } catch {
-                throw CLIFailure.store(error)
-            }
-            let names = PeopleIndex(loaded.snapshot.people)
-            let who: String
-            switch updated {
-            case .coaching(let e): who = "\(names.name(e.coacheeID)) — \(e.focus)"
-            case .mentoring(let r): who = "\(names.name(r.mentorID)) → \(names.name(r.menteeID))"
-            }
-            if json {
-                let session = updated.sessions.last { $0.date == day && $0.notes == input.notes }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                emit(String(decoding: try encoder.encode(session), as: UTF8.self))
-            } else {
-                emit("Logged \(mins) min on \(day.iso) for \(who) (\(file))")
-            }
+                before = Set(now.sessions.map(\.id))
+                switch Logbook.logging(input, on: now, today: today, makeID: { UUID() }) {
+                case .failure(let f): throw CLIFailure.input(Self.message(for: f))
+                case .success(let record):
+                    logged = record
+                    switch record {
+                    case .coaching(let e): return .coaching(e)
+                    case .mentoring(let r): return .mentoring(r)
+                    }
+                }
+            }.file
+            updated = logged!
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch {
+            throw CLIFailure.store(error)
+        }
+        let names = PeopleIndex(loaded.snapshot.people)
+        let who: String
+        switch updated {
+        case .coaching(let e): who = "\(names.name(e.coacheeID)) — \(e.focus)"
+        case .mentoring(let r): who = "\(names.name(r.mentorID)) → \(names.name(r.menteeID))"
+        }
+        if json {
+            let session = updated.sessions.first { !before.contains($0.id) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            emit(String(decoding: try encoder.encode(session), as: UTF8.self))
+        } else {
+            emit("Logged \(mins) min on \(day.iso) for \(who) (\(file))")
         }
     }
 
@@ -115,6 +141,11 @@ struct LogCommand: ParsableCommand {
     }
 
     /// The flag a session rule's field comes from ("nextDate" → "--next").
+    /// Each problem on a line of its own, named by the flag that gave the value.
+    static func message(for failure: Logbook.Failure) -> String {
+        failure.problems.map { "\(flag(for: $0.field)): \($0.message)" }.joined(separator: "\n")
+    }
+
     static func flag(for field: String) -> String {
         if field.hasPrefix("actionItems") { return "--action" }
         switch field {

@@ -90,39 +90,94 @@ final class AppRuntimeTests {
         #expect(rt.state.files[ref] == nil)
     }
 
-    @Test("a file changed on disk is not overwritten until the user keeps their version")
-    func conflictOnDisk() throws {
+    /// Rewrites a record file as another program would.
+    func editOnDisk(_ url: URL, _ from: String, _ to: String) throws -> String {
+        let outside = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: from, with: to)
+        try outside.write(to: url, atomically: true, encoding: .utf8)
+        return outside
+    }
+
+    /// Runs one save effect as `update` would ask for it, feeding back what it reports.
+    func save(_ rt: AppRuntime, _ record: Record, force: Bool = false) {
+        for msg in rt.worker.perform(.save(record, force: force)) { rt.send(msg); rt.settle() }
+    }
+
+    @Test("a change on disk to another field merges with a logged session: both land, memory takes the merge")
+    func mergeWithDisk() throws {
         let (rt, _) = try runtime()
         let ref = Fixture.pitchingRef
         let url = dir.appendingPathComponent(try #require(rt.state.files[ref]))
-        let outside = try String(contentsOf: url, encoding: .utf8)
-            .replacingOccurrences(of: "Pitching to clients", with: "Pitching, edited in another editor")
-        try outside.write(to: url, atomically: true, encoding: .utf8)
+        _ = try editOnDisk(url, "Pitching to clients", "Pitching, edited in another editor")
 
         send(rt, [.char("l")])
         send(rt, "mine")
         send(rt, [.ctrl("s")])
-        #expect(rt.state.confirm?.isConflict == true)
-        #expect(try String(contentsOf: url, encoding: .utf8) == outside, "nothing written yet")
-
-        send(rt, [.char("k")])
         #expect(rt.state.confirm == nil)
         let now = try String(contentsOf: url, encoding: .utf8)
         #expect(now.contains("\"notes\" : \"mine\""))
-        #expect(now.contains("Pitching to clients"))
+        #expect(now.contains("Pitching, edited in another editor"))
+        #expect(rt.state.data.engagements.first { $0.id == ref.id }?.focus == "Pitching, edited in another editor")
+        #expect(rt.state.data.engagements.first { $0.id == ref.id }?.sessions.count == 2)
         #expect(rt.state.status?.text.hasPrefix("Saved: ") == true)
+        // The merged version is now what the store compares against: the next save just writes.
+        #expect(try store.save(.coaching(try #require(rt.state.data.engagements.first { $0.id == ref.id }))) == .saved(file: rt.state.files[ref]!))
+    }
+
+    @Test("a file deleted on disk asks; k writes the on-screen version back")
+    func deletedOnDisk() throws {
+        let (rt, _) = try runtime()
+        let ref = Fixture.pitchingRef
+        let url = dir.appendingPathComponent(try #require(rt.state.files[ref]))
+        try FileManager.default.removeItem(at: url)
+        send(rt, [.char("l")])
+        send(rt, "mine")
+        send(rt, [.ctrl("s")])
+        #expect(rt.state.confirm?.isConflict == true)
+        #expect(rt.state.confirm?.message.contains("was deleted on disk") == true)
+        #expect(!FileManager.default.fileExists(atPath: url.path), "nothing written yet")
+        send(rt, [.char("k")])
+        #expect(rt.state.confirm == nil)
+        #expect(try String(contentsOf: url, encoding: .utf8).contains("\"notes\" : \"mine\""))
+        #expect(rt.state.status?.text.hasPrefix("Saved: ") == true)
+    }
+
+    @Test("the same field changed both ways asks; k keeps mine there and theirs everywhere else")
+    func conflictKeepMine() throws {
+        let (rt, _) = try runtime()
+        let ref = Fixture.pitchingRef
+        let url = dir.appendingPathComponent(try #require(rt.state.files[ref]))
+        var theirs = Fixture.pitching
+        theirs.focus = "Theirs"
+        theirs.outcome = "Their outcome"
+        // Another editor (a second dashboard) saves first.
+        let other = try Store.open(at: dir, forEditing: true)
+        _ = try other.load(scope: .open)
+        #expect(try other.save(.coaching(theirs)) == .saved(file: rt.state.files[ref]!))
+        let outside = try String(contentsOf: url, encoding: .utf8)
+        var mine = Fixture.pitching
+        mine.focus = "Mine"
+        save(rt, .coaching(mine))
+        #expect(rt.state.confirm?.isConflict == true)
+        #expect(rt.state.confirm?.message.contains("changed both here and there: focus") == true)
+        #expect(try String(contentsOf: url, encoding: .utf8) == outside, "nothing written yet")
+        send(rt, [.char("k")])
+        let now = try String(contentsOf: url, encoding: .utf8)
+        #expect(now.contains("\"focus\" : \"Mine\""))
+        #expect(now.contains("\"outcome\" : \"Their outcome\""))
+        #expect(rt.state.data.engagements.first { $0.id == ref.id }?.outcome == "Their outcome")
     }
 
     @Test("after a conflict, r takes the disk's version")
     func conflictReload() throws {
         let (rt, _) = try runtime()
-        let url = dir.appendingPathComponent(try #require(rt.state.files[Fixture.pitchingRef]))
-        let outside = try String(contentsOf: url, encoding: .utf8)
-            .replacingOccurrences(of: "Pitching to clients", with: "Pitching, edited elsewhere")
-        try outside.write(to: url, atomically: true, encoding: .utf8)
-        send(rt, [.char("l")])
-        send(rt, "mine")
-        send(rt, [.ctrl("s"), .char("r")])
+        let ref = Fixture.pitchingRef
+        let url = dir.appendingPathComponent(try #require(rt.state.files[ref]))
+        let outside = try editOnDisk(url, "Pitching to clients", "Pitching, edited elsewhere")
+        var mine = Fixture.pitching
+        mine.focus = "Mine"
+        save(rt, .coaching(mine))
+        #expect(rt.state.confirm?.isConflict == true)
+        send(rt, [.char("r")])
         #expect(rt.state.data.engagements.first?.focus == "Pitching, edited elsewhere")
         #expect(rt.state.data.engagements.first?.sessions.count == 1)
         #expect(try String(contentsOf: url, encoding: .utf8) == outside)

@@ -152,22 +152,76 @@ struct DashboardE2ETests {
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder.path("drafts"))) ?? []).isEmpty)
     }
 
-    @Test func aSecondInstanceIsReadOnlyAndSaysWhoHoldsTheLock() throws {
+    @Test func tandemLogFromAnotherShellSucceedsWhileTheDashboardIsOpen() throws {
         let folder = CLIFolder.demo()
-        let first = try TmuxSession(command: [try Self.binary(), "--data-dir", folder.data.path],
-                                    width: 100, height: 30, environment: Self.environment(folder))
-        defer { first.kill() }
-        try first.waitFor("Mentoring ·")
-        let second = try TmuxSession(command: [try Self.binary(), "--data-dir", folder.data.path],
-                                     width: 100, height: 30, environment: Self.environment(folder))
-        defer { second.kill() }
-        try second.waitFor("[read-only]")
-        second.send("l")
-        let screen = try second.waitFor("Read-only:")
-        #expect(screen.contains("pid \(try #require(first.pid()))"))
-        second.send("q")
-        #expect(try second.waitForExit() == 0)
-        first.send("q")
-        #expect(try first.waitForExit() == 0)
+        let dashboard = try TmuxSession(command: [try Self.binary(), "--data-dir", folder.data.path],
+                                        width: 120, height: 40, environment: Self.environment(folder))
+        defer { dashboard.kill() }
+        try dashboard.waitFor("Mentoring ·")
+        let mentoring = try #require(try Self.listed(folder, "mentoring").first)
+        let id = try #require(mentoring["id"] as? String), file = try #require(mentoring["file"] as? String)
+        let note = "Logged from a second pane \(UUID().uuidString.prefix(6))"
+
+        let r = folder.run(["log", "--record", String(id.prefix(8)), "--minutes", "30", "--note", note])
+        #expect(r.status == 0, "tandem log was refused with the dashboard open: \(r.stderr)")
+        #expect(r.stdout.hasPrefix("Logged 30 min"), "\(r.stdout)")
+        let sessions = try #require(try folder.object(file)["sessions"] as? [[String: Any]])
+        #expect(sessions.filter { $0["notes"] as? String == note }.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.path(".lock")), "the lock outlived the save")
+
+        dashboard.send("q")
+        #expect(try dashboard.waitForExit() == 0)
+        #expect(folder.run(["check"]).status == 0)
+    }
+
+    @Test func twoDashboardsAndTheCommandLineAllLogOnOneRecord() throws {
+        let folder = CLIFolder.demo()
+        let first = try #require(try Self.listed(folder, "coaching").first)
+        let id = try #require(first["id"] as? String), file = try #require(first["file"] as? String)
+        let a = try TmuxSession(command: [try Self.binary(), "--data-dir", folder.data.path],
+                                width: 120, height: 40, environment: Self.environment(folder))
+        defer { a.kill() }
+        let b = try TmuxSession(command: [try Self.binary(), "--data-dir", folder.data.path],
+                                width: 120, height: 40, environment: Self.environment(folder))
+        defer { b.kill() }
+        // Both have loaded the store before either saves; neither is read-only.
+        for screen in [try a.waitFor("Mentoring ·"), try b.waitFor("Mentoring ·")] {
+            #expect(!screen.contains("[read-only]"))
+        }
+        let tag = UUID().uuidString.prefix(6)
+        for (session, name) in [(a, "A"), (b, "B")] {
+            session.send("l")
+            try session.waitFor("Log session")
+            session.type("From dashboard \(name) \(tag)")
+            session.send("C-s")
+            try session.waitFor("Saved: Logged")
+        }
+        let r = folder.run(["log", "--record", String(id.prefix(8)), "--minutes", "30", "--note", "From the shell \(tag)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let notes = (try #require(try folder.object(file)["sessions"] as? [[String: Any]])).compactMap { $0["notes"] as? String }
+        for expected in ["From dashboard A \(tag)", "From dashboard B \(tag)", "From the shell \(tag)"] {
+            #expect(notes.filter { $0 == expected }.count == 1, "\(expected) not in \(file) exactly once: \(notes)")
+        }
+        for session in [a, b] {
+            session.send("q")
+            #expect(try session.waitForExit() == 0)
+        }
+        #expect(folder.run(["check"]).status == 0)
+    }
+
+    @Test func aStoreFromANewerTandemSaysReadOnlyAndWhyAsItOpens() throws {
+        let folder = CLIFolder.demo()
+        let agency = folder.text("tandem.json")
+        try folder.write(agency.replacingOccurrences(of: "\"format\" : 1", with: "\"format\" : 7"), to: "tandem.json")
+        let before = folder.snapshot()
+        let session = try TmuxSession(command: [try Self.binary(), "--data-dir", folder.data.path],
+                                      width: 120, height: 40, environment: Self.environment(folder))
+        defer { session.kill() }
+        let screen = try session.waitFor("Mentoring ·")
+        #expect(screen.contains("[read-only]"))
+        #expect(screen.contains("Read-only: tandem.json was written by a newer Tandem (format 7; this one reads 1)"), "\(screen)")
+        session.send("q")
+        #expect(try session.waitForExit() == 0)
+        #expect(changedFiles(before, folder.snapshot()) == [])
     }
 }

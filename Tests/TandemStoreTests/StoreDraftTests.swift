@@ -40,7 +40,7 @@ struct StoreDraftTests {
     @Test func aReadOnlyStoreKeepsNoDrafts() throws {
         let tmp = TempFolder()
         let editor = try Store.create(at: tmp.store, agency: Sample.agency)
-        let reader = try Store.open(at: tmp.store, forEditing: true)
+        let reader = try Store.open(at: tmp.store, forEditing: false)
         #expect(storeError { try reader.saveDraft(Data("x".utf8), for: nil, name: "x") }?.kind == .lock)
         editor.close()
     }

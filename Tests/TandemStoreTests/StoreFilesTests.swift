@@ -89,7 +89,7 @@ struct StoreFilesTests {
         #expect(tmp.mode(nil) == 0o700)
         for kind in RecordKind.allCases { #expect(tmp.mode(kind.rawValue) == 0o700) }
         #expect(tmp.mode("drafts") == 0o700)
-        for rel in paths + ["tandem.json", ".lock", "drafts/new-person.json"] {
+        for rel in paths + ["tandem.json", ".gitignore", "drafts/new-person.json"] {
             #expect(tmp.mode(rel) == 0o600, "\(rel)")
         }
     }
@@ -125,7 +125,7 @@ struct StoreFilesTests {
             try store.save(p)
         }
         let names = tmp.allFiles().keys.map { ($0 as NSString).lastPathComponent }
-        #expect(names.filter { $0.hasPrefix(".") } == [".lock"])
+        #expect(names.filter { $0.hasPrefix(".") } == [".gitignore"])
         #expect(!names.contains { $0.hasSuffix(".tmp") })
     }
 

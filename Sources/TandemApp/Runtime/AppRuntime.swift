@@ -138,7 +138,7 @@ public final class AppRuntime {
         case .quit:
             return []
         default:
-            return EffectWorker.perform(effect, on: worker.store.value)
+            return worker.perform(effect)
         }
     }
 
@@ -171,9 +171,8 @@ final class EffectWorker: @unchecked Sendable {
     func submit(_ effect: Effect, at seconds: Double) {
         lock.lock(); jobs.append((effect.progressLabel, seconds)); lock.unlock()
         group.enter()
-        let store = self.store
         queue.async {
-            let result = EffectWorker.perform(effect, on: store.value)
+            let result = self.perform(effect)
             self.lock.lock()
             self.inbox += result
             self.jobs.removeFirst()
@@ -198,21 +197,54 @@ final class EffectWorker: @unchecked Sendable {
 
     func release() { gate.signal() }
 
+    /// The conflicts of saves waiting for the leader's answer, by record.
+    private var conflicts: [RecordRef: SaveConflict] = [:]
+    private let conflictsLock = NSLock()
+
+    private func takeConflict(_ ref: RecordRef) -> SaveConflict? {
+        conflictsLock.lock(); defer { conflictsLock.unlock() }
+        return conflicts.removeValue(forKey: ref)
+    }
+
+    private func keepConflict(_ conflict: SaveConflict?, for ref: RecordRef) {
+        conflictsLock.lock(); defer { conflictsLock.unlock() }
+        conflicts[ref] = conflict
+    }
+
     /// Does one store effect; what happened comes back as messages.
-    static func perform(_ effect: Effect, on store: Store) -> [Msg] {
+    func perform(_ effect: Effect) -> [Msg] {
+        let store = self.store.value
         switch effect {
         case .save(let value, let force):
             do {
-                let file: String
-                switch value {
-                case .person(let p): file = try store.save(p, force: force)
-                case .coaching(let e): file = try store.save(e, force: force)
-                case .mentoring(let r): file = try store.save(r, force: force)
-                case .assessment(let a): file = try store.save(a, force: force)
+                // "Keep mine" after a conflict settles it on the disk version the conflict saw:
+                // ours at the conflicting fields, everything else merged.
+                let written: Record
+                let outcome: SaveOutcome
+                if force, let conflict = takeConflict(value.ref) {
+                    written = conflict.partial
+                    outcome = try store.save(written, resolving: conflict)
+                } else {
+                    written = value
+                    outcome = try store.save(value)
                 }
-                return [.saveFinished(value.ref, file: file)]
+                switch outcome {
+                case .saved(let file) where written == value:
+                    return [.saveFinished(value.ref, file: file)]
+                case .saved(let file):
+                    return [.reloaded(value.ref, written), .saveFinished(value.ref, file: file)]
+                case .merged(let record, let file):
+                    // Memory takes what was written: ours with the changes made on disk meanwhile.
+                    return [.reloaded(value.ref, record), .saveFinished(value.ref, file: file)]
+                case .conflict(let conflict):
+                    keepConflict(conflict, for: value.ref)
+                    let fields = conflict.conflicts.map(\.path.description).joined(separator: ", ")
+                    let message = conflict.disk == nil ? "\(conflict.file) was deleted on disk since it was loaded"
+                        : "\(conflict.file) changed on disk since it was loaded; changed both here and there: \(fields)"
+                    return [.saveFailed(value.ref, message: message, conflict: true, attempted: value)]
+                }
             } catch let e as StoreError {
-                return [.saveFailed(value.ref, message: e.description, conflict: e.kind == .conflict, attempted: value)]
+                return [.saveFailed(value.ref, message: e.description, conflict: false, attempted: value)]
             } catch {
                 return [.saveFailed(value.ref, message: "\(error)", conflict: false, attempted: value)]
             }
@@ -226,6 +258,7 @@ final class EffectWorker: @unchecked Sendable {
                 return [.saveFailed(ref, message: "\(error)", conflict: false, attempted: nil)]
             }
         case .reload(let ref):
+            keepConflict(nil, for: ref)
             do {
                 let record = try store.reload(ref)
                 return [.reloaded(ref, record)]
@@ -245,7 +278,7 @@ final class EffectWorker: @unchecked Sendable {
             try? store.deleteDraft(name: name)
             return []
         case .checkOutsideChanges:
-            return checkOutsideChanges(store)
+            return EffectWorker.checkOutsideChanges(store)
         case .setTheme, .suspend, .quit:
             return []
         }
