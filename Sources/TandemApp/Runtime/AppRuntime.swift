@@ -246,6 +246,13 @@ final class EffectWorker: @unchecked Sendable {
             return []
         case .checkOutsideChanges:
             return checkOutsideChanges(store)
+        case .loadClosed(let refs):
+            var records: [Record] = []
+            var failures: [String] = []
+            for ref in refs {
+                do { records.append(try store.loadRecord(ref)) } catch { failures.append("\(error)") }
+            }
+            return [.closedLoaded(records, failures: failures)]
         case .setTheme, .suspend, .quit:
             return []
         }
