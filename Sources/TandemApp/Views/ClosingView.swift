@@ -87,13 +87,14 @@ enum ClosingFacts {
         let names = s.rows.people
         var out: [DocLine] = []
         func hours(_ minutes: Int) -> String { "\(minutes / 60)h\(String(format: "%02d", minutes % 60))m" }
+        func sessions(_ n: Int) -> String { n == 1 ? "1 session" : "\(n) sessions" }
         switch s.data.value(of: ref) {
         case .coaching(let e)?:
             let days = e.daysToDeadline(today: s.today)
             let planned = e.plannedSessions.map { " of \($0) planned" } ?? ""
             out.append([DocSpan("\(e.start.iso) → \(e.deadline.iso) ", .muted),
                         DocSpan(days >= 0 ? "(\(Format.daysLeft(days)) before the deadline)" : "(\(Format.daysLeft(days)))", Format.deadlineRole(days)),
-                        DocSpan(" · \(e.sessions.count) sessions\(planned) · \(hours(e.minutesInvested))", .muted)])
+                        DocSpan(" · \(sessions(e.sessions.count))\(planned) · \(hours(e.minutesInvested))", .muted)])
             let summary = ClosingSummary(e)
             out.append([])
             out.append([DocSpan("Metrics", .title, bold: true),
@@ -120,7 +121,7 @@ enum ClosingFacts {
         case .mentoring(let r)?:
             let summary = MentoringSummary(r, names: names, today: s.today, settings: s.data.agency.settings)
             let last = r.lastMet.map { "last met \($0.iso)" } ?? "never met"
-            out.append([DocSpan("since \(r.start.iso) · every \(r.cadenceDays) days · \(r.sessions.count) sessions · \(hours(r.minutesInvested)) · \(last) · ", .muted),
+            out.append([DocSpan("since \(r.start.iso) · every \(r.cadenceDays) days · \(sessions(r.sessions.count)) · \(hours(r.minutesInvested)) · \(last) · ", .muted),
                         DocSpan("\(summary.health.symbol) \(summary.health.label)", Format.role(summary.health))])
             if let p = r.pausedOn { out.append([DocSpan("paused on \(p.iso)", .muted)]) }
             let achieved = r.goals.filter { $0.achievedOn != nil }
@@ -128,7 +129,9 @@ enum ClosingFacts {
             out.append([DocSpan("Goals", .title, bold: true),
                         DocSpan(r.goals.isEmpty ? "  none were set" : "  \(achieved.count) of \(r.goals.count) achieved", .muted)])
             for g in r.goals where g.achievedOn == nil {
-                out.append([DocSpan("  [ ] ", .warn), DocSpan(g.text), DocSpan(g.targetDate.map { "  by \($0.iso)" } ?? "", .muted)])
+                let passed = g.targetDate.map { $0 < s.today } ?? false
+                out.append([DocSpan("  [ ] ", .warn), DocSpan(g.text),
+                            DocSpan(g.targetDate.map { "  by \($0.iso)" + (passed ? " (passed)" : "") } ?? "", passed ? .danger : .muted)])
             }
             for g in achieved {
                 out.append([DocSpan("  [x] ", .ok), DocSpan(g.text, .muted), DocSpan(g.achievedOn.map { "  achieved \($0.iso)" } ?? "", .muted)])
