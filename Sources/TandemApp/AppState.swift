@@ -249,6 +249,8 @@ public struct AppState: Sendable {
     public var pending: [RecordRef: Change] = [:]
     /// Drafts found at start-up, offered back one by one.
     public var drafts: [FormDraft] = []
+    /// Closing dialogs left unsaved by an earlier run, offered back when their record's `a` is pressed.
+    public var closingDrafts: [ClosingDraft] = []
 
     public private(set) var rows = DashboardRows()
     public var keymap: Keymap = .standard

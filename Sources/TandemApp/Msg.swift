@@ -59,13 +59,15 @@ public enum Effect: Equatable, Sendable {
     /// Decode the closed records the start-up load left undecoded (for the archive); the
     /// answer is `.closedLoaded`.
     case loadClosed([RecordRef])
+    /// Keep a closing dialog's unsaved text as `drafts/<name>.json` (answer: `.draftSaved`).
+    case saveClosingDraft(ClosingDraft)
     case suspend
     case quit
 
     /// Runs off the main loop (store I/O); the screen keeps drawing meanwhile.
     public var runsInBackground: Bool {
         switch self {
-        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed: true
+        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed, .saveClosingDraft: true
         case .setTheme, .suspend, .quit: false
         }
     }
@@ -76,7 +78,7 @@ public enum Effect: Equatable, Sendable {
         case .save(let r, _): "Saving \(r.ref.kind.rawValue) record…"
         case .delete: "Removing a record…"
         case .reload: "Reloading from disk…"
-        case .saveDraft: "Keeping a draft…"
+        case .saveDraft, .saveClosingDraft: "Keeping a draft…"
         case .deleteDraft: "Tidying drafts…"
         case .checkOutsideChanges: "Looking for outside changes…"
         case .loadClosed(let refs): "Reading \(refs.count) closed record\(refs.count == 1 ? "" : "s") for the archive…"

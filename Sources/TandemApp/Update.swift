@@ -8,6 +8,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     switch msg {
     case .started:
         Editing.resumeDraft(&state)
+        if state.top.isScreen { Closing.resumeDraft(&state) }
         return []
     case .keyPressed(let key):
         return handleKey(&state, key)
@@ -75,6 +76,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         if let form = state.form, form.isDirty {
             effects.append(.saveDraft(draft(of: form, today: state.today)))
         }
+        effects += Closing.draftOnQuit(state)
         state.isQuitting = true
         return effects + [.quit]
     }
@@ -408,8 +410,10 @@ private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) 
         s.pop()
     case (.discardClosing, .yes):
         s.pop()
+        let restored = s.closing?.restoredDraft
         if case .closing = s.top { s.pop() }
         s.status = Status("Discarded")
+        if let restored { return [.deleteDraft(name: restored)] }
     case (.archive(let ref), .yes):
         s.pop()
         return Editing.archive(&s, ref)

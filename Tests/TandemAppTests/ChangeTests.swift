@@ -142,7 +142,7 @@ struct ChangeTests {
     func archiveOpensTheDialog() {
         var s = Fixture.state(Fixture.tiny)
         press(&s, .char("a"))
-        #expect(s.closing?.ref == Fixture.pitchingRef && s.closing?.choices == [.completed, .cancelled])
+        #expect(s.closing?.ref == Fixture.pitchingRef && s.closing?.choices == [.completed, .cancelled, .onHold])
         press(&s, .escape, .tab, .enter, .char("a"))
         #expect(s.closing?.ref == Fixture.mentoringRef && s.closing?.choices == [.paused, .closed])
         #expect(s.confirm == nil && s.data == Fixture.tiny)

@@ -61,6 +61,9 @@ struct ClosingTests {
         Case(name: "an engagement cancelled", open: [.char("a")], turns: 1, text: "Ana left for another studio", expected: { d in
             .coaching(try! Lifecycle.close(Fixture.pitching, as: .cancelled, on: d, outcome: "Ana left for another studio", today: d).get())
         }),
+        Case(name: "an engagement put on hold, with no note", open: [.char("a")], turns: 2, text: "", expected: { d in
+            .coaching(try! Lifecycle.setStatus(Fixture.pitching, to: .onHold, on: d, today: d).get())
+        }),
         Case(name: "a relationship paused, with no note", open: [.tab, .char("a")], turns: 0, text: "", expected: { d in
             .mentoring(try! Lifecycle.pause(Fixture.mentoring, on: d, today: d).get())
         }),
@@ -183,6 +186,24 @@ struct ClosingTests {
         #expect(resumed.history.count == 2, "the pause stays in the history")
     }
 
+    @Test("an engagement on hold offers resume, complete or cancel; R resumes it too")
+    func onHold() {
+        var data = Fixture.tiny
+        let held = try! Lifecycle.setStatus(Fixture.pitching, to: .onHold, on: Fixture.today.adding(days: -3), today: Fixture.today).get()
+        data.engagements = [held]
+        var s = Fixture.state(data)
+        s.push(.detail(DetailState(ref: Fixture.pitchingRef)))
+        #expect(AppView.render(s, theme: .monochrome).text.contains("on hold  a resumes or closes it"))
+        press(&s, .char("a"))
+        #expect(s.closing?.choices == [.resumed, .completed, .cancelled])
+        type(&s, "Back from leave")
+        let resumed = try! Lifecycle.setStatus(held, to: .active, on: Fixture.today, note: "Back from leave", today: Fixture.today).get()
+        #expect(press(&s, .ctrl("s")) == [.save(.coaching(resumed), force: false)])
+        press(&s, .char("u"))
+        #expect(press(&s, .char("R")) == [.save(.coaching(try! Lifecycle.setStatus(held, to: .active, on: Fixture.today, today: Fixture.today).get()), force: false)])
+        #expect(s.status?.text == "Resumed Ana Lima's engagement · u undoes")
+    }
+
     @Test("R in a paused pair's detail resumes it today")
     func resumeByR() {
         var s = Fixture.state(Fixture.closedTiny)
@@ -293,5 +314,53 @@ struct ClosingViewTests {
         #expect(text.contains("2026-11-09  paused — Chloé on leave"))
         #expect(text.contains("2026-11-19  resumed"))
         #expect(text.contains("2026-11-27  closed (the outcome above)"))
+    }
+}
+
+/// Nothing typed in the dialog is lost when the program ends with it open.
+@Suite("Closing drafts")
+struct ClosingDraftTests {
+    @Test("Ctrl-C with text in the dialog keeps it as a draft; the next a on that record restores it, and saving deletes it")
+    func roundTrip() throws {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .char("a"), .backTab, .backTab, .char(" "))
+        press(&s, .tab, .tab)
+        type(&s, "Ana left for another studio")
+        let effects = press(&s, .ctrl("c"))
+        guard case .saveClosingDraft(let draft)? = effects.first else { Issue.record("no draft: \(effects)"); return }
+        #expect(effects.last == .quit)
+        #expect(draft.choice == "cancelled" && draft.outcome == "Ana left for another studio" && draft.date == Fixture.today.iso)
+        // It reads back as a closing draft and not as a form's.
+        let data = try JSONEncoder().encode(draft)
+        #expect(try JSONDecoder().decode(ClosingDraft.self, from: data) == draft)
+        #expect((try? JSONDecoder().decode(FormDraft.self, from: data)) == nil)
+
+        var next = Fixture.state(Fixture.tiny)
+        next.closingDrafts = [draft]
+        _ = update(&next, .started)
+        let c = try #require(next.closing, "the draft comes back at start-up")
+        #expect(c.choice == .cancelled && c.text("outcome") == "Ana left for another studio")
+        #expect(next.status?.text.contains("Restored your unsaved closing") == true)
+        let saved = press(&next, .ctrl("s"))
+        #expect(saved.last == .deleteDraft(name: draft.name))
+        guard case .save(.coaching(let e), _)? = saved.first else { Issue.record("no save"); return }
+        #expect(e.status == .cancelled && e.outcome == "Ana left for another studio")
+    }
+
+    @Test("an untouched dialog leaves no draft; discarding a restored one deletes it")
+    func noDraftAndDiscard() {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .char("a"))
+        #expect(press(&s, .ctrl("c")) == [.quit])
+        var t = Fixture.state(Fixture.tiny)
+        press(&t, .char("a"))
+        type(&t, "x")
+        guard case .saveClosingDraft(let draft)? = update(&t, .terminate).first else { Issue.record("no draft"); return }
+        var next = Fixture.state(Fixture.tiny)
+        next.closingDrafts = [draft]
+        press(&next, .char("a"), .escape)
+        #expect(next.confirm?.purpose == .discardClosing)
+        #expect(press(&next, .char("y")) == [.deleteDraft(name: draft.name)])
+        #expect(next.stack == [.dashboard])
     }
 }

@@ -9,6 +9,8 @@ public struct ClosingState: Equatable, Sendable {
     /// What the dialog can do to the record.
     public enum Choice: String, Equatable, Sendable {
         case completed, cancelled, paused, closed, resumed
+        /// An engagement put on hold (it stays open, on the dashboard's quieter rows).
+        case onHold
 
         /// The word on the dialog's choice.
         public var label: String {
@@ -18,11 +20,12 @@ public struct ClosingState: Equatable, Sendable {
             case .paused: "pause"
             case .closed: "close"
             case .resumed: "resume"
+            case .onHold: "put on hold"
             }
         }
 
         /// A closing needs an outcome (the core's rule); a pause or a resumption takes an optional note.
-        public var needsOutcome: Bool { self != .paused && self != .resumed }
+        public var needsOutcome: Bool { self != .paused && self != .resumed && self != .onHold }
     }
 
     public var ref: RecordRef
@@ -34,6 +37,8 @@ public struct ClosingState: Equatable, Sendable {
     /// Field id → the problem to show under it.
     public var errors: [String: String] = [:]
     public var initialTexts: [String]
+    /// The draft this dialog was filled from (deleted when it is saved or discarded).
+    public var restoredDraft: String?
 
     public init(ref: RecordRef, title: String, choices: [Choice], today: Day) {
         self.ref = ref; self.title = title; self.choices = choices
@@ -62,7 +67,8 @@ public struct ClosingState: Equatable, Sendable {
     /// What the third field's hint says for the current choice.
     public var outcomeHint: String {
         choice.needsOutcome ? "in a sentence, what came of it (needed to close)"
-            : choice == .paused ? "why it pauses, if you want to say (may stay empty)" : "a note on resuming (may stay empty)"
+            : choice == .paused || choice == .onHold ? "why it pauses, if you want to say (may stay empty)"
+            : "a note on resuming (may stay empty)"
     }
 
     /// Gives the focused field a key; false when the field does not use it.
@@ -90,6 +96,36 @@ public struct ClosingState: Equatable, Sendable {
     }
 
     mutating func moveFocus(by n: Int) { focus = (focus + n + fields.count) % fields.count }
+
+    /// The draft's file name: one per record.
+    var draftName: String { "closing-\(ref.kind.rawValue)-\(ref.id.uuidString.lowercased().prefix(8))" }
+
+    /// Puts back what a draft held (a choice this dialog does not offer keeps the first).
+    mutating func restore(_ d: ClosingDraft) {
+        if case .choice(let c, let i) = fields[0].editor { fields[0].editor = .choice(c, choices.firstIndex { $0.rawValue == d.choice } ?? i) }
+        fields[1].setText(d.date)
+        fields[2].setText(d.outcome)
+        restoredDraft = d.name
+    }
+}
+
+/// A closing dialog's text kept on disk when the program ends with it open (SIGTERM, Ctrl-C, a
+/// closed terminal), and offered back the next time `a` is pressed on that record.
+public struct ClosingDraft: Codable, Equatable, Sendable {
+    public var name: String
+    public var kind: String
+    public var id: UUID
+    public var choice: String
+    public var date: String
+    public var outcome: String
+    public var savedOn: Day
+
+    var ref: RecordRef { RecordRef(kind: RecordKind(rawValue: kind) ?? .coaching, id: id) }
+
+    init(_ c: ClosingState, today: Day) {
+        name = c.draftName; kind = c.ref.kind.rawValue; id = c.ref.id
+        choice = c.choice.rawValue; date = c.text("date"); outcome = c.text("outcome"); savedOn = today
+    }
 }
 
 /// Opening, answering and saving the closing dialog, and reopening from the archive or a detail.
@@ -100,8 +136,10 @@ enum Closing {
         switch s.data.value(of: ref) {
         case .coaching(let e)?:
             guard e.isOpen else { s.status = Status(closedReason(ref, s) ?? "already closed"); return [] }
-            s.push(.closing(ClosingState(ref: ref, title: "Close · \(names.name(e.coacheeID)) · \(e.focus)",
-                                         choices: [.completed, .cancelled], today: s.today)))
+            let onHold = e.status == .onHold
+            s.push(.closing(ClosingState(ref: ref, title: "\(onHold ? "Resume or close" : "Close") · \(names.name(e.coacheeID)) · \(e.focus)",
+                                         choices: onHold ? [.resumed, .completed, .cancelled] : [.completed, .cancelled, .onHold],
+                                         today: s.today)))
         case .mentoring(let r)?:
             let who = "\(names.name(r.mentorID)) → \(names.name(r.menteeID))"
             switch r.status {
@@ -114,6 +152,31 @@ enum Closing {
             }
         default:
             s.status = Status("Select an engagement or a relationship to close")
+        }
+        // An unsaved closing of this record from an earlier run comes back.
+        if var c = s.closing, c.ref == ref, let i = s.closingDrafts.firstIndex(where: { $0.ref == ref }) {
+            let d = s.closingDrafts.remove(at: i)
+            c.restore(d)
+            s.closing = c
+            s.status = Status("Restored your unsaved closing from \(d.savedOn.iso): Ctrl-S saves, Esc discards")
+        }
+        return []
+    }
+
+    /// At start-up, the first closing draft whose record is still open comes back in its dialog.
+    static func resumeDraft(_ s: inout AppState) {
+        guard s.readOnlyReason == nil else { return }
+        while let d = s.closingDrafts.first {
+            guard let value = s.data.value(of: d.ref), !value.isClosed else { s.closingDrafts.removeFirst(); continue }
+            _ = open(&s, d.ref)
+            return
+        }
+    }
+
+    /// The draft to keep when the program ends with a closing dialog holding typed text.
+    static func draftOnQuit(_ s: AppState) -> [Effect] {
+        for c in s.stack.reversed() {
+            if case .closing(let closing) = c, closing.isDirty { return [.saveClosingDraft(ClosingDraft(closing, today: s.today))] }
         }
         return []
     }
@@ -142,6 +205,10 @@ enum Closing {
             let status: EngagementStatus = c.choice == .completed ? .completed : .cancelled
             result = Lifecycle.close(e, as: status, on: date, outcome: text, today: s.today)
                 .map { (.coaching($0), "\(status.label.capitalized) \(names.name(e.coacheeID))'s engagement on \(date.iso)") }
+        case (.coaching(let e), .onHold), (.coaching(let e), .resumed):
+            let status: EngagementStatus = c.choice == .onHold ? .onHold : .active
+            result = Lifecycle.setStatus(e, to: status, on: date, note: text, today: s.today)
+                .map { (.coaching($0), "\(status == .onHold ? "Put on hold" : "Resumed") \(names.name(e.coacheeID))'s engagement on \(date.iso)") }
         case (.mentoring(let r), .paused):
             result = Lifecycle.pause(r, on: date, note: text, today: s.today)
                 .map { (.mentoring($0), "Paused the mentoring of \(names.name(r.menteeID)) on \(date.iso)") }
@@ -168,7 +235,7 @@ enum Closing {
             s.pop()
             let effects = apply(&s, Change(label: label, before: before, after: after))
             s.status = Status("\(label) · u undoes\(after.isClosed ? " · 5 lists the archive" : "")")
-            return effects
+            return effects + (c.restoredDraft.map { [Effect.deleteDraft(name: $0)] } ?? [])
         }
     }
 
@@ -192,12 +259,12 @@ enum Closing {
         let result: Result<(Record, String), Logbook.Failure>
         switch before {
         case .coaching(let e):
-            guard !e.isOpen else {
+            guard !e.isOpen || e.status == .onHold else {
                 s.status = Status("The engagement is \(e.status.label), not closed: a closes it")
                 return []
             }
             result = Lifecycle.setStatus(e, to: .active, on: s.today, today: s.today)
-                .map { (.coaching($0), "Reopened \(names.name(e.coacheeID))'s engagement") }
+                .map { (.coaching($0), "\(e.status == .onHold ? "Resumed" : "Reopened") \(names.name(e.coacheeID))'s engagement") }
         case .mentoring(let r):
             guard r.status != .active else {
                 s.status = Status("The relationship is active, not closed: a pauses or closes it")

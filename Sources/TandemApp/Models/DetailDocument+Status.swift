@@ -18,7 +18,7 @@ extension DetailDocument {
                 let on = value.closingDay.map { " on " + Format.longDate($0) } ?? ""
                 d.lines.append([DocSpan("\(e.status.label)\(on)", .warn, bold: true), DocSpan("  R reopens it", .muted)])
             } else if e.status == .onHold {
-                d.lines.append([DocSpan("on hold", .warn, bold: true), DocSpan("  a completes or cancels it", .muted)])
+                d.lines.append([DocSpan("on hold", .warn, bold: true), DocSpan("  a resumes or closes it · R resumes it today", .muted)])
             }
             if let o = e.outcome, !o.isEmpty { appendOutcome(&d, wrapped(o)) }
             entries = e.history.map { ($0.date, words(to: $0.status.label, from: $0.from?.label, reopened: $0.from.map { !$0.isOpenStatus } ?? false), $0.note) }
