@@ -270,6 +270,7 @@ struct ClosingViewTests {
         #expect(text.contains("[ ] Cut the deck to 10 slides"))
         #expect(text.contains("1 session ·") && !text.contains("1 sessions"))
         #expect(text.contains("Ctrl-S save"))
+        #expect(text.contains("last session 19 Nov: Reviewed the Acme deck"), "what was last said")
         #expect(rowIndex(of: "Close · Ana", in: buf)! < rowIndex(of: "Metrics", in: buf)!)
     }
 
@@ -281,6 +282,7 @@ struct ClosingViewTests {
         #expect(text.contains("Pause or close · Ben Okafor → Chloé Dubois"))
         #expect(text.contains(" pause ") && text.contains(" close "))
         #expect(text.contains("every 14 days"))
+        #expect(text.contains("last session 22 Nov: Talked about workshops"))
         #expect(text.contains("Goals  0 of 1 achieved"))
         #expect(text.contains("[ ] Run a workshop"))
         #expect(text.contains("why it pauses"), "the note's hint for a pause")

@@ -88,6 +88,13 @@ enum ClosingFacts {
         var out: [DocLine] = []
         func hours(_ minutes: Int) -> String { "\(minutes / 60)h\(String(format: "%02d", minutes % 60))m" }
         func sessions(_ n: Int) -> String { n == 1 ? "1 session" : "\(n) sessions" }
+        /// The latest session in a line: what was last said, to write the outcome from.
+        func latest(_ list: [Session]) -> DocLine? {
+            guard let last = list.max(by: { $0.date < $1.date }) else { return nil }
+            let pulse = last.pulse.map { " · pulse \($0)/5" } ?? ""
+            return [DocSpan("last session \(Format.shortDate(last.date, today: s.today))\(pulse): ", .muted),
+                    DocSpan(Format.firstLine(last.notes).isEmpty ? "no notes" : Format.firstLine(last.notes), Format.firstLine(last.notes).isEmpty ? .muted : .text)]
+        }
         switch s.data.value(of: ref) {
         case .coaching(let e)?:
             let days = e.daysToDeadline(today: s.today)
@@ -95,6 +102,7 @@ enum ClosingFacts {
             out.append([DocSpan("\(e.start.iso) → \(e.deadline.iso) ", .muted),
                         DocSpan(days >= 0 ? "(\(Format.daysLeft(days)) before the deadline)" : "(\(Format.daysLeft(days)))", Format.deadlineRole(days)),
                         DocSpan(" · \(sessions(e.sessions.count))\(planned) · \(hours(e.minutesInvested))", .muted)])
+            if let l = latest(e.sessions) { out.append(l) }
             let summary = ClosingSummary(e)
             out.append([])
             out.append([DocSpan("Metrics", .title, bold: true),
@@ -120,10 +128,11 @@ enum ClosingFacts {
             }
         case .mentoring(let r)?:
             let summary = MentoringSummary(r, names: names, today: s.today, settings: s.data.agency.settings)
-            let last = r.lastMet.map { "last met \($0.iso)" } ?? "never met"
-            out.append([DocSpan("since \(r.start.iso) · every \(r.cadenceDays) days · \(sessions(r.sessions.count)) · \(hours(r.minutesInvested)) · \(last) · ", .muted),
+            let last = r.lastMet == nil ? "never met · " : ""
+            out.append([DocSpan("since \(r.start.iso) · every \(r.cadenceDays) days · \(sessions(r.sessions.count)) · \(hours(r.minutesInvested)) · \(last)", .muted),
                         DocSpan("\(summary.health.symbol) \(summary.health.label)", Format.role(summary.health))])
             if let p = r.pausedOn { out.append([DocSpan("paused on \(p.iso)", .muted)]) }
+            if let l = latest(r.sessions) { out.append(l) }
             let achieved = r.goals.filter { $0.achievedOn != nil }
             out.append([])
             out.append([DocSpan("Goals", .title, bold: true),
