@@ -31,6 +31,13 @@ public struct AppLayout: Equatable, Sendable {
     // The people screen: its one pane is the body.
     public var peoplePane: Rect { body }
 
+    // The archive screen: the list, and under it the selected record's whole outcome.
+    public var archivePane: Rect { body.split(.vertical, [.fill(1), .fixed(Self.archiveStripHeight(body: body.height))])[0] }
+    public var archiveStrip: Rect { body.split(.vertical, [.fill(1), .fixed(Self.archiveStripHeight(body: body.height))])[1] }
+
+    /// The archive's outcome strip: four rows (two of text) when the body has room, else none.
+    static func archiveStripHeight(body: Int) -> Int { body >= 14 ? (body >= 30 ? 6 : 4) : 0 }
+
     // A detail
     /// The document's text area (inside the border, a column in from each side).
     public let detailText: Rect
@@ -82,6 +89,7 @@ public struct AppLayout: Equatable, Sendable {
         case .coaching: coachingPane.inset(1)
         case .mentoring: mentoringPane.inset(1)
         case .people: peoplePane.inset(1)
+        case .archive: archivePane.inset(1)
         }
     }
 
@@ -125,6 +133,9 @@ public struct AppLayout: Equatable, Sendable {
             if inside(strip) { return .strip }
         case .people:
             if inside(peoplePane) { return row(.people) }
+        case .archive:
+            if inside(archivePane) { return row(.archive) }
+            if inside(archiveStrip) { return .strip }
         case .detail:
             if inside(detailText) { return .detail(line: y - detailText.y) }
         }
@@ -133,4 +144,4 @@ public struct AppLayout: Equatable, Sendable {
 }
 
 /// The lists the layout knows.
-public enum ListID: String, CaseIterable, Sendable { case coaching, mentoring, people }
+public enum ListID: String, CaseIterable, Sendable { case coaching, mentoring, people, archive }

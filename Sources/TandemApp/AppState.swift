@@ -15,6 +15,7 @@ public enum Screen: Equatable, Sendable {
     case dashboard
     case people
     case detail(RecordRef)
+    case archive
 }
 
 /// A status line message; `at` is when it was shown (the clock's seconds), for fading.
@@ -30,7 +31,7 @@ public struct Status: Equatable, Sendable {
 
 /// A text prompt at the bottom: `/` filter or `:` command line.
 public struct Prompt: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case filter(Pane), command }
+    public enum Kind: Equatable, Sendable { case filter(Pane), command, archiveFilter }
     public var kind: Kind
     public var field: LineField
 }
@@ -40,6 +41,8 @@ public struct Confirm: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case discardForm
         case archive(RecordRef)
+        /// Esc on a closing dialog with something typed.
+        case discardClosing
         /// The file changed on disk: reload it, or keep the on-screen version.
         case conflict(Record)
         /// `n`: which kind of record to create.
@@ -61,7 +64,7 @@ public struct Confirm: Equatable, Sendable {
     /// Where this question's keys live in the key table.
     public var keyContext: KeyContext {
         switch purpose {
-        case .discardForm, .archive: .confirm
+        case .discardForm, .archive, .discardClosing: .confirm
         case .conflict: .conflict
         case .newMenu: .newMenu
         }
@@ -95,6 +98,10 @@ public enum Context: Equatable, Sendable {
     case confirm(Confirm)
     case prompt(Prompt)
     case help(HelpState)
+    /// `5`: completed, cancelled and closed records.
+    case archive
+    /// `a`: how an engagement or a relationship ends (or pauses, or resumes).
+    case closing(ClosingState)
 
     /// Where this context's keys live in the key table.
     public var keyContext: KeyContext {
@@ -106,14 +113,16 @@ public enum Context: Equatable, Sendable {
         case .confirm(let c): c.keyContext
         case .prompt: .prompt
         case .help: .help
+        case .archive: .archive
+        case .closing: .closing
         }
     }
 
     /// A full screen (drawn under overlays; number keys and the global keys work on it).
     public var isScreen: Bool {
         switch self {
-        case .dashboard, .people, .detail: true
-        case .form, .confirm, .prompt, .help: false
+        case .dashboard, .people, .detail, .archive: true
+        case .form, .confirm, .prompt, .help, .closing: false
         }
     }
 }
@@ -217,6 +226,10 @@ public struct AppState: Sendable {
     public private(set) var stack: [Context] = [.dashboard]
     public var dashboard = DashboardState()
     public var roster = PaneState<PeopleSort>(sort: .roster)
+    /// The archive's list (`5`): kept while other screens are shown.
+    public var archive = PaneState<ArchiveSort>(sort: .newest)
+    /// Whether the closed records left undecoded at start-up were asked for, and whether they came.
+    public var closedRecords: ClosedRecordsLoad = .notAsked
 
     public var status: Status? { didSet { statusShownAt = now } }
     /// When the status line's message appeared (`now` then), for fading on a tick.
@@ -236,6 +249,8 @@ public struct AppState: Sendable {
     public var pending: [RecordRef: Change] = [:]
     /// Drafts found at start-up, offered back one by one.
     public var drafts: [FormDraft] = []
+    /// Closing dialogs left unsaved by an earlier run, offered back when their record's `a` is pressed.
+    public var closingDrafts: [ClosingDraft] = []
 
     public private(set) var rows = DashboardRows()
     public var keymap: Keymap = .standard
@@ -282,6 +297,7 @@ public struct AppState: Sendable {
             case .detail(let d): return .detail(d.ref)
             case .people: return .people
             case .dashboard: return .dashboard
+            case .archive: return .archive
             default: continue
             }
         }
@@ -316,6 +332,12 @@ public struct AppState: Sendable {
     }
 
     public var showHelp: Bool { help != nil }
+
+    /// The closing dialog when it is on top.
+    public var closing: ClosingState? {
+        get { if case .closing(let c) = top { c } else { nil } }
+        set { if case .closing = top, let c = newValue { stack[stack.count - 1] = .closing(c) } }
+    }
 
     /// Replaces the topmost context matching `match` (or removes it with `nil`).
     private mutating func replaceLast(where match: (Context) -> Bool, with value: Context?) {
@@ -367,6 +389,7 @@ public struct AppState: Sendable {
             + mentoring.filter { (0...7).contains($0.daysToNext(today: today) ?? -1) }.count
         rows = r
         sortedPeople = data.people.sorted { ($0.isCurrent ? 0 : 1, $0.name) < ($1.isCurrent ? 0 : 1, $1.name) }
+        allArchiveRows = ArchiveRows.all(data, names: names)
         refilter()
     }
 
@@ -381,6 +404,8 @@ public struct AppState: Sendable {
         dashboard.coaching.reselect(rows.coaching.map(\.id))
         dashboard.mentoring.reselect(rows.mentoring.map(\.id))
         roster.reselect(sortedPeople.map(\.id))
+        archiveRows = ArchiveRows.filtered(allArchiveRows, by: archive.filter)
+        archive.reselect(archiveRows.map(\.id))
     }
 
     static func sorted(_ rows: [CoachingSummary], by sort: CoachingSort) -> [CoachingSummary] {
@@ -407,6 +432,7 @@ public struct AppState: Sendable {
         switch screen {
         case .detail(let ref): return ref
         case .people: return roster.selectedID.map { RecordRef(kind: .person, id: $0) }
+        case .archive: return archive.selectedID.flatMap { id in archiveRows.first { $0.id == id }?.ref }
         case .dashboard:
             switch dashboard.focus {
             case .coaching: return dashboard.coaching.selectedID.map { RecordRef(kind: .coaching, id: $0) }
@@ -417,6 +443,12 @@ public struct AppState: Sendable {
 
     /// People in roster order: current first, by name (recomputed with the data).
     public private(set) var sortedPeople: [Person] = []
+
+    /// The archive's rows as shown (filtered), and all of them (recomputed with the data).
+    public private(set) var archiveRows: [ArchiveRow] = []
+    private var allArchiveRows: [ArchiveRow] = []
+    /// How many records are closed, whatever the filter.
+    public var allArchiveCount: Int { allArchiveRows.count }
 }
 
 /// The detail screen: a scrollable document with selectable items (objectives, goals, actions).

@@ -5,6 +5,8 @@ public enum Action: String, CaseIterable, Sendable {
     case quit, help, dashboard, people, command, undo, redo
     case up, down, pageUp, pageDown, top, bottom, nextPane, prevPane, open, back
     case log, new, edit, archive, filter, sort, toggleDone
+    /// `5`: the archive screen. `R`: reopen a closed record (resume a paused pair).
+    case showArchive, reopen
     case save, nextField, prevField
     /// Text fields and prompts: the key goes to the field (letters, cursor keys, Backspace…).
     case typeText
@@ -35,9 +37,13 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case newMenu
     /// A save found the file changed on disk.
     case conflict
+    /// The archive screen (`5`).
+    case archive
+    /// The closing dialog (`a` on an engagement or a relationship).
+    case closing
 
     /// A screen context: the global bindings apply under its own.
-    public var isScreen: Bool { self == .list || self == .people || self == .detail }
+    public var isScreen: Bool { self == .list || self == .people || self == .detail || self == .archive }
 
     /// What the help overlay calls it.
     public var title: String {
@@ -53,6 +59,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .confirm: "questions"
         case .newMenu: "the new menu (n)"
         case .conflict: "changed on disk"
+        case .archive: "archive screen"
+        case .closing: "closing dialog"
         }
     }
 }
@@ -191,6 +199,7 @@ public struct Keymap: Sendable {
         // Every screen
         Binding([.char("q")], .quit, "quit", group: "screens", context: .global, footer: "quit"),
         Binding([.char("?")], .help, "show this help", group: "screens", context: .global, footer: "help"),
+        Binding([.char("5")], .showArchive, "archive screen: completed, cancelled and closed records", group: "screens", context: .global, footer: "archive"),
         Binding([.char("1")], .dashboard, "dashboard screen", group: "screens", context: .global),
         Binding([.char("2")], .people, "people screen", group: "screens", context: .global),
         Binding([.char(":")], .command, "command line (:log, :w, :q, :theme, :help)", group: "screens", context: .global),
@@ -209,7 +218,7 @@ public struct Keymap: Sendable {
         Binding([.char("l")], .log, "log a session on the selected record", group: "lists", context: .list, footer: "log", writes: true),
         Binding([.char("n")], .new, "new person, engagement or relationship", group: "lists", context: .list, footer: "new", writes: true),
         Binding([.char("e")], .edit, "edit the selected record", group: "lists", context: .list, footer: "edit", writes: true),
-        Binding([.char("a")], .archive, "archive: complete or close the selected record", group: "lists", context: .list, writes: true),
+        Binding([.char("a")], .archive, "close the selected record: complete, cancel or put on hold an engagement; pause or close a relationship", group: "lists", context: .list, writes: true),
         Binding([.char("/")], .filter, "filter the focused pane", group: "lists", context: .list, footer: "filter"),
         Binding([.char("s")], .sort, "cycle the sort order", group: "lists", context: .list, footer: "sort"),
         Binding([.escape], .back, "clear the filter", group: "lists", context: .list),
@@ -241,8 +250,37 @@ public struct Keymap: Sendable {
         Binding([.char("x")], .toggleDone, "mark the selected objective, goal or action item done (or not)", group: "detail", context: .detail, footer: "done", writes: true),
         Binding([.char("l")], .log, "log a session", group: "detail", context: .detail, footer: "log", writes: true),
         Binding([.char("e")], .edit, "edit the record", group: "detail", context: .detail, footer: "edit", writes: true),
-        Binding([.char("a")], .archive, "archive the record", group: "detail", context: .detail, writes: true),
+        Binding([.char("a")], .archive, "close the record: complete, cancel or put on hold; pause or close a pair (paused or on hold: resume or close)", group: "detail", context: .detail, writes: true),
+        Binding([.char("R")], .reopen, "reopen a closed record, today (a paused pair or an engagement on hold resumes); its history keeps the closing", group: "detail", context: .detail, writes: true),
         Binding([.escape], .back, "back to the dashboard", group: "detail", context: .detail, footer: "back"),
+        // Archive
+        Binding([.down, .char("j")], .down, "next record", group: "archive", context: .archive),
+        Binding([.up, .char("k")], .up, "previous record", group: "archive", context: .archive),
+        Binding([.pageDown, .ctrl("d")], .pageDown, "page down", group: "archive", context: .archive),
+        Binding([.pageUp, .ctrl("u")], .pageUp, "page up", group: "archive", context: .archive),
+        Binding([.char("g"), .home], .top, "newest", group: "archive", context: .archive),
+        Binding([.char("G"), .end], .bottom, "oldest", group: "archive", context: .archive),
+        Binding([.enter], .open, "open the record's detail", group: "archive", context: .archive, footer: "open"),
+        Binding([.char("R")], .reopen, "reopen the selected record today (an engagement active again, a relationship resumed); its history keeps the closing",
+                group: "archive", context: .archive, footer: "reopen", writes: true),
+        Binding([.char("/")], .filter, "filter the archive", group: "archive", context: .archive, footer: "filter"),
+        Binding([.escape], .back, "clear the filter", group: "archive", context: .archive),
+        Binding([.char("e")], .edit, "edit the selected record", group: "archive", context: .archive, writes: true),
+        Binding([.char("l"), .char("a"), .char("x")], .log, "log, close or mark done: says when the record closed (R reopens it first)",
+                group: "archive", context: .archive),
+        Binding([.char("s")], .sort, "sort", group: "archive", context: .archive, disabled: "the archive has one order: newest closing first"),
+        Binding([.tab, .backTab], .nextPane, "next pane", group: "archive", context: .archive, disabled: "the archive has one list"),
+        Binding([.char("n")], .new, "new record", group: "archive", context: .archive,
+                disabled: "new records start on the dashboard (1) or the people screen (2)"),
+        // Closing dialog
+        Binding([.ctrl("s")], .save, "save the closing (from any field)", group: "closing", context: .closing, footer: "save"),
+        Binding([.tab], .nextField, "next field", group: "closing", context: .closing, footer: "next field"),
+        Binding([.backTab], .prevField, "previous field", group: "closing", context: .closing),
+        Binding([.enter, .down], .nextField, "next field (in the outcome: a new line, the next line)", group: "closing", context: .closing, afterText: true),
+        Binding([.up], .prevField, "previous field (in the outcome: the line above)", group: "closing", context: .closing, afterText: true),
+        Binding([.escape], .back, "cancel (asks first if anything was typed)", group: "closing", context: .closing, footer: "cancel"),
+        Binding([], .typeText, "edit the field: type, ←→ Home End, Backspace Del Ctrl-W Ctrl-K; Space ←→ change the choice",
+                group: "closing", context: .closing, keyLabel: "text keys"),
         // Forms
         Binding([.ctrl("s")], .save, "save the form (from any field)", group: "forms", context: .form, footer: "save"),
         Binding([.tab], .nextField, "next field", group: "forms", context: .form, footer: "next field"),

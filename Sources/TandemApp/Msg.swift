@@ -27,6 +27,8 @@ public enum Msg: Sendable {
     case outsideChanges([OutsideChange])
     /// Long work is under way (the text for the progress line), or done (`nil`).
     case progress(String?)
+    /// The closed records `.loadClosed` read for the archive, and what could not be read (file: problem).
+    case closedLoaded([Record], failures: [String])
 }
 
 /// What the clock says, as the runtime reads it: seconds (for fading and intervals) and the day.
@@ -54,13 +56,18 @@ public enum Effect: Equatable, Sendable {
     case setTheme(String)
     /// Look for records changed on disk by others; the answer is `.outsideChanges`.
     case checkOutsideChanges
+    /// Decode the closed records the start-up load left undecoded (for the archive); the
+    /// answer is `.closedLoaded`.
+    case loadClosed([RecordRef])
+    /// Keep a closing dialog's unsaved text as `drafts/<name>.json` (answer: `.draftSaved`).
+    case saveClosingDraft(ClosingDraft)
     case suspend
     case quit
 
     /// Runs off the main loop (store I/O); the screen keeps drawing meanwhile.
     public var runsInBackground: Bool {
         switch self {
-        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges: true
+        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed, .saveClosingDraft: true
         case .setTheme, .suspend, .quit: false
         }
     }
@@ -71,9 +78,10 @@ public enum Effect: Equatable, Sendable {
         case .save(let r, _): "Saving \(r.ref.kind.rawValue) record…"
         case .delete: "Removing a record…"
         case .reload: "Reloading from disk…"
-        case .saveDraft: "Keeping a draft…"
+        case .saveDraft, .saveClosingDraft: "Keeping a draft…"
         case .deleteDraft: "Tidying drafts…"
         case .checkOutsideChanges: "Looking for outside changes…"
+        case .loadClosed(let refs): "Reading \(refs.count) closed record\(refs.count == 1 ? "" : "s") for the archive…"
         case .setTheme: "Loading the theme…"
         case .suspend, .quit: ""
         }

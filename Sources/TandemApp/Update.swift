@@ -8,6 +8,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     switch msg {
     case .started:
         Editing.resumeDraft(&state)
+        if state.top.isScreen { Closing.resumeDraft(&state) }
         return []
     case .keyPressed(let key):
         return handleKey(&state, key)
@@ -68,11 +69,14 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .progress(let text):
         state.progress = text
         return []
+    case .closedLoaded(let records, let failures):
+        return closedLoaded(&state, records, failures)
     case .terminate:
         var effects: [Effect] = []
         if let form = state.form, form.isDirty {
             effects.append(.saveDraft(draft(of: form, today: state.today)))
         }
+        effects += Closing.draftOnQuit(state)
         state.isQuitting = true
         return effects + [.quit]
     }
@@ -171,6 +175,11 @@ private func typeText(_ s: inout AppState, _ key: Key) -> Bool {
         guard prompt.field.handle(key) else { return false }
         s.prompt = prompt
         if case .filter(let pane) = prompt.kind { setFilter(&s, pane, prompt.field.text) }
+        if prompt.kind == .archiveFilter { s.archive.filter = prompt.field.text; s.refilter() }
+        return true
+    case .closing(var closing):
+        guard closing.handle(key, width: AppLayout(s).formFieldWidth) else { return false }
+        s.closing = closing
         return true
     default:
         return false
@@ -195,6 +204,9 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
     case .people:
         s.switchTo(.people)
         return []
+    case .showArchive:
+        s.switchTo(.archive)
+        return loadClosedRecords(&s)
     case .command:
         s.push(.prompt(Prompt(kind: .command, field: LineField(text: ""))))
         return []
@@ -216,6 +228,8 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
         if case .help = s.top { s.help = h }
         return []
     case .confirm(let c): return updateConfirm(&s, c, action)
+    case .archive: return updateArchive(&s, action)
+    case .closing(let c): return updateClosing(&s, c, action)
     }
 }
 
@@ -308,6 +322,7 @@ private func updateDetail(_ s: inout AppState, _ d: inout DetailState, _ action:
     case .edit: return Editing.openEditForm(&s)
     case .archive: return Editing.askArchive(&s)
     case .toggleDone: return Editing.toggleDone(&s, d)
+    case .reopen: return Closing.reopen(&s, d.ref)
     default: break
     }
     return []
@@ -335,6 +350,7 @@ private func updatePrompt(_ s: inout AppState, _ prompt: Prompt, _ action: Actio
     switch action {
     case .back:
         if case .filter(let pane) = prompt.kind { setFilter(&s, pane, "") }
+        if prompt.kind == .archiveFilter { s.archive.filter = ""; s.refilter() }
         s.pop()
     case .submit:
         s.pop()
@@ -389,8 +405,15 @@ private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) 
         s.pop()
         s.form = nil
         s.status = Status("Discarded")
-    case (.discardForm, .no), (.discardForm, .back), (.archive, .no), (.archive, .back), (.newMenu, .back):
+    case (.discardForm, .no), (.discardForm, .back), (.archive, .no), (.archive, .back), (.newMenu, .back),
+         (.discardClosing, .no), (.discardClosing, .back):
         s.pop()
+    case (.discardClosing, .yes):
+        s.pop()
+        let restored = s.closing?.restoredDraft
+        if case .closing = s.top { s.pop() }
+        s.status = Status("Discarded")
+        if let restored { return [.deleteDraft(name: restored)] }
     case (.archive(let ref), .yes):
         s.pop()
         return Editing.archive(&s, ref)
@@ -419,6 +442,7 @@ private func openLogForm(_ s: inout AppState) -> [Effect] {
         s.status = Status("Select an engagement or a relationship to log a session on")
         return []
     }
+    if let reason = Closing.closedReason(ref, s) { s.status = Status("l: \(reason)"); return [] }
     Editing.open(.log(RecordRefCodable(kind: ref.kind.rawValue, id: ref.id)), &s)
     return []
 }

@@ -57,6 +57,7 @@ struct DashboardCommand: ParsableCommand {
         var state = AppState(today: today, data: loaded.snapshot, files: loaded.files,
                              readOnlyReason: store.readOnlyReason, themeName: chosen.name)
         state.drafts = AppRuntime.loadDrafts(from: store)
+        state.closingDrafts = AppRuntime.loadClosingDrafts(from: store)
         if let w = warnings.first { state.status = Status("Theme: \(w)", .error) }
         if firstRun { state.status = Status("New store in \(dir.path): press n to add your people, then their coaching and mentoring") }
         // Read-only only when the folder cannot be written or a file is from a newer Tandem: say why at once.

@@ -138,39 +138,13 @@ struct ChangeTests {
         #expect(press(&s, .char("x")) == [.save(.mentoring(achieved), force: false)])
     }
 
-    @Test("a then y completes the engagement; the pane no longer lists it")
-    func archiveEngagement() {
+    @Test("a opens the closing dialog for an engagement or a relationship, not a yes/no")
+    func archiveOpensTheDialog() {
         var s = Fixture.state(Fixture.tiny)
         press(&s, .char("a"))
-        #expect(s.confirm?.purpose == .archive(Fixture.pitchingRef))
-        #expect(s.confirm?.message.contains("Ana Lima") == true)
-        var completed = Fixture.pitching
-        completed.status = .completed
-        #expect(press(&s, .char("y")) == [.save(.coaching(completed), force: false)])
-        #expect(s.rows.coaching.isEmpty)
-        #expect(s.undoStack.last?.label == "Completed Ana Lima's engagement")
-    }
-
-    @Test("a then y in a mentoring detail closes it with a history entry and goes back")
-    func archiveRelationship() {
-        var s = Fixture.state(Fixture.tiny)
-        press(&s, .tab, .enter, .char("a"))
-        var closed = Fixture.mentoring
-        closed.status = .closed
-        closed.history = [StatusChange(date: Fixture.today, status: .closed)]
-        #expect(press(&s, .char("y")) == [.save(.mentoring(closed), force: false)])
-        #expect(s.screen == .dashboard)
-        #expect(s.rows.mentoring.isEmpty)
-    }
-
-    @Test("a then anything but y keeps the record")
-    func archiveDeclined() {
-        var s = Fixture.state(Fixture.tiny)
-        press(&s, .char("a"))
-        #expect(press(&s, .char("n")).isEmpty)
-        #expect(s.confirm == nil)
-        press(&s, .char("a"), .escape)
-        #expect(s.confirm == nil)
-        #expect(s.data == Fixture.tiny)
+        #expect(s.closing?.ref == Fixture.pitchingRef && s.closing?.choices == [.completed, .cancelled, .onHold])
+        press(&s, .escape, .tab, .enter, .char("a"))
+        #expect(s.closing?.ref == Fixture.mentoringRef && s.closing?.choices == [.paused, .closed])
+        #expect(s.confirm == nil && s.data == Fixture.tiny)
     }
 }

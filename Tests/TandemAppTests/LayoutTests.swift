@@ -142,12 +142,13 @@ struct KeyTableTruthTests {
         var stack: [Context]
         var dashboard: DashboardState
         var roster: PaneState<PeopleSort>
+        var archive: PaneState<ArchiveSort>
         var quitting: Bool
         var data: Snapshot
         var undo: Int
         var theme: String
         init(_ s: AppState) {
-            stack = s.stack; dashboard = s.dashboard; roster = s.roster; quitting = s.isQuitting
+            stack = s.stack; dashboard = s.dashboard; roster = s.roster; archive = s.archive; quitting = s.isQuitting
             data = s.data; undo = s.undoStack.count; theme = s.themeName
         }
     }
@@ -166,6 +167,8 @@ struct KeyTableTruthTests {
         case .newMenu: press(&s, .char("n"))
         case .conflict:
             _ = update(&s, .saveFailed(Fixture.pitchingRef, message: "changed", conflict: true, attempted: .coaching(Fixture.pitching)))
+        case .archive: s = Fixture.state(Fixture.closedTiny); press(&s, .char("5"))
+        case .closing: press(&s, .char("a"))
         }
         return s
     }

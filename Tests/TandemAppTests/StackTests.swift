@@ -19,6 +19,8 @@ struct StackTests {
             case .confirm(let q): "confirm:\(q.keyContext.rawValue)"
             case .prompt(let p): p.kind == .command ? "prompt:command" : "prompt:filter"
             case .help: "help"
+            case .archive: "archive"
+            case .closing: "closing"
             }
         }
     }
@@ -42,9 +44,18 @@ struct StackTests {
         Case(keys: [.enter, .char("l"), .char("x"), .escape, .char("y")], stack: ["dashboard", "detail"], keyContext: .detail),
         Case(keys: [.enter, .char("?")], stack: ["dashboard", "detail", "help"], keyContext: .help),
         Case(keys: [.enter, .char("?"), .escape], stack: ["dashboard", "detail"], keyContext: .detail),
-        Case(keys: [.enter, .char("a")], stack: ["dashboard", "detail", "confirm:confirm"], keyContext: .confirm),
+        Case(keys: [.enter, .char("a")], stack: ["dashboard", "detail", "closing"], keyContext: .closing),
         Case(keys: [.enter, .char("a"), .escape], stack: ["dashboard", "detail"], keyContext: .detail),
-        Case(keys: [.enter, .char("a"), .char("y")], stack: ["dashboard"], keyContext: .list),
+        // In the closing dialog, y is text: it asks before Esc drops it.
+        Case(keys: [.enter, .char("a"), .char("y")], stack: ["dashboard", "detail", "closing"], keyContext: .closing),
+        Case(keys: [.enter, .char("a"), .char("y"), .escape], stack: ["dashboard", "detail", "closing", "confirm:confirm"], keyContext: .confirm),
+        Case(keys: [.enter, .char("a"), .char("y"), .escape, .char("y")], stack: ["dashboard", "detail"], keyContext: .detail),
+        Case(keys: [.char("a"), .char("q"), .char("5")], stack: ["dashboard", "closing"], keyContext: .closing),
+        Case(keys: [.char("5")], stack: ["archive"], keyContext: .archive),
+        Case(keys: [.char("5"), .escape], stack: ["archive"], keyContext: .archive),
+        Case(keys: [.char("5"), .char("/")], stack: ["archive", "prompt:filter"], keyContext: .prompt),
+        Case(keys: [.char("5"), .char("?")], stack: ["archive", "help"], keyContext: .help),
+        Case(keys: [.char("5"), .char("2")], stack: ["people"], keyContext: .people),
         Case(keys: [.enter, .char("1")], stack: ["dashboard"], keyContext: .list),
         Case(keys: [.enter, .char("2")], stack: ["people"], keyContext: .people),
         Case(keys: [.char("2"), .char("n")], stack: ["people", "confirm:newMenu"], keyContext: .newMenu),

@@ -258,11 +258,10 @@ struct ViewTests {
     @Test("a confirmation shows its question and its keys")
     func confirm() {
         var s = Fixture.state(Fixture.tiny)
-        press(&s, .char("a"))
+        press(&s, .char("2"), .char("a"))
         let text = AppView.render(s, theme: .builtinDefault).text
         #expect(text.contains("Archive"))
-        #expect(text.contains("Mark the engagement with Ana Lima (Pitching to clients)"))
-        #expect(text.contains("completed?"))
+        #expect(text.contains("Mark Ana Lima as having left the agency today?"))
         #expect(text.contains(" y  archive") && text.contains(" n  keep"))
     }
 

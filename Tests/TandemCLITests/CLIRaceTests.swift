@@ -52,6 +52,9 @@ struct CLIRaceTests {
                 do {
                     // Each thread is its own editor: loaded once, then saving from what it holds.
                     let store = try Store.open(at: dataURL, forEditing: true)
+                    // Forty-odd writers queue for one lock: on a loaded machine the last in line
+                    // can wait longer than a leader would, and this test is about what lands.
+                    store.lockWait = .seconds(120)
                     let loaded = try store.load(scope: .open)
                     guard var mine = loaded.snapshot.relationships.first(where: { $0.id.uuidString.lowercased() == id.lowercased() }) else {
                         tally.refuse("thread \(n): record not loaded"); return
@@ -90,7 +93,10 @@ struct CLIRaceTests {
         }
         // Nothing on disk that nobody acknowledged, and nothing half-written.
         #expect(sessions.count == before + tally.acknowledged.count)
-        #expect(tally.refused.isEmpty, "refused: \(tally.refused)")
+        // A process may give up on a busy lock only with the clear "nothing was written" refusal.
+        let unclear = tally.refused.filter { !$0.contains("nothing was written, try again") }
+        #expect(unclear.isEmpty, "refused: \(unclear)")
+        #expect(tally.acknowledged.count >= Self.threads * Self.savesPerThread, "refused: \(tally.refused)")
         let leftovers = folder.entries().keys.filter { $0.hasSuffix(".tmp") || $0.hasSuffix(".lock") }
         #expect(leftovers.isEmpty, "\(leftovers)")
         let check = folder.run(["check"])

@@ -144,12 +144,11 @@ enum Editing {
     static func askArchive(_ s: inout AppState) -> [Effect] {
         if refuseIfReadOnly(&s) { return [] }
         guard let ref = s.selectedRecord, let value = s.data.value(of: ref) else { return [] }
+        if ref.kind == .coaching || ref.kind == .mentoring { return Closing.open(&s, ref) }
         let what: String
         switch value {
-        case .coaching(let e): what = "Mark the engagement with \(s.rows.people.name(e.coacheeID)) (\(e.focus)) completed?"
-        case .mentoring(let r): what = "Close the mentoring of \(s.rows.people.name(r.menteeID)) by \(s.rows.people.name(r.mentorID))?"
         case .person(let p): what = "Mark \(p.name) as having left the agency today?"
-        case .assessment: return []
+        default: return []
         }
         s.push(.confirm(Confirm(purpose: .archive(ref), title: "Archive", message: what, choices: [(.yes, "archive"), (.no, "keep")])))
         return []
@@ -159,18 +158,12 @@ enum Editing {
         guard let before = s.data.value(of: ref) else { return [] }
         let after: Record
         let label: String
+        // Engagements and relationships close through the closing dialog (`Closing`).
         switch before {
-        case .coaching(var e):
-            e.status = .completed
-            after = .coaching(e); label = "Completed \(s.rows.people.name(e.coacheeID))'s engagement"
-        case .mentoring(var r):
-            r.status = .closed
-            r.history.append(StatusChange(date: s.today, status: .closed))
-            after = .mentoring(r); label = "Closed the mentoring of \(s.rows.people.name(r.menteeID))"
         case .person(var p):
             p.leftOn = s.today
             after = .person(p); label = "\(p.name) marked as left"
-        case .assessment:
+        default:
             return []
         }
         // An archived record leaves its detail.

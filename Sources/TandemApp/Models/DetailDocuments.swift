@@ -86,7 +86,7 @@ public struct DetailDocument: Equatable, Sendable {
                             DocSpan("   \(e.start.iso) → \(e.deadline.iso)  ", .muted),
                             DocSpan(Format.daysLeft(days), Format.deadlineRole(days)),
                             DocSpan("   \(e.status.label) · \(e.sessions.count) sessions · \(e.minutesInvested / 60)h\(e.minutesInvested % 60)m invested", .muted)])
-            if let o = e.outcome { d.lines.append([DocSpan("outcome ", .muted), DocSpan(o)]) }
+            appendStatus(&d, value, s, width: width)
             d.lines.append([])
             d.lines.append([DocSpan("Objectives", .title, bold: true)])
             if e.objectives.isEmpty { d.lines.append([DocSpan("  none yet (e to add)", .muted)]) }
@@ -107,7 +107,7 @@ public struct DetailDocument: Equatable, Sendable {
                             DocSpan("\(summary.health.symbol) \(summary.health.label)", Format.role(summary.health)),
                             DocSpan(" · next due \(summary.nextDue?.iso ?? "—") · streak \(summary.streak) · \(r.sessions.count) sessions", .muted)])
             if !r.focusAreas.isEmpty { d.lines.append([DocSpan("focus ", .muted), DocSpan(r.focusAreas.joined(separator: ", "))]) }
-            for h in r.history { d.lines.append([DocSpan("\(h.status.rawValue) on \(h.date.iso)", .muted)]) }
+            appendStatus(&d, value, s, width: width)
             d.lines.append([])
             d.lines.append([DocSpan("Goals", .title, bold: true)])
             if r.goals.isEmpty { d.lines.append([DocSpan("  none yet (e to add)", .muted)]) }

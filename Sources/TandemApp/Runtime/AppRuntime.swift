@@ -146,6 +146,11 @@ public final class AppRuntime {
     public static func loadDrafts(from store: Store) -> [FormDraft] {
         store.loadDrafts().compactMap { try? JSONDecoder().decode(FormDraft.self, from: $0.data) }
     }
+
+    /// The closing dialogs left unsaved by an earlier run (a form's drafts do not decode as these).
+    public static func loadClosingDrafts(from store: Store) -> [ClosingDraft] {
+        store.loadDrafts().compactMap { try? JSONDecoder().decode(ClosingDraft.self, from: $0.data) }
+    }
 }
 
 /// A value handed to the background queue that is only ever used there.
@@ -279,6 +284,22 @@ final class EffectWorker: @unchecked Sendable {
             return []
         case .checkOutsideChanges:
             return EffectWorker.checkOutsideChanges(store)
+        case .loadClosed(let refs):
+            var records: [Record] = []
+            var failures: [String] = []
+            for ref in refs {
+                do { records.append(try store.loadRecord(ref)) } catch { failures.append("\(error)") }
+            }
+            return [.closedLoaded(records, failures: failures)]
+        case .saveClosingDraft(let draft):
+            do {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try store.saveDraft(encoder.encode(draft), for: draft.ref, name: draft.name)
+                return [.draftSaved(name: draft.name)]
+            } catch {
+                return []
+            }
         case .setTheme, .suspend, .quit:
             return []
         }

@@ -23,6 +23,7 @@ public enum AppView {
         let screenIndex = s.stack.lastIndex(where: \.isScreen) ?? 0
         switch s.stack[screenIndex] {
         case .people: PeopleView.render(s, layout, theme, into: &buf)
+        case .archive: ArchiveView.render(s, layout, theme, into: &buf)
         case .detail(let d): DetailView.render(s, d, layout, theme, into: &buf)
         default: DashboardView.render(s, layout, theme, into: &buf)
         }
@@ -34,7 +35,8 @@ public enum AppView {
             case .help(let h): HelpOverlay.render(s, h, layout, theme, into: &buf)
             case .form(let f): FormView.render(f, s, layout, theme, into: &buf)
             case .confirm(let c): ConfirmView.render(c, s.keymap, theme, into: &buf)
-            case .prompt, .dashboard, .people, .detail: break // the prompt is the status line
+            case .closing(let c): ClosingView.render(c, s, layout, theme, into: &buf)
+            case .prompt, .dashboard, .people, .detail, .archive: break // the prompt is the status line
             }
         }
         return buf
@@ -57,6 +59,7 @@ public enum AppView {
             switch p.kind {
             case .filter(let pane): prefix = "/\(pane.rawValue) filter: "
             case .command: prefix = ":"
+            case .archiveFilter: prefix = "/archive filter: "
             }
             let x = buf.put(prefix, x: area.x, y: area.y, style: theme.style(.key), maxX: area.right)
             p.field.render(into: &buf, area: Rect(x: x, y: area.y, width: area.right - x, height: 1),
@@ -70,6 +73,7 @@ public enum AppView {
             if !s.dashboard.mentoring.filter.isEmpty { parts.append("mentoring /\(s.dashboard.mentoring.filter)") }
             right = parts.joined(separator: "  ")
         }
+        if s.screen == .archive, !s.archive.filter.isEmpty { right = "archive /\(s.archive.filter)" }
         if let p = s.progress, s.status == nil {
             buf.put(" ⋯ " + Text.truncate(p, to: max(0, area.width - Text.width(right) - 5)), x: area.x, y: area.y,
                     style: theme.style(.muted).over(theme.style(.status)), maxX: area.right)
