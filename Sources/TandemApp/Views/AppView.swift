@@ -76,48 +76,89 @@ public enum AppView {
         }
         if let st = s.status {
             let role: Role = st.kind == .error ? .error : st.kind == .ok ? .ok : .status
-            buf.put(" " + Text.truncate(st.text, to: max(0, area.width - Text.width(right) - 3)), x: area.x, y: area.y,
-                    style: theme.style(role).over(theme.style(.status)), maxX: area.right)
+            let style = theme.style(role).over(theme.style(.status))
+            if area.height > 1 {
+                // A long message wraps onto the rows the layout gave it, rather than being cut.
+                let rows = Paragraph(lines: [[Span(st.text, style: style)]], wrap: true).rows(width: max(1, area.width - 2))
+                for (i, row) in rows.prefix(area.height).enumerated() {
+                    buf.put(line: row, x: area.x + 1, y: area.y + i, maxX: area.right - 1)
+                }
+            } else {
+                buf.put(" " + Text.truncate(st.text, to: max(0, area.width - Text.width(right) - 3)), x: area.x, y: area.y,
+                        style: style, maxX: area.right)
+            }
         }
         if !right.isEmpty {
-            buf.put(right + " ", x: area.right - Text.width(right) - 1, y: area.y, style: theme.style(.muted).over(theme.style(.status)), maxX: area.right)
+            buf.put(right + " ", x: area.right - Text.width(right) - 1, y: area.bottom - 1, style: theme.style(.muted).over(theme.style(.status)), maxX: area.right)
         }
     }
 }
 
-/// The top line: agency, today, counts, read-only. On a narrow screen the agency name is cut
-/// (and the date shortened) before any count is.
+/// The top line: agency, today, counts of active work, read-only. On a narrow screen the
+/// agency name is cut (and the date shortened) before any count is; the counts' words shorten
+/// before they are cut. The underline of the mono and high-contrast themes is under the
+/// words only, never under the gaps between them.
 enum Header {
     static func render(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
         let base = theme.style(.header)
-        buf.fill(area, style: base)
+        buf.fill(area, style: gap(base))
         let r = s.rows
-        let counts: Line = [
-            Span("\(r.activeCoaching) coaching", style: theme.style(.coaching).over(base)),
-            Span(" · \(r.activeMentoring) mentoring", style: theme.style(.mentoring).over(base)),
-            Span(" · \(r.overdue) overdue", style: theme.style(r.overdue > 0 ? .danger : .muted).over(base)),
-            Span(" · \(r.dueThisWeek) due this week", style: theme.style(r.dueThisWeek > 0 ? .warn : .muted).over(base)),
-        ]
+        // Active work only: the quieter rows (planned, on hold, paused) wait.
+        func counts(short: Bool) -> Line {
+            [Span("\(r.activeCoaching) coaching", style: theme.style(.coaching).over(base)),
+             Span(" · \(r.activeMentoring) mentoring", style: theme.style(.mentoring).over(base)),
+             Span(" · \(r.overdue) overdue", style: theme.style(r.overdue > 0 ? .danger : .muted).over(base)),
+             Span(short ? " · \(r.dueThisWeek) due 7d" : " · \(r.dueThisWeek) due this week",
+                  style: theme.style(r.dueThisWeek > 0 ? .warn : .muted).over(base)),
+             Span(" · \(r.stalled) stalled", style: theme.style(r.stalled > 0 ? .warn : .muted).over(base))]
+        }
         // Wide: " Tandem · Agency · Sun 29 Nov 2026   counts". Narrow: the brand goes, the date
         // shortens, and only then is the agency's name cut.
         let readOnly: Line = s.isReadOnly ? [Span(" [read-only]", style: theme.style(.danger).over(base).bold())] : []
         let longDate = Format.longDate(s.today)
-        let full = 8 + Text.width(s.data.agency.name) + 3 + Text.width(longDate) + 3 + Text.width(counts) + Text.width(readOnly)
+        let date = Format.shortDate(s.today, today: s.today)
+        let full = 8 + Text.width(s.data.agency.name) + 3 + Text.width(longDate) + 3 + Text.width(counts(short: false)) + Text.width(readOnly)
         var line: Line = []
         if full <= area.width {
             line = [Span(" Tandem ", style: theme.style(.title).over(base).bold())] + readOnly
                 + [Span("· ", style: base), Span(s.data.agency.name, style: theme.style(.title).over(base)),
                    Span(" · ", style: base), Span(longDate, style: theme.style(.muted).over(base)), Span("   ", style: base)]
+            line += counts(short: false)
         } else {
-            let date = Format.shortDate(s.today, today: s.today)
-            let room = area.width - 1 - 3 - Text.width(date) - 2 - Text.width(counts) - Text.width(readOnly)
+            let short = 1 + 3 + Text.width(date) + 2 + Text.width(counts(short: false)) + Text.width(readOnly) + 4 > area.width
+            let shown = counts(short: short)
+            let room = area.width - 1 - 3 - Text.width(date) - 2 - Text.width(shown) - Text.width(readOnly)
             line = readOnly + [Span(" ", style: base)]
             if room >= 4 {
                 line += [Span(Text.truncate(s.data.agency.name, to: room), style: theme.style(.title).over(base)), Span(" · ", style: base)]
             }
             line += [Span(date, style: theme.style(.muted).over(base)), Span("  ", style: base)]
+            line += shown
         }
-        line += counts
-        buf.put(line: Text.truncate(line, to: area.width), x: area.x, y: area.y, maxX: area.right)
+        buf.put(line: underlineWordsOnly(Text.truncate(line, to: area.width)), x: area.x, y: area.y, maxX: area.right)
+    }
+
+    /// The style without its underline: what the gaps between words get.
+    static func gap(_ style: Style) -> Style {
+        var g = style
+        g.attrs.remove(.underline)
+        return g
+    }
+
+    /// Splits each span's leading and trailing spaces and "·" separators off into spans
+    /// without underline, so an underlined header underlines its words only.
+    static func underlineWordsOnly(_ line: Line) -> Line {
+        func isGap(_ c: Character) -> Bool { c == " " || c == "·" }
+        var out: Line = []
+        for span in line {
+            guard span.style.attrs.contains(.underline) else { out.append(span); continue }
+            let chars = Array(span.text)
+            let lead = chars.prefix(while: isGap).count
+            let trail = lead == chars.count ? 0 : chars.reversed().prefix(while: isGap).count
+            if lead > 0 { out.append(Span(String(chars[..<lead]), style: gap(span.style))) }
+            if lead < chars.count - trail { out.append(Span(String(chars[lead..<(chars.count - trail)]), style: span.style)) }
+            if trail > 0 { out.append(Span(String(chars[(chars.count - trail)...]), style: gap(span.style))) }
+        }
+        return out
     }
 }
