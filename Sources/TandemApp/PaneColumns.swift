@@ -50,17 +50,17 @@ public enum PaneColumns {
         PaneColumn(.forecast, "FORECAST", least: 11),
     ]
     /// Which coaching columns go first when room is short.
-    public static let coachingPriority: [PaneColumn.ID] = [.coachee, .due, .forecast, .flags, .progress, .focus, .coach, .sessions]
+    public static let coachingPriority: [PaneColumn.ID] = [.coachee, .due, .forecast, .focus, .flags, .progress, .coach, .sessions]
 
     /// The mentoring pane's columns in row order.
     public static let mentoring: [PaneColumn] = [
         PaneColumn(.flags, "", least: 1),
-        PaneColumn(.pair, "MENTOR → MENTEE", least: 20, weight: 1, comfortable: 30),
-        PaneColumn(.since, "SINCE", least: 6, align: .right),
+        PaneColumn(.pair, "MENTOR → MENTEE", least: 20, weight: 1, comfortable: 32),
+        PaneColumn(.since, "SINCE", least: 5, align: .right),
         PaneColumn(.every, "EVERY", least: 5, align: .right),
         PaneColumn(.lastMet, "LAST MET", least: 9, align: .right),
-        PaneColumn(.nextDue, "NEXT DUE", least: 9, align: .right),
-        PaneColumn(.health, "HEALTH", least: 11, most: 20),
+        PaneColumn(.nextDue, "NEXT DUE", least: 8, align: .right),
+        PaneColumn(.health, "HEALTH", least: 12, most: 20),
     ]
     public static let mentoringPriority: [PaneColumn.ID] = [.pair, .nextDue, .health, .flags, .every, .lastMet, .since]
 

@@ -97,7 +97,9 @@ struct StripContent: Equatable {
         let earlier = sessions.dropLast().suffix(6).reversed()
         if !earlier.isEmpty { c.right.append([DocSpan("Earlier sessions", .muted)]) }
         for e in earlier {
-            c.right.append([DocSpan("  \(Format.shortDate(e.date, today: today)) · \(e.minutes) min  ", .muted), DocSpan(Format.firstLine(e.notes))])
+            // One line each, the note's start: the detail (Enter) has the whole story.
+            let head = "  \(Format.shortDate(e.date, today: today)) · \(e.minutes) min  "
+            c.right.append([DocSpan(head, .muted), DocSpan(Text.truncate(Format.firstLine(e.notes), to: max(1, half - Text.width(head))))])
         }
         // Nothing is cut: every line wraps to its half.
         c.left = c.left.flatMap { wrap($0, width: half, indent: 2) }

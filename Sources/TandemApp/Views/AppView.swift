@@ -104,29 +104,32 @@ enum Header {
         buf.fill(area, style: gap(base))
         let r = s.rows
         // Active work only: the quieter rows (planned, on hold, paused) wait.
-        func counts(short: Bool) -> Line {
-            [Span("\(r.activeCoaching) coaching", style: theme.style(.coaching).over(base)),
-             Span(" · \(r.activeMentoring) mentoring", style: theme.style(.mentoring).over(base)),
-             Span(" · \(r.overdue) overdue", style: theme.style(r.overdue > 0 ? .danger : .muted).over(base)),
-             Span(short ? " · \(r.dueThisWeek) due 7d" : " · \(r.dueThisWeek) due this week",
-                  style: theme.style(r.dueThisWeek > 0 ? .warn : .muted).over(base)),
-             Span(" · \(r.stalled) stalled", style: theme.style(r.stalled > 0 ? .warn : .muted).over(base))]
+        // Shorter forms, tried in turn: "due 7d" for "due this week", then two spaces for " · ".
+        func counts(_ level: Int) -> Line {
+            let dot = level >= 2 ? "  " : " · "
+            return [Span("\(r.activeCoaching) coaching", style: theme.style(.coaching).over(base)),
+                    Span("\(dot)\(r.activeMentoring) mentoring", style: theme.style(.mentoring).over(base)),
+                    Span("\(dot)\(r.overdue) overdue", style: theme.style(r.overdue > 0 ? .danger : .muted).over(base)),
+                    Span(level >= 1 ? "\(dot)\(r.dueThisWeek) due 7d" : "\(dot)\(r.dueThisWeek) due this week",
+                         style: theme.style(r.dueThisWeek > 0 ? .warn : .muted).over(base)),
+                    Span("\(dot)\(r.stalled) stalled", style: theme.style(r.stalled > 0 ? .warn : .muted).over(base))]
         }
         // Wide: " Tandem · Agency · Sun 29 Nov 2026   counts". Narrow: the brand goes, the date
         // shortens, and only then is the agency's name cut.
         let readOnly: Line = s.isReadOnly ? [Span(" [read-only]", style: theme.style(.danger).over(base).bold())] : []
         let longDate = Format.longDate(s.today)
         let date = Format.shortDate(s.today, today: s.today)
-        let full = 8 + Text.width(s.data.agency.name) + 3 + Text.width(longDate) + 3 + Text.width(counts(short: false)) + Text.width(readOnly)
+        let full = 8 + Text.width(s.data.agency.name) + 3 + Text.width(longDate) + 3 + Text.width(counts(0)) + Text.width(readOnly)
         var line: Line = []
         if full <= area.width {
             line = [Span(" Tandem ", style: theme.style(.title).over(base).bold())] + readOnly
                 + [Span("· ", style: base), Span(s.data.agency.name, style: theme.style(.title).over(base)),
                    Span(" · ", style: base), Span(longDate, style: theme.style(.muted).over(base)), Span("   ", style: base)]
-            line += counts(short: false)
+            line += counts(0)
         } else {
-            let short = 1 + 3 + Text.width(date) + 2 + Text.width(counts(short: false)) + Text.width(readOnly) + 4 > area.width
-            let shown = counts(short: short)
+            // The least shortening that leaves the agency's name whole.
+            let fixed = 1 + 3 + Text.width(date) + 2 + Text.width(readOnly) + Text.width(s.data.agency.name)
+            let shown = (0...2).lazy.map(counts).first { fixed + Text.width($0) <= area.width } ?? counts(2)
             let room = area.width - 1 - 3 - Text.width(date) - 2 - Text.width(shown) - Text.width(readOnly)
             line = readOnly + [Span(" ", style: base)]
             if room >= 4 {
