@@ -115,7 +115,8 @@ public struct AppLayout: Equatable, Sendable {
         }
         let wantC = max(4, coaching + 3), wantM = max(4, mentoring + 3)
         let stripWant = max(5, (strip ?? 3) + 2)
-        let stripLeast = min(share, stripWant)
+        // The lists come first: whole when the strip can keep five rows, else the strip keeps its share.
+        let stripLeast = (sideBySide ? max(wantC, wantM) : wantC + wantM) + 5 <= body ? min(5, stripWant) : min(share, stripWant)
         let panesWant = sideBySide ? max(wantC, wantM) : wantC + wantM
         let panes = max(0, min(panesWant, body - stripLeast))
         // The strip takes what its content needs; room beyond both goes to the panes.

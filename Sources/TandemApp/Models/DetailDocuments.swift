@@ -123,7 +123,7 @@ public struct DetailDocument: Equatable, Sendable {
             if let paused = r.pausedOn, r.status == .paused { facts.append([DocSpan("paused since \(paused.iso)", .muted, bold: true)]) }
             if let resumed = r.resumedOn, r.status == .active { facts.append([DocSpan("resumed \(resumed.iso)", .muted)]) }
             facts += [[DocSpan("next due ", .muted), DocSpan(summary.nextDue?.iso ?? "—")],
-                      [DocSpan("streak \(summary.streak) · \(r.sessions.count) sessions", .muted)]]
+                      [DocSpan("streak \(summary.streak) · \(r.sessions.count) session\(r.sessions.count == 1 ? "" : "s")", .muted)]]
             d.lines += flow(facts, width: width)
             if !r.focusAreas.isEmpty { d.lines.append([DocSpan("focus ", .muted), DocSpan(r.focusAreas.joined(separator: ", "))]) }
             // Each pause and resumption with its date (and why, when said).

@@ -78,7 +78,7 @@ struct StripContent: Equatable {
             return StripContent(title: "Selected", titleRole: .title)
         }
         if let last = sessions.last {
-            c.right.append([DocSpan("Last session ", .muted),
+            c.right.append([DocSpan("Latest ", .muted),
                             DocSpan("\(Format.shortDate(last.date, today: today)) · \(last.minutes) min"),
                             DocSpan(last.pulse.map { " · pulse \($0)/5" } ?? "", .muted)])
             // The note's first lines, wrapped; the detail has the rest.
@@ -127,10 +127,12 @@ struct StripContent: Equatable {
         typealias Piece = (text: String, role: Role, bold: Bool)
         // Words (runs without spaces) with the spaces before them, each grapheme with its span's role.
         var tokens: [(spaces: [Piece], word: [Piece])] = [([], [])]
+        // A colored mark ("✗ off track", "due 6 Dec" when late) stays whole on its row.
+        let whole: Set<Role> = [.ok, .warn, .danger, .info]
         for span in line {
             for ch in span.text {
                 let piece: Piece = (String(ch), span.role, span.bold)
-                if ch == " " {
+                if ch == " ", !(whole.contains(span.role) && !tokens[tokens.count - 1].word.isEmpty && span.text.last != " ") {
                     if tokens[tokens.count - 1].word.isEmpty { tokens[tokens.count - 1].spaces.append(piece) }
                     else { tokens.append(([piece], [])) }
                 } else {

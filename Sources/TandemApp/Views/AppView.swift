@@ -138,6 +138,10 @@ enum Header {
             line += [Span(date, style: theme.style(.muted).over(base)), Span("  ", style: base)]
             line += shown
         }
+        // The header's underline (mono, high contrast) is the words', not the bar's.
+        if base.attrs.contains(.underline) {
+            line = line.map { var st = $0.style; st.attrs.insert(.underline); return Span($0.text, style: st) }
+        }
         buf.put(line: underlineWordsOnly(Text.truncate(line, to: area.width)), x: area.x, y: area.y, maxX: area.right)
     }
 
