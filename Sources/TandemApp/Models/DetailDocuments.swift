@@ -118,12 +118,15 @@ public struct DetailDocument: Equatable, Sendable {
         case .mentoring(let r):
             var d = DetailDocument(title: "Mentoring · \(names.name(r.mentorID)) → \(names.name(r.menteeID))")
             let summary = MentoringSummary(r, names: names, today: s.today, settings: s.data.agency.settings)
-            var facts: [DocLine] = [[DocSpan("since \(r.start.iso)", .muted)], [DocSpan("every ", .muted), DocSpan("\(r.cadenceDays) days")],
-                                    [DocSpan("\(summary.health.symbol) \(summary.health.label)", Format.role(summary.health))]]
-            if let paused = r.pausedOn, r.status == .paused { facts.append([DocSpan("paused since \(paused.iso)", .muted, bold: true)]) }
+            var facts: [DocLine] = [[DocSpan("since \(r.start.iso)", .muted)], [DocSpan("every ", .muted), DocSpan("\(r.cadenceDays) days")]]
+            if let paused = r.pausedOn, r.status == .paused {
+                facts.append([DocSpan("\(summary.health.symbol) paused since \(paused.iso)", .muted, bold: true)])
+            } else {
+                facts.append([DocSpan("\(summary.health.symbol) \(summary.health.label)", Format.role(summary.health))])
+            }
             if let resumed = r.resumedOn, r.status == .active { facts.append([DocSpan("resumed \(resumed.iso)", .muted)]) }
-            facts += [[DocSpan("next due ", .muted), DocSpan(summary.nextDue?.iso ?? "—")],
-                      [DocSpan("streak \(summary.streak) · \(r.sessions.count) session\(r.sessions.count == 1 ? "" : "s")", .muted)]]
+            if let next = summary.nextDue { facts.append([DocSpan("next due ", .muted), DocSpan(next.iso)]) }
+            facts += [[DocSpan("streak \(summary.streak) · \(r.sessions.count) session\(r.sessions.count == 1 ? "" : "s")", .muted)]]
             d.lines += flow(facts, width: width)
             if !r.focusAreas.isEmpty { d.lines.append([DocSpan("focus ", .muted), DocSpan(r.focusAreas.joined(separator: ", "))]) }
             // Each pause and resumption with its date (and why, when said).
