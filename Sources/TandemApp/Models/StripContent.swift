@@ -55,8 +55,7 @@ struct StripContent: Equatable {
         case .mentoring(let r):
             c = StripContent(title: "\(names.name(r.mentorID)) → \(names.name(r.menteeID)) · every \(r.cadenceDays) days", titleRole: .mentoring)
             if let since = r.pausedOn, r.status == .paused {
-                c.left.append([DocSpan("‖ paused since \(Format.shortDate(since, today: today))", .muted, bold: true),
-                               DocSpan(" — the detail can resume it", .muted)])
+                c.left.append([DocSpan("‖ paused since \(Format.shortDate(since, today: today))", .muted, bold: true)])
             }
             let streak = r.streak(today: today, settings: settings)
             if !r.focusAreas.isEmpty || streak > 0 {
