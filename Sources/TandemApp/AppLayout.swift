@@ -7,10 +7,14 @@ import TerminalUI
 public struct AppLayout: Equatable, Sendable {
     public static let minWidth = 60
     public static let minHeight = 16
-    /// Panes sit side by side from this width.
-    public static let sideBySideWidth = 100
-    /// Columns a form's labels take.
+    /// Panes sit side by side from this width: where each half holds every column of both
+    /// panes, so a wider terminal never shows fewer columns than a narrower one (below it the
+    /// panes are stacked, full width).
+    public static let sideBySideWidth = 2 * (max(PaneColumns.fullWidth(.coaching), PaneColumns.fullWidth(.mentoring)) + 2)
+    /// The least columns a form's labels take.
     public static let formLabelWidth = 17
+    /// Rows the status line may grow to, for a message longer than the width.
+    public static let maxStatusRows = 3
 
     public let width: Int
     public let height: Int
@@ -52,21 +56,41 @@ public struct AppLayout: Equatable, Sendable {
     public let formBoxWidth: Int
     /// Columns a form's editor gets (text areas wrap at this width).
     public let formFieldWidth: Int
+    /// Columns the open form's labels take: its longest label and a gap, at least
+    /// `formLabelWidth`, at most a third of the box.
+    public let formLabelColumns: Int
 
     public init(_ s: AppState) {
-        self.init(width: s.width, height: s.height, helpLines: s.help.map { HelpContent.rows(s.keymap, about: $0.about).count } ?? 0)
+        let body = max(0, s.height - 3)
+        let strip = s.screen == .dashboard ? StripContent.of(s, width: s.width).map(\.height) : nil
+        var statusRows = 1
+        if s.prompt == nil, let st = s.status {
+            statusRows = min(Self.maxStatusRows, max(1, Paragraph(lines: [[Span(st.text)]], wrap: true).rows(width: max(1, s.width - 2)).count))
+        }
+        self.init(width: s.width, height: s.height, helpLines: s.help.map { HelpContent.rows(s.keymap, about: $0.about).count } ?? 0,
+                  coachingRows: s.screen == .dashboard ? s.rows.coaching.count : nil,
+                  mentoringRows: s.screen == .dashboard ? s.rows.mentoring.count : nil,
+                  stripRows: s.screen == .dashboard ? min(strip ?? 1, body) : nil,
+                  statusRows: statusRows, formLabels: s.form?.fields.map(\.label) ?? [])
     }
 
-    public init(width: Int, height: Int, helpLines: Int = 0) {
+    /// The layout of a screen this size. With row counts, the panes and the strip size to
+    /// their content (`coachingRows`, `mentoringRows`: the lists' lengths; `stripRows`: the
+    /// strip's lines); without, the panes share the room evenly.
+    public init(width: Int, height: Int, helpLines: Int = 0, coachingRows: Int? = nil, mentoringRows: Int? = nil,
+                stripRows: Int? = nil, statusRows: Int = 1, formLabels: [String] = []) {
         self.width = width; self.height = height
         tooSmall = width < Self.minWidth || height < Self.minHeight
         let screen = Rect(x: 0, y: 0, width: max(0, width), height: max(0, height))
-        let rows = screen.split(.vertical, [.fixed(1), .fill(1), .fixed(1), .fixed(1)])
+        let rows = screen.split(.vertical, [.fixed(1), .fill(1), .fixed(max(1, min(statusRows, Self.maxStatusRows))), .fixed(1)])
         header = rows[0]; body = rows[1]; status = rows[2]; footer = rows[3]
 
         sideBySide = width >= Self.sideBySideWidth
-        let parts = body.split(.vertical, [.fill(1), .fixed(Self.stripHeight(body: body.height))])
-        let panes = parts[0].split(sideBySide ? .horizontal : .vertical, [.fill(1), .fill(1)])
+        let (paneHeights, stripHeight) = Self.heights(body: body.height, sideBySide: sideBySide,
+                                                      coaching: coachingRows, mentoring: mentoringRows, strip: stripRows)
+        let parts = body.split(.vertical, [.fill(1), .fixed(stripHeight)])
+        let panes = sideBySide ? parts[0].split(.horizontal, [.fill(1), .fill(1)])
+                               : parts[0].split(.vertical, paneHeights.map { .fixed($0) })
         coachingPane = panes[0]; mentoringPane = panes[1]; strip = parts[1]
 
         detailText = body.inset(1).inset(dx: 1, dy: 0)
@@ -77,11 +101,40 @@ public struct AppLayout: Equatable, Sendable {
         helpVisible = max(1, helpHeight - 3)
 
         formBoxWidth = max(0, min(width - 2, 100))
-        formFieldWidth = max(8, formBoxWidth - 4 - Self.formLabelWidth)
+        let longest = formLabels.map { Text.width($0) }.max() ?? 0
+        formLabelColumns = max(Self.formLabelWidth, min(longest + 2, formBoxWidth / 3))
+        formFieldWidth = max(8, formBoxWidth - 4 - formLabelColumns)
     }
 
-    /// The detail strip's height for a body of this height.
+    /// The detail strip's height for a body of this height, when the panes need all the room.
     static func stripHeight(body: Int) -> Int { min(12, max(5, body / 3)) }
+
+    /// The panes' heights (stacked: coaching, mentoring) and the strip's. Each pane wants its
+    /// rows, a header and a border; the strip its lines and a border. When everything fits,
+    /// each gets what it wants and the room left goes to the panes (room for what comes); when not, the strip keeps at least
+    /// `stripHeight(body:)` (less if its content is shorter) and the panes share what is left,
+    /// neither taking more than half unless the other needs less.
+    static func heights(body: Int, sideBySide: Bool, coaching: Int?, mentoring: Int?, strip: Int?) -> ([Int], Int) {
+        let share = stripHeight(body: body)
+        guard let coaching, let mentoring else {
+            let panes = max(0, body - share)
+            return ([panes - panes / 2, panes / 2], share)
+        }
+        let wantC = max(4, coaching + 3), wantM = max(4, mentoring + 3)
+        let stripWant = max(5, (strip ?? 3) + 2)
+        // The lists come first: whole when the strip can keep five rows, else the strip keeps its share.
+        let stripLeast = (sideBySide ? max(wantC, wantM) : wantC + wantM) + 5 <= body ? min(5, stripWant) : min(share, stripWant)
+        let panesWant = sideBySide ? max(wantC, wantM) : wantC + wantM
+        let panes = max(0, min(panesWant, body - stripLeast))
+        // The strip takes what its content needs; room beyond both goes to the panes.
+        let stripHeight = min(body - panes, max(stripLeast, stripWant))
+        let extra = body - panes - stripHeight
+        guard !sideBySide else { return ([panes + extra, panes + extra], stripHeight) }
+        if panes >= wantC + wantM { return ([wantC + extra - extra / 2, wantM + extra / 2], stripHeight) }
+        let half = panes / 2
+        let c = wantC <= half ? wantC : wantM <= panes - half ? panes - wantM : panes - half
+        return ([c, panes - c], stripHeight)
+    }
 
     /// A list's table area: inside the pane's border (its first row is the column header).
     public func table(_ list: ListID) -> Rect {

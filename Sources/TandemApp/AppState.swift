@@ -202,11 +202,27 @@ public struct DashboardRows: Equatable, Sendable {
     public var activeMentoring = 0
     public var overdue = 0
     public var dueThisWeek = 0
+    /// Active engagements with no session for the momentum days (`Settings.momentumDays`).
+    public var stalled = 0
+    /// Rows of the quieter group (planned and on hold; paused) at the end of each list, after
+    /// the active rows: shown dimmed, with their state.
+    public var quietCoaching = 0
+    public var quietMentoring = 0
+    /// Every row each pane can show (active and quiet) before its filter.
+    public var openCoaching = 0
+    public var openMentoring = 0
     public var people = PeopleIndex([])
+
+    /// Whether the row at `index` of a pane's list is in the quieter group.
+    public func isQuiet(_ pane: Pane, _ index: Int) -> Bool {
+        pane == .coaching ? index >= coaching.count - quietCoaching : index >= mentoring.count - quietMentoring
+    }
 
     public static func == (a: DashboardRows, b: DashboardRows) -> Bool {
         a.coaching == b.coaching && a.mentoring == b.mentoring && a.activeCoaching == b.activeCoaching
             && a.activeMentoring == b.activeMentoring && a.overdue == b.overdue && a.dueThisWeek == b.dueThisWeek
+            && a.stalled == b.stalled && a.quietCoaching == b.quietCoaching && a.quietMentoring == b.quietMentoring
+            && a.openCoaching == b.openCoaching && a.openMentoring == b.openMentoring
     }
 }
 
@@ -350,8 +366,9 @@ public struct AppState: Sendable {
 
     // MARK: Derived rows
 
-    /// Every active record's summary, with its text folded for filtering: recomputed only when
-    /// the data or `today` change.
+    /// Every record a pane shows (active, then planned and on hold, or paused: the states
+    /// `StatusNames` shows by default), with its text folded for filtering: recomputed only
+    /// when the data or `today` change.
     private var summaries = Summaries()
 
     struct Summaries: Sendable {
@@ -369,20 +386,24 @@ public struct AppState: Sendable {
         dataVersion += 1
         let names = PeopleIndex(data.people)
         let settings = data.agency.settings
-        summaries.coaching = data.engagements.filter { $0.status == .active }.map { e in
+        summaries.coaching = data.engagements.filter { StatusNames.defaultEngagementStatuses.contains($0.status) }.map { e in
             let c = CoachingSummary(e, names: names, today: today, settings: settings)
-            return (c, [c.coachee, c.coach, e.focus, c.forecast.label].joined(separator: "\u{1F}").searchKey)
+            return (c, [c.coachee, c.coach, e.focus, c.forecast.label, e.status.label].joined(separator: "\u{1F}").searchKey)
         }
-        summaries.mentoring = data.relationships.filter { $0.status == .active }.map { r in
+        summaries.mentoring = data.relationships.filter { StatusNames.defaultRelationshipStatuses.contains($0.status) }.map { r in
             let m = MentoringSummary(r, names: names, today: today, settings: settings)
             return (m, ([m.mentor, m.mentee, m.health.label] + r.focusAreas).joined(separator: "\u{1F}").searchKey)
         }
         var r = DashboardRows()
         r.people = names
-        let coaching = summaries.coaching.map(\.summary)
-        let mentoring = summaries.mentoring.map(\.summary)
+        r.openCoaching = summaries.coaching.count
+        r.openMentoring = summaries.mentoring.count
+        // The header's counts are about active work; the quieter rows only wait.
+        let coaching = summaries.coaching.map(\.summary).filter { $0.engagement.status == .active }
+        let mentoring = summaries.mentoring.map(\.summary).filter { $0.relationship.status == .active }
         r.activeCoaching = coaching.count
         r.activeMentoring = mentoring.count
+        r.stalled = coaching.filter(\.momentumAlert).count
         r.overdue = coaching.filter { $0.daysLeft < 0 }.count
             + mentoring.filter { [.overdue, .drifting, .fizzled].contains($0.health) }.count
         r.dueThisWeek = coaching.filter { (0...7).contains($0.daysLeft) }.count
@@ -397,10 +418,16 @@ public struct AppState: Sendable {
     /// again. Call after a filter or a sort changed.
     public mutating func refilter() {
         let cf = dashboard.coaching.filter.searchKey, mf = dashboard.mentoring.filter.searchKey
-        rows.coaching = Self.sorted(summaries.coaching.filter { cf.isEmpty || $0.search.contains(cf) }.map(\.summary),
-                                    by: dashboard.coaching.sort)
-        rows.mentoring = Self.sorted(summaries.mentoring.filter { mf.isEmpty || $0.search.contains(mf) }.map(\.summary),
-                                     by: dashboard.mentoring.sort, today: today)
+        // Active rows first, then the quieter group, each in the pane's sort.
+        let coaching = summaries.coaching.filter { cf.isEmpty || $0.search.contains(cf) }.map(\.summary)
+        let (activeC, quietC) = (coaching.filter { $0.engagement.status == .active }, coaching.filter { $0.engagement.status != .active })
+        rows.coaching = Self.sorted(activeC, by: dashboard.coaching.sort) + Self.sorted(quietC, by: dashboard.coaching.sort)
+        rows.quietCoaching = quietC.count
+        let mentoring = summaries.mentoring.filter { mf.isEmpty || $0.search.contains(mf) }.map(\.summary)
+        let (activeM, quietM) = (mentoring.filter { $0.relationship.status == .active }, mentoring.filter { $0.relationship.status != .active })
+        rows.mentoring = Self.sorted(activeM, by: dashboard.mentoring.sort, today: today)
+            + Self.sorted(quietM, by: dashboard.mentoring.sort, today: today)
+        rows.quietMentoring = quietM.count
         dashboard.coaching.reselect(rows.coaching.map(\.id))
         dashboard.mentoring.reselect(rows.mentoring.map(\.id))
         roster.reselect(sortedPeople.map(\.id))

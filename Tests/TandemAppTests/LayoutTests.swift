@@ -28,7 +28,7 @@ struct LayoutTests {
         #expect(l.body == Rect(x: 0, y: 1, width: size.w, height: size.h - 3))
         #expect(l.status.y == size.h - 2 && l.footer.y == size.h - 1)
         // The panes and the strip tile the body.
-        #expect(l.sideBySide == (size.w >= 100))
+        #expect(l.sideBySide == (size.w >= AppLayout.sideBySideWidth))
         #expect(l.coachingPane.intersection(l.mentoringPane).isEmpty)
         #expect(l.strip.bottom == l.body.bottom && l.strip.width == size.w)
         let panesArea = l.coachingPane.width * l.coachingPane.height + l.mentoringPane.width * l.mentoringPane.height

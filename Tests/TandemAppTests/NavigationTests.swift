@@ -23,17 +23,17 @@ struct NavigationTests {
         Case(keys: [.char("j"), .char("k")], focus: .coaching, coaching: 0, mentoring: 0),
         Case(keys: [.up], focus: .coaching, coaching: 0, mentoring: 0),
         Case(keys: [.char("k"), .char("k")], focus: .coaching, coaching: 0, mentoring: 0),
-        Case(keys: [.char("G")], focus: .coaching, coaching: 4, mentoring: 0),
-        Case(keys: [.end, .char("j")], focus: .coaching, coaching: 4, mentoring: 0),
+        Case(keys: [.char("G")], focus: .coaching, coaching: 6, mentoring: 0),
+        Case(keys: [.end, .char("j")], focus: .coaching, coaching: 6, mentoring: 0),
         Case(keys: [.char("G"), .char("g")], focus: .coaching, coaching: 0, mentoring: 0),
         Case(keys: [.char("G"), .home], focus: .coaching, coaching: 0, mentoring: 0),
         Case(keys: [.pageDown], focus: .coaching, coaching: 4, mentoring: 0),
-        Case(keys: [.pageDown, .pageDown, .ctrl("d")], focus: .coaching, coaching: 4, mentoring: 0),
-        Case(keys: [.char("G"), .pageUp], focus: .coaching, coaching: 0, mentoring: 0),
+        Case(keys: [.pageDown, .pageDown, .ctrl("d")], focus: .coaching, coaching: 6, mentoring: 0),
+        Case(keys: [.char("G"), .pageUp], focus: .coaching, coaching: 2, mentoring: 0),
         Case(keys: [.char("j"), .pageUp, .ctrl("u")], focus: .coaching, coaching: 0, mentoring: 0),
         Case(keys: [.tab], focus: .mentoring, coaching: 0, mentoring: 0),
         Case(keys: [.tab, .char("j"), .char("j")], focus: .mentoring, coaching: 0, mentoring: 2),
-        Case(keys: [.tab, .char("G")], focus: .mentoring, coaching: 0, mentoring: 5),
+        Case(keys: [.tab, .char("G")], focus: .mentoring, coaching: 0, mentoring: 6),
         Case(keys: [.char("j"), .tab, .tab], focus: .coaching, coaching: 1, mentoring: 0),
         Case(keys: [.backTab], focus: .mentoring, coaching: 0, mentoring: 0),
         Case(keys: [.right], focus: .mentoring, coaching: 0, mentoring: 0),
@@ -44,7 +44,8 @@ struct NavigationTests {
     @Test("moves the selection and the focus", arguments: cases)
     func moves(_ c: Case) {
         var s = Fixture.state()
-        #expect(s.rows.coaching.count == 5 && s.rows.mentoring.count == 6)
+        // 5 active and 2 planned or on hold; 6 active and 1 paused.
+        #expect(s.rows.coaching.count == 7 && s.rows.mentoring.count == 7)
         let effects = c.keys.flatMap { update(&s, .keyPressed($0)) }
         #expect(effects.isEmpty)
         #expect(s.dashboard.focus == c.focus)
@@ -58,7 +59,7 @@ struct NavigationTests {
         press(&s, .char("j"))
         #expect(s.selectedRecord == RecordRef(kind: .coaching, id: s.rows.coaching[1].id))
         press(&s, .tab, .char("G"))
-        #expect(s.selectedRecord == RecordRef(kind: .mentoring, id: s.rows.mentoring[5].id))
+        #expect(s.selectedRecord == RecordRef(kind: .mentoring, id: s.rows.mentoring[6].id))
     }
 
     @Test("Enter opens the selected record's detail and Esc goes back")
@@ -145,6 +146,12 @@ struct NavigationTests {
 /// `/` filters and `s` sorts.
 @Suite("Filter and sort")
 struct FilterSortTests {
+    /// The coaching rows as their two groups: active, then the quieter ones.
+    static func groups(_ s: AppState) -> [[CoachingSummary]] {
+        let active = s.rows.coaching.count - s.rows.quietCoaching
+        return [Array(s.rows.coaching.prefix(active)), Array(s.rows.coaching.suffix(s.rows.quietCoaching))]
+    }
+
     static func coachees(_ s: AppState) -> [String] { s.rows.coaching.map(\.coachee) }
 
     @Test("typing after / filters the focused pane live, ignoring case and accents",
@@ -159,10 +166,10 @@ struct FilterSortTests {
             counts.append(s.rows.coaching.count)
         }
         #expect(s.dashboard.coaching.filter == needle)
-        #expect(counts.first! <= 5 && counts == counts.sorted(by: >), "the list narrows as letters come")
+        #expect(counts.first! <= 7 && counts == counts.sorted(by: >), "the list narrows as letters come")
         #expect(Self.coachees(s).contains("José Núñez"))
         #expect(!Self.coachees(s).contains("王小明"))
-        #expect(s.rows.mentoring.count == 6, "the other pane is not filtered")
+        #expect(s.rows.mentoring.count == 7, "the other pane is not filtered")
     }
 
     @Test("a filter matches coachee, coach, focus and forecast")
@@ -177,7 +184,7 @@ struct FilterSortTests {
         #expect(s.dashboard.coaching.filter == "jose", "Enter keeps the filter")
         press(&s, .escape)
         #expect(s.dashboard.coaching.filter.isEmpty, "Esc in the list clears it")
-        #expect(s.rows.coaching.count == 5)
+        #expect(s.rows.coaching.count == 7)
 
         press(&s, .char("/"))
         type(&s, "on track")
@@ -194,7 +201,7 @@ struct FilterSortTests {
         #expect(s.rows.mentoring.count == 2)
         #expect(s.rows.mentoring.allSatisfy { $0.mentor == "Nguyễn Thu Hà" })
         press(&s, .escape)
-        #expect(s.prompt == nil && s.dashboard.mentoring.filter.isEmpty && s.rows.mentoring.count == 6)
+        #expect(s.prompt == nil && s.dashboard.mentoring.filter.isEmpty && s.rows.mentoring.count == 7)
         // Opening the prompt again starts from the filter in force.
         press(&s, .char("/"))
         type(&s, "ha")
@@ -216,19 +223,29 @@ struct FilterSortTests {
     func coachingSort() {
         var s = Fixture.state()
         let byDeadline = s.rows.coaching
-        #expect(byDeadline.map(\.engagement.deadline) == byDeadline.map(\.engagement.deadline).sorted())
+        // Each group (active, then planned and on hold) is in the sort's order.
+        #expect(s.rows.quietCoaching == 2)
+        for group in Self.groups(s) {
+            #expect(group.map(\.engagement.deadline) == group.map(\.engagement.deadline).sorted())
+        }
+        #expect(byDeadline.suffix(2).allSatisfy { $0.engagement.status != .active })
 
         press(&s, .char("s"))
         #expect(s.dashboard.coaching.sort == .name)
         #expect(s.status?.text == "Coaching sorted by name")
         let names = Self.coachees(s)
         #expect(names != byDeadline.map(\.coachee))
-        #expect(zip(names, names.dropFirst()).allSatisfy { $0.localizedStandardCompare($1) != .orderedDescending })
+        for group in Self.groups(s) {
+            let names = group.map(\.coachee)
+            #expect(zip(names, names.dropFirst()).allSatisfy { $0.localizedStandardCompare($1) != .orderedDescending })
+        }
 
         press(&s, .char("s"))
         #expect(s.dashboard.coaching.sort == .progress)
-        let progress = s.rows.coaching.map { $0.progress ?? -1 }
-        #expect(progress == progress.sorted())
+        for group in Self.groups(s) {
+            let progress = group.map { $0.progress ?? -1 }
+            #expect(progress == progress.sorted())
+        }
         #expect(Self.coachees(s) != names)
 
         press(&s, .char("s"))

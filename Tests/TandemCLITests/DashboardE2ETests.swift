@@ -30,13 +30,13 @@ struct DashboardE2ETests {
         let modes = folder.url.appendingPathComponent("stty-after")
         let script = "\"$0\" --data-dir \"$1\"; s=$?; stty -a > \"$2\"; exit $s"
         let session = try TmuxSession(command: ["/bin/sh", "-c", script, try Self.binary(), folder.data.path, modes.path],
-                                      width: 140, height: 40, environment: Self.environment(folder))
+                                      width: 200, height: 50, environment: Self.environment(folder))
         defer { session.kill() }
 
         var screen = try session.waitFor("Mentoring ·")
         #expect(screen.contains("Coaching ·"))
         #expect(screen.contains("Sun 29 Nov 2026"))
-        // Side by side at 140 columns: both pane titles on one row.
+        // Side by side at 200 columns (where each half holds every column): both titles on one row.
         #expect(screen.split(separator: "\n").contains { $0.contains("Coaching ·") && $0.contains("Mentoring ·") })
         for row in coaching.prefix(3) {
             let name = try #require(row["coachee"] as? String)

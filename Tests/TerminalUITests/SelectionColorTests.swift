@@ -68,6 +68,16 @@ import Testing
         #expect(!buffer[4, 1].style.attrs.contains(.underline))
     }
 
+    @Test func anUntitledColumnHasNoUnderlineInTheHeader() {
+        let columns = [TableColumn(title: "", width: .fixed(2)), TableColumn(title: "Who", width: .fill(1))]
+        let table = Table(columns: columns, count: 1, cells: { _, _ in [[Span("⚑")], [Span("Ann")]] },
+                          headerStyle: Style(attrs: [.bold, .underline]))
+        var buffer = ScreenBuffer(width: 8, height: 2)
+        table.render(into: &buffer, area: buffer.area)
+        let marked = (0..<8).map { buffer[$0, 0].style.attrs.contains(.underline) ? "_" : " " }.joined()
+        #expect(marked == "   _____")
+    }
+
     /// Every shipped theme: under the focused and the inactive selection, as the dashboard
     /// draws them, each text role's cells stay readable on the bar.
     @Test func everyShippedThemeKeepsSelectedCellsReadable() throws {

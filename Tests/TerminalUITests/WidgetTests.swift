@@ -140,6 +140,33 @@ import Testing
         #expect(Sparkline(values: [1, 2]).text(width: 0) == "")
     }
 
+    @Test func noValuesDrawNothing() {
+        var buffer = ScreenBuffer(width: 6, height: 1)
+        Sparkline(values: [], style: green, scale: 0...100).render(into: &buffer, area: buffer.area)
+        assertScreen(buffer, [""])
+        assertStyle(buffer, buffer.area, .plain)
+        #expect(Sparkline(values: [], scale: 0...100).text(width: 10) == "")
+    }
+
+    @Test func aScaleKeepsASmallDropSmall() {
+        // 71 → 70 on a 50–80 baseline–target span stays at the same height, not a fall to the floor.
+        let drop = Sparkline(values: [50, 71, 70], scale: 50...80).text(width: 10)
+        #expect(drop == "▁▆▆")
+        // Without a scale the same drop spans the whole height.
+        #expect(Sparkline(values: [71, 70]).text(width: 10) == "█▁")
+        #expect(Sparkline(values: [71, 70], scale: 0...100).text(width: 10) == "▆▆")
+        // Values outside the scale widen it; they never index past the bars.
+        #expect(Sparkline(values: [-50, 150], scale: 0...100).text(width: 10) == "▁█")
+        // A single value sits where the scale puts it.
+        #expect(Sparkline(values: [100], scale: 0...100).text(width: 10) == "█")
+        #expect(Sparkline(values: [0], scale: 0...100).text(width: 10) == "▁")
+    }
+
+    @Test func aMinimumSpanCentresASmallRange() {
+        #expect(Sparkline(values: [71, 70], minimumSpan: 20).text(width: 10) == "▅▄", "one step, in the middle")
+        #expect(Sparkline(values: [60, 80], minimumSpan: 10).text(width: 10) == "▁█", "a wide range is its own")
+    }
+
     @Test func rendersInTheFirstRow() {
         var buffer = ScreenBuffer(width: 4, height: 2)
         Sparkline(values: [0, 5, 10], style: green).render(into: &buffer, area: buffer.area)

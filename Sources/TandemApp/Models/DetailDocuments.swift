@@ -82,17 +82,32 @@ public struct DetailDocument: Equatable, Sendable {
             let coach: String
             switch e.coach { case .person(let id): coach = names.name(id); case .external(let n): coach = "\(n) (external)" }
             let days = e.daysToDeadline(today: s.today)
-            d.lines.append([DocSpan("coach ", .muted), DocSpan(coach),
-                            DocSpan("   \(e.start.iso) → \(e.deadline.iso)  ", .muted),
-                            DocSpan(Format.daysLeft(days), Format.deadlineRole(days)),
-                            DocSpan("   \(e.status.label) · \(e.sessions.count) sessions · \(e.minutesInvested / 60)h\(e.minutesInvested % 60)m invested", .muted)])
+            let settings = s.data.agency.settings
+            // What was agreed, on as many lines as the width needs: nothing is cut.
+            d.lines += flow([[DocSpan("coach ", .muted), DocSpan(coach)],
+                             [DocSpan("\(e.start.iso) → \(e.deadline.iso) ", .muted), DocSpan(Format.daysLeft(days), Format.deadlineRole(days))],
+                             [DocSpan(e.status.label, e.status == .active ? .text : .muted, bold: e.status != .active)]
+                                + (e.status == .onHold ? [DocSpan(e.history.last { $0.status == .onHold }.map { " since \($0.date.iso)" } ?? "", .muted)] : [])],
+                            width: width)
+            var agreed: [DocLine] = [[DocSpan("sessions ", .muted), DocSpan(e.plannedSessions.map { "\(e.sessions.count) of \($0)" } ?? "\(e.sessions.count)")]]
+            if let cadence = e.cadenceDays { agreed.append([DocSpan("every ", .muted), DocSpan("\(cadence) days")]) }
+            if let next = e.nextSessionDate(today: s.today) { agreed.append([DocSpan("next session ", .muted), DocSpan(next.iso)]) }
+            agreed.append([DocSpan("\(e.minutesInvested / 60)h\(e.minutesInvested % 60)m invested", .muted)])
+            d.lines += flow(agreed, width: width)
+            if e.hasMomentumAlert(today: s.today, momentumDays: settings.momentumDays) {
+                d.lines.append([DocSpan("⚠ no session for \(e.daysSinceActivity(today: s.today)) days", .warn, bold: true),
+                                DocSpan(" (momentum fades after \(settings.momentumDays)) — l logs one", .muted)])
+            }
+            let late = e.overdueActionItems(today: s.today).count
+            if late > 0 { d.lines.append([DocSpan("⚑ \(late) action item\(late == 1 ? "" : "s") past due", .danger, bold: true)]) }
             appendStatus(&d, value, s, width: width)
             d.lines.append([])
             d.lines.append([DocSpan("Objectives", .title, bold: true)])
             if e.objectives.isEmpty { d.lines.append([DocSpan("  none yet (e to add)", .muted)]) }
             for o in e.objectives {
                 d.itemLines.append(d.lines.count)
-                d.lines.append([DocSpan("  "), check(o.doneOn), DocSpan(o.text), DocSpan(o.doneOn.map { "  done \($0.iso)" } ?? "", .muted)])
+                d.lines += StripContent.wrap([DocSpan("  "), check(o.doneOn), DocSpan(o.text), DocSpan(o.doneOn.map { "  done \($0.iso)" } ?? "", .muted)],
+                                             width: width, indent: 6)
             }
             d.lines.append([])
             d.lines.append([DocSpan("Metrics", .title, bold: true)])
@@ -103,18 +118,35 @@ public struct DetailDocument: Equatable, Sendable {
         case .mentoring(let r):
             var d = DetailDocument(title: "Mentoring · \(names.name(r.mentorID)) → \(names.name(r.menteeID))")
             let summary = MentoringSummary(r, names: names, today: s.today, settings: s.data.agency.settings)
-            d.lines.append([DocSpan("since \(r.start.iso) · every \(r.cadenceDays) days · ", .muted),
-                            DocSpan("\(summary.health.symbol) \(summary.health.label)", Format.role(summary.health)),
-                            DocSpan(" · next due \(summary.nextDue?.iso ?? "—") · streak \(summary.streak) · \(r.sessions.count) sessions", .muted)])
+            var facts: [DocLine] = [[DocSpan("since \(r.start.iso)", .muted)], [DocSpan("every ", .muted), DocSpan("\(r.cadenceDays) days")]]
+            if let paused = r.pausedOn, r.status == .paused {
+                facts.append([DocSpan("\(summary.health.symbol) paused since \(paused.iso)", .muted, bold: true)])
+            } else {
+                facts.append([DocSpan("\(summary.health.symbol) \(summary.health.label)", Format.role(summary.health))])
+            }
+            if let resumed = r.resumedOn, r.status == .active { facts.append([DocSpan("resumed \(resumed.iso)", .muted)]) }
+            if let next = summary.nextDue { facts.append([DocSpan("next due ", .muted), DocSpan(next.iso)]) }
+            facts += [[DocSpan("streak \(summary.streak) · \(r.sessions.count) session\(r.sessions.count == 1 ? "" : "s")", .muted)]]
+            d.lines += flow(facts, width: width)
             if !r.focusAreas.isEmpty { d.lines.append([DocSpan("focus ", .muted), DocSpan(r.focusAreas.joined(separator: ", "))]) }
             appendStatus(&d, value, s, width: width)
+            let lateGoals = r.overdueGoals(today: s.today).count
+            let lateActions = r.overdueActionItems(today: s.today).count
+            if lateGoals + lateActions > 0 {
+                let parts = [lateGoals > 0 ? "\(lateGoals) goal\(lateGoals == 1 ? "" : "s") past target" : nil,
+                             lateActions > 0 ? "\(lateActions) action item\(lateActions == 1 ? "" : "s") past due" : nil].compactMap { $0 }
+                d.lines.append([DocSpan("⚑ " + parts.joined(separator: " · "), .danger, bold: true)])
+            }
             d.lines.append([])
             d.lines.append([DocSpan("Goals", .title, bold: true)])
             if r.goals.isEmpty { d.lines.append([DocSpan("  none yet (e to add)", .muted)]) }
             for g in r.goals {
                 d.itemLines.append(d.lines.count)
+                let late = g.isOverdue(today: s.today)
                 d.lines.append([DocSpan("  "), check(g.achievedOn), DocSpan(g.text),
-                                DocSpan((g.targetDate.map { "  by \($0.iso)" } ?? "") + (g.achievedOn.map { "  achieved \($0.iso)" } ?? ""), .muted)])
+                                DocSpan(g.targetDate.map { "  by \($0.iso)" } ?? "", late ? .danger : .muted),
+                                DocSpan(late ? " ⚑ past target" : "", .danger, bold: true),
+                                DocSpan(g.achievedOn.map { "  achieved \($0.iso)" } ?? "", .muted)])
             }
             appendSessions(&d, r.sessions, s, width: width)
             return d
@@ -144,11 +176,36 @@ public struct DetailDocument: Equatable, Sendable {
             }
             for a in session.actionItems {
                 d.itemLines.append(d.lines.count)
-                let late = a.doneOn == nil && (a.due.map { $0 < s.today } ?? false)
-                d.lines.append([DocSpan("    "), DocSpan(a.doneOn == nil ? "[ ] " : "[x] ", a.doneOn == nil ? .muted : .ok),
-                                DocSpan(a.text), DocSpan(a.due.map { "  due \($0.iso)" } ?? "", late ? .danger : .muted)])
+                let late = a.isOverdue(today: s.today)
+                // Wrapped, not cut: the due and done dates stay on screen.
+                d.lines += StripContent.wrap([DocSpan("    "), DocSpan(a.doneOn == nil ? "[ ] " : "[x] ", a.doneOn == nil ? .muted : .ok),
+                                              DocSpan(a.text), DocSpan(a.due.map { "  due \($0.iso)" } ?? "", late ? .danger : .muted),
+                                              DocSpan(late ? " ⚑ past due" : "", .danger, bold: true),
+                                              DocSpan(a.doneOn.map { "  done \($0.iso)" } ?? "", .muted)], width: width, indent: 8)
             }
         }
+    }
+}
+
+extension DetailDocument {
+    /// Facts joined by " · " on as few lines as fit in `width`: a fact moves to the next line
+    /// whole rather than being cut (one longer than the width stays on its own line).
+    static func flow(_ facts: [DocLine], width: Int) -> [DocLine] {
+        var lines: [DocLine] = []
+        var current: DocLine = []
+        var used = 0
+        for fact in facts where !fact.isEmpty {
+            let w = fact.reduce(0) { $0 + Text.width($1.text) }
+            if current.isEmpty {
+                current = fact; used = w
+            } else if used + 3 + w <= width {
+                current += [DocSpan(" · ", .muted)] + fact; used += 3 + w
+            } else {
+                lines.append(current); current = fact; used = w
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 }
 
@@ -156,11 +213,15 @@ public struct DetailDocument: Equatable, Sendable {
 enum MetricLines {
     static func of(_ e: CoachingEngagement, today: Day) -> [DocLine] {
         let nameWidth = min(18, max(8, e.metrics.map { Text.width($0.name) }.max() ?? 8))
+        // The sparklines line up: as wide as the longest, at most 10 bars.
+        let sparkWidth = min(10, e.metrics.map { $0.readings.isEmpty ? 0 : $0.readings.count + 1 }.max() ?? 0)
         return e.metrics.map { m in
             let f = m.forecast(start: e.start, deadline: e.deadline, today: today)
-            let values = [m.baseline] + m.readings.map(\.value)
+            // No readings draw no bars; readings are scaled against the baseline–target span.
+            let values = m.readings.isEmpty ? [] : [m.baseline] + m.readings.map(\.value)
+            let spark = Sparkline(values: values, scale: min(m.baseline, m.target)...max(m.baseline, m.target)).text(width: 10)
             return [DocSpan(Text.pad(Text.truncate(m.name, to: nameWidth), to: nameWidth) + " "),
-                    DocSpan(Sparkline(values: values).text(width: 10) + " ", .spark),
+                    DocSpan(sparkWidth == 0 ? "" : Text.pad(spark, to: sparkWidth) + " ", .spark),
                     DocSpan(Format.value(m.baseline, m.unit) + " → ", .muted),
                     DocSpan(m.current.map { Format.value($0, m.unit) } ?? "—", .text, bold: true),
                     DocSpan(" → " + Format.value(m.target, m.unit) + " ", .muted),

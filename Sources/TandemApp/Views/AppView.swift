@@ -80,48 +80,96 @@ public enum AppView {
         }
         if let st = s.status {
             let role: Role = st.kind == .error ? .error : st.kind == .ok ? .ok : .status
-            buf.put(" " + Text.truncate(st.text, to: max(0, area.width - Text.width(right) - 3)), x: area.x, y: area.y,
-                    style: theme.style(role).over(theme.style(.status)), maxX: area.right)
+            let style = theme.style(role).over(theme.style(.status))
+            if area.height > 1 {
+                // A long message wraps onto the rows the layout gave it, rather than being cut.
+                let rows = Paragraph(lines: [[Span(st.text, style: style)]], wrap: true).rows(width: max(1, area.width - 2))
+                for (i, row) in rows.prefix(area.height).enumerated() {
+                    buf.put(line: row, x: area.x + 1, y: area.y + i, maxX: area.right - 1)
+                }
+            } else {
+                buf.put(" " + Text.truncate(st.text, to: max(0, area.width - Text.width(right) - 3)), x: area.x, y: area.y,
+                        style: style, maxX: area.right)
+            }
         }
         if !right.isEmpty {
-            buf.put(right + " ", x: area.right - Text.width(right) - 1, y: area.y, style: theme.style(.muted).over(theme.style(.status)), maxX: area.right)
+            buf.put(right + " ", x: area.right - Text.width(right) - 1, y: area.bottom - 1, style: theme.style(.muted).over(theme.style(.status)), maxX: area.right)
         }
     }
 }
 
-/// The top line: agency, today, counts, read-only. On a narrow screen the agency name is cut
-/// (and the date shortened) before any count is.
+/// The top line: agency, today, counts of active work, read-only. On a narrow screen the
+/// agency name is cut (and the date shortened) before any count is; the counts' words shorten
+/// before they are cut. The underline of the mono and high-contrast themes is under the
+/// words only, never under the gaps between them.
 enum Header {
     static func render(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
         let base = theme.style(.header)
-        buf.fill(area, style: base)
+        buf.fill(area, style: gap(base))
         let r = s.rows
-        let counts: Line = [
-            Span("\(r.activeCoaching) coaching", style: theme.style(.coaching).over(base)),
-            Span(" · \(r.activeMentoring) mentoring", style: theme.style(.mentoring).over(base)),
-            Span(" · \(r.overdue) overdue", style: theme.style(r.overdue > 0 ? .danger : .muted).over(base)),
-            Span(" · \(r.dueThisWeek) due this week", style: theme.style(r.dueThisWeek > 0 ? .warn : .muted).over(base)),
-        ]
+        // Active work only: the quieter rows (planned, on hold, paused) wait.
+        // Shorter forms, tried in turn: "due 7d" for "due this week", then two spaces for " · ".
+        func counts(_ level: Int) -> Line {
+            let dot = level >= 2 ? "  " : " · "
+            return [Span("\(r.activeCoaching) coaching", style: theme.style(.coaching).over(base)),
+                    Span("\(dot)\(r.activeMentoring) mentoring", style: theme.style(.mentoring).over(base)),
+                    Span("\(dot)\(r.overdue) overdue", style: theme.style(r.overdue > 0 ? .danger : .muted).over(base)),
+                    Span(level >= 1 ? "\(dot)\(r.dueThisWeek) due 7d" : "\(dot)\(r.dueThisWeek) due this week",
+                         style: theme.style(r.dueThisWeek > 0 ? .warn : .muted).over(base)),
+                    Span("\(dot)\(r.stalled) stalled", style: theme.style(r.stalled > 0 ? .warn : .muted).over(base))]
+        }
         // Wide: " Tandem · Agency · Sun 29 Nov 2026   counts". Narrow: the brand goes, the date
         // shortens, and only then is the agency's name cut.
         let readOnly: Line = s.isReadOnly ? [Span(" [read-only]", style: theme.style(.danger).over(base).bold())] : []
         let longDate = Format.longDate(s.today)
-        let full = 8 + Text.width(s.data.agency.name) + 3 + Text.width(longDate) + 3 + Text.width(counts) + Text.width(readOnly)
+        let date = Format.shortDate(s.today, today: s.today)
+        let full = 8 + Text.width(s.data.agency.name) + 3 + Text.width(longDate) + 3 + Text.width(counts(0)) + Text.width(readOnly)
         var line: Line = []
         if full <= area.width {
             line = [Span(" Tandem ", style: theme.style(.title).over(base).bold())] + readOnly
                 + [Span("· ", style: base), Span(s.data.agency.name, style: theme.style(.title).over(base)),
                    Span(" · ", style: base), Span(longDate, style: theme.style(.muted).over(base)), Span("   ", style: base)]
+            line += counts(0)
         } else {
-            let date = Format.shortDate(s.today, today: s.today)
-            let room = area.width - 1 - 3 - Text.width(date) - 2 - Text.width(counts) - Text.width(readOnly)
+            // The least shortening that leaves the agency's name whole.
+            let fixed = 1 + 3 + Text.width(date) + 2 + Text.width(readOnly) + Text.width(s.data.agency.name)
+            let shown = (0...2).lazy.map(counts).first { fixed + Text.width($0) <= area.width } ?? counts(2)
+            let room = area.width - 1 - 3 - Text.width(date) - 2 - Text.width(shown) - Text.width(readOnly)
             line = readOnly + [Span(" ", style: base)]
             if room >= 4 {
                 line += [Span(Text.truncate(s.data.agency.name, to: room), style: theme.style(.title).over(base)), Span(" · ", style: base)]
             }
             line += [Span(date, style: theme.style(.muted).over(base)), Span("  ", style: base)]
+            line += shown
         }
-        line += counts
-        buf.put(line: Text.truncate(line, to: area.width), x: area.x, y: area.y, maxX: area.right)
+        // The header's underline (mono, high contrast) is the words', not the bar's.
+        if base.attrs.contains(.underline) {
+            line = line.map { var st = $0.style; st.attrs.insert(.underline); return Span($0.text, style: st) }
+        }
+        buf.put(line: underlineWordsOnly(Text.truncate(line, to: area.width)), x: area.x, y: area.y, maxX: area.right)
+    }
+
+    /// The style without its underline: what the gaps between words get.
+    static func gap(_ style: Style) -> Style {
+        var g = style
+        g.attrs.remove(.underline)
+        return g
+    }
+
+    /// Splits each span's leading and trailing spaces and "·" separators off into spans
+    /// without underline, so an underlined header underlines its words only.
+    static func underlineWordsOnly(_ line: Line) -> Line {
+        func isGap(_ c: Character) -> Bool { c == " " || c == "·" }
+        var out: Line = []
+        for span in line {
+            guard span.style.attrs.contains(.underline) else { out.append(span); continue }
+            let chars = Array(span.text)
+            let lead = chars.prefix(while: isGap).count
+            let trail = lead == chars.count ? 0 : chars.reversed().prefix(while: isGap).count
+            if lead > 0 { out.append(Span(String(chars[..<lead]), style: gap(span.style))) }
+            if lead < chars.count - trail { out.append(Span(String(chars[lead..<(chars.count - trail)]), style: span.style)) }
+            if trail > 0 { out.append(Span(String(chars[(chars.count - trail)...]), style: gap(span.style))) }
+        }
+        return out
     }
 }

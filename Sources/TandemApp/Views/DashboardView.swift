@@ -1,7 +1,9 @@
 import TandemCore
 import TerminalUI
 
-/// Coaching beside mentoring (stacked below 100 columns), and a detail strip for the selection.
+/// Coaching beside mentoring (stacked below `AppLayout.sideBySideWidth`), and a detail strip
+/// for the selection. Each pane lists its active records, then a quieter group (planned and
+/// on hold; paused), dimmed, with the state in words. Columns come and go by `PaneColumns`.
 enum DashboardView {
     static func render(_ s: AppState, _ layout: AppLayout, _ theme: Theme, into buf: inout ScreenBuffer) {
         coachingPane(s, theme, into: &buf, area: layout.coachingPane)
@@ -9,78 +11,125 @@ enum DashboardView {
         DetailStrip.render(s, theme, into: &buf, area: layout.strip)
     }
 
-    /// A pane's border and title ("Coaching · 3 of 12 · /ana · by deadline"); returns the inside.
-    static func frame(_ name: String, shown: Int, of total: Int, filter: String, sort: String, focused: Bool,
-                      role: Role, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) -> Rect {
-        var title = "\(name) · \(shown)"
-        if !filter.isEmpty { title += " of \(total) · /\(filter)" }
-        title += " · by \(sort)"
+    /// A pane's title: "Coaching · 5 active · 2 planned or on hold · by deadline", or with a
+    /// filter "Coaching · 3 of 7 · /ana · by deadline".
+    static func title(_ name: String, active: Int, quiet: Int, quietWord: String, shown: Int, of total: Int,
+                      filter: String, sort: String) -> String {
+        var title = name
+        if filter.isEmpty {
+            title += " · \(active) active"
+            if quiet > 0 { title += " · \(quiet) \(quietWord)" }
+        } else {
+            title += " · \(shown) of \(total) · /\(filter)"
+        }
+        return title + " · by \(sort)"
+    }
+
+    /// A pane's border and title; returns the inside.
+    static func frame(_ title: String, focused: Bool, role: Role, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) -> Rect {
         let b = Block(title: title, titleStyle: theme.style(focused ? .focus : role),
                       borderStyle: theme.style(focused ? .focus : .border), focused: focused)
         b.render(into: &buf, area: area)
         return b.inner(area)
     }
 
+    /// The columns a pane of this inside width shows, in row order (what tests check too).
+    static func columns(_ pane: Pane, width: Int) -> [PaneColumn] { PaneColumns.shown(pane, width: width) }
+
     static func coachingPane(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
         let focused = s.dashboard.focus == .coaching
         let r = s.rows
-        let inner = frame("Coaching", shown: r.coaching.count, of: r.activeCoaching, filter: s.dashboard.coaching.filter,
-                          sort: s.dashboard.coaching.sort.rawValue, focused: focused, role: .coaching, theme, into: &buf, area: area)
+        let pane = s.dashboard.coaching
+        let quiet = r.coaching.suffix(r.quietCoaching)
+        let waiting = [quiet.contains { $0.engagement.status == .planned } ? "planned" : nil,
+                       quiet.contains { $0.engagement.status == .onHold } ? "on hold" : nil].compactMap { $0 }.joined(separator: " or ")
+        let inner = frame(title("Coaching", active: r.coaching.count - r.quietCoaching, quiet: r.quietCoaching, quietWord: waiting,
+                                shown: r.coaching.count, of: r.openCoaching, filter: pane.filter, sort: pane.sort.rawValue),
+                          focused: focused, role: .coaching, theme, into: &buf, area: area)
         guard !inner.isEmpty else { return }
-        let wide = inner.width >= 70
-        var cols: [(String, Constraint, Alignment)] = [("COACHEE", .fill(wide ? 3 : 1), .left), ("FOCUS", .fill(wide ? 4 : 1), .left)]
-        if wide { cols.append(("COACH", .fill(2), .left)) }
-        cols += [("DUE", .fixed(8), .right), ("PROGRESS", .fixed(wide ? 13 : 9), .left), ("FORECAST", .fixed(wide ? 11 : 2), .left)]
-        if !wide { cols[cols.count - 1].0 = "" }
-        let row = { (i: Int, _: [Int]) -> [Line] in
+        let cols = columns(.coaching, width: inner.width)
+        let settings = s.data.agency.settings
+        let row = { (i: Int, widths: [Int]) -> [Line] in
             let c = r.coaching[i]
-            var cells: [Line] = [[Span(c.coachee, style: theme.style(.text))],
-                                 [Span(c.engagement.focus, style: theme.style(.muted))]]
-            if wide { cells.append([Span(c.coach, style: theme.style(.muted))]) }
-            cells.append([Span(Format.daysLeft(c.daysLeft), style: theme.style(Format.deadlineRole(c.daysLeft)))])
-            cells.append(Gauge(ratio: c.progress, width: wide ? 8 : 4, filledStyle: theme.style(.gauge),
-                               emptyStyle: theme.style(.gaugeEmpty), labelStyle: theme.style(.muted)).line)
-            let mark = Format.symbol(c.forecast) + (wide ? " " + c.forecast.label : "")
-            cells.append([Span(mark, style: theme.style(Format.role(c.forecast)))])
-            return cells
+            let e = c.engagement
+            let isQuiet = r.isQuiet(.coaching, i)
+            func style(_ role: Role) -> Style { theme.style(isQuiet ? .muted : role) }
+            return zip(cols, widths).map { col, width -> Line in
+                switch col.id {
+                case .coachee: return [Span(c.coachee, style: style(.text))]
+                case .flags:
+                    var marks: Line = []
+                    if e.hasMomentumAlert(today: s.today, momentumDays: settings.momentumDays) { marks.append(Span("⚠", style: theme.style(.warn).bold())) }
+                    if !e.overdueActionItems(today: s.today).isEmpty { marks.append(Span("⚑", style: theme.style(.danger).bold())) }
+                    return marks
+                case .focus: return [Span(e.focus, style: theme.style(.muted))]
+                case .coach: return [Span(c.coach, style: theme.style(.muted))]
+                case .due: return [Span(Format.daysLeft(c.daysLeft), style: style(Format.deadlineRole(c.daysLeft)))]
+                case .sessions:
+                    return [Span(e.plannedSessions.map { "\(e.sessions.count) of \($0)" } ?? "\(e.sessions.count)", style: theme.style(.muted))]
+                case .progress:
+                    return Gauge(ratio: c.progress, width: max(1, min(8, width - 5)), filledStyle: theme.style(isQuiet ? .gaugeEmpty : .gauge),
+                                 emptyStyle: theme.style(.gaugeEmpty), labelStyle: theme.style(.muted)).line
+                case .forecast:
+                    if isQuiet { return [Span(e.status.label, style: theme.style(.muted).bold())] }
+                    return [Span(Format.symbol(c.forecast) + " " + c.forecast.label, style: theme.style(Format.role(c.forecast)))]
+                default: return []
+                }
+            }
         }
-        PaneTable.render(columns: cols, count: r.coaching.count, row: row, scroll: s.dashboard.coaching.scroll, focused: focused,
-                 empty: s.dashboard.coaching.filter.isEmpty ? "No active coaching engagements. Press n to start one." : "Nothing matches /\(s.dashboard.coaching.filter) — Esc clears the filter.",
+        PaneTable.render(columns: cols, widths: PaneColumns.widths(cols, width: inner.width), count: r.coaching.count, row: row,
+                         scroll: pane.scroll, focused: focused,
+                         empty: pane.filter.isEmpty ? "No coaching engagements. Press n to start one." : "Nothing matches /\(pane.filter) — Esc clears the filter.",
                          theme, into: &buf, area: inner)
     }
 
     static func mentoringPane(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {
         let focused = s.dashboard.focus == .mentoring
         let r = s.rows
-        let inner = frame("Mentoring", shown: r.mentoring.count, of: r.activeMentoring, filter: s.dashboard.mentoring.filter,
-                          sort: s.dashboard.mentoring.sort.rawValue, focused: focused, role: .mentoring, theme, into: &buf, area: area)
+        let pane = s.dashboard.mentoring
+        let inner = frame(title("Mentoring", active: r.mentoring.count - r.quietMentoring, quiet: r.quietMentoring, quietWord: "paused",
+                                shown: r.mentoring.count, of: r.openMentoring, filter: pane.filter, sort: pane.sort.rawValue),
+                          focused: focused, role: .mentoring, theme, into: &buf, area: area)
         guard !inner.isEmpty else { return }
-        // Narrow panes keep the names readable: "since" and "last met" go first (the detail has them).
-        let wide = inner.width >= 70, medium = inner.width >= 56
-        var cols: [(String, Constraint, Alignment)] = [("MENTOR → MENTEE", .fill(1), .left)]
-        if medium { cols.append(("SINCE", .fixed(6), .right)) }
-        cols.append(("EVERY", .fixed(5), .right))
-        if wide { cols.append(("LAST MET", .fixed(9), .right)) }
-        cols += [("NEXT DUE", .fixed(9), .right), ("HEALTH", .fixed(wide ? 11 : 10), .left)]
+        let cols = columns(.mentoring, width: inner.width)
         let row = { (i: Int, widths: [Int]) -> [Line] in
             let m = r.mentoring[i]
-            // Cut each name, not the pair, so both people stay on screen.
-            let half = max(3, (widths[0] - 3) / 2)
-            let fits = Text.width(m.mentor) + 3 + Text.width(m.mentee) <= widths[0]
-            var cells: [Line] = [
-                [Span(fits ? m.mentor : Text.truncate(m.mentor, to: half), style: theme.style(.text)), Span(" → ", style: theme.style(.muted)),
-                 Span(fits ? m.mentee : Text.truncate(m.mentee, to: widths[0] - 3 - min(half, Text.width(m.mentor))), style: theme.style(.text))],
-            ]
-            if medium { cells.append([Span(Format.since(months: m.monthsSince), style: theme.style(.muted))]) }
-            cells.append([Span("\(m.relationship.cadenceDays)d", style: theme.style(.muted))])
-            if wide { cells.append([Span(m.lastMet.map { Format.shortDate($0, today: s.today) } ?? "never", style: theme.style(.muted))]) }
-            let dueDays = m.daysToNext(today: s.today) ?? 0
-            cells.append([Span(Format.due(m.nextDue, today: s.today), style: theme.style(dueDays < 0 ? .danger : dueDays <= s.data.agency.settings.dueSoonDays ? .warn : .text))])
-            cells.append([Span("\(m.health.symbol) \(m.health.label)", style: theme.style(Format.role(m.health)))])
-            return cells
+            let rel = m.relationship
+            let isQuiet = r.isQuiet(.mentoring, i)
+            func style(_ role: Role) -> Style { theme.style(isQuiet ? .muted : role) }
+            return zip(cols, widths).map { col, width -> Line in
+                switch col.id {
+                case .pair:
+                    // Cut each name, not the pair, so both people stay on screen.
+                    let half = max(3, (width - 3) / 2)
+                    let fits = Text.width(m.mentor) + 3 + Text.width(m.mentee) <= width
+                    return [Span(fits ? m.mentor : Text.truncate(m.mentor, to: half), style: style(.text)), Span(" → ", style: theme.style(.muted)),
+                            Span(fits ? m.mentee : Text.truncate(m.mentee, to: width - 3 - min(half, Text.width(m.mentor))), style: style(.text))]
+                case .flags:
+                    let late = !rel.overdueActionItems(today: s.today).isEmpty || !rel.overdueGoals(today: s.today).isEmpty
+                    return late ? [Span("⚑", style: theme.style(.danger).bold())] : []
+                case .since: return [Span(Format.since(months: m.monthsSince), style: theme.style(.muted))]
+                case .every: return [Span("\(rel.cadenceDays)d", style: theme.style(.muted))]
+                case .lastMet: return [Span(m.lastMet.map { Format.shortDate($0, today: s.today) } ?? "never", style: theme.style(.muted))]
+                case .nextDue:
+                    let dueDays = m.daysToNext(today: s.today) ?? 0
+                    return [Span(Format.due(m.nextDue, today: s.today),
+                                 style: style(dueDays < 0 ? .danger : dueDays <= s.data.agency.settings.dueSoonDays ? .warn : .text))]
+                case .health:
+                    if isQuiet {
+                        let since = rel.pausedOn.map { Format.shortDate($0, today: s.today) }
+                        let long = "\(m.health.symbol) \(m.health.label)" + (since.map { " since \($0)" } ?? "")
+                        let text = Text.width(long) <= width ? long : m.health.label + (since.map { " \($0)" } ?? "")
+                        return [Span(text, style: theme.style(.muted).bold())]
+                    }
+                    return [Span("\(m.health.symbol) \(m.health.label)", style: theme.style(Format.role(m.health)))]
+                default: return []
+                }
+            }
         }
-        PaneTable.render(columns: cols, count: r.mentoring.count, row: row, scroll: s.dashboard.mentoring.scroll, focused: focused,
-                 empty: s.dashboard.mentoring.filter.isEmpty ? "No active mentoring relationships. Press n to pair people up." : "Nothing matches /\(s.dashboard.mentoring.filter) — Esc clears the filter.",
+        PaneTable.render(columns: cols, widths: PaneColumns.widths(cols, width: inner.width), count: r.mentoring.count, row: row,
+                         scroll: pane.scroll, focused: focused,
+                         empty: pane.filter.isEmpty ? "No mentoring relationships. Press n to pair people up." : "Nothing matches /\(pane.filter) — Esc clears the filter.",
                          theme, into: &buf, area: inner)
     }
 }
@@ -88,6 +137,13 @@ enum DashboardView {
 /// The panes' tables: the kit's `Table` in the theme's colors, with a "3–10/42" mark in the
 /// pane's bottom border when rows are hidden.
 enum PaneTable {
+    static func render(columns: [PaneColumn], widths: [Int], count: Int, row: @escaping (Int, [Int]) -> [Line],
+                       scroll: ScrollState, focused: Bool, empty: String, _ theme: Theme,
+                       into buf: inout ScreenBuffer, area: Rect) {
+        render(columns: zip(columns, widths).map { ($0.title, Constraint.fixed($1), $0.align) }, count: count, row: row,
+               scroll: scroll, focused: focused, empty: empty, theme, into: &buf, area: area)
+    }
+
     static func render(columns: [(String, Constraint, Alignment)], count: Int, row: @escaping (Int, [Int]) -> [Line],
                        scroll: ScrollState, focused: Bool, empty: String, _ theme: Theme,
                        into buf: inout ScreenBuffer, area: Rect) {

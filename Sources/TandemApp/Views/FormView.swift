@@ -6,7 +6,7 @@ enum FormView {
     static func render(_ form: Form, _ s: AppState, _ layout: AppLayout, _ theme: Theme, into buf: inout ScreenBuffer) {
         let width = layout.formBoxWidth
         let fieldWidth = layout.formFieldWidth
-        let labelWidth = AppLayout.formLabelWidth
+        let labelWidth = layout.formLabelColumns
         // Rows each field takes: its editor, then a hint or error line when focused or wrong.
         var blocks: [(field: Int, height: Int, note: Line?)] = []
         for (i, f) in form.fields.enumerated() {

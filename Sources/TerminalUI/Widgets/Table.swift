@@ -89,8 +89,9 @@ public struct Table {
         buffer.fill(area, style: style)
         let rects = area.split(.horizontal, columns.map(\.width), spacing: spacing)
         // A row's style spans its columns; an underline stays under the columns, not the gaps.
-        fillRow(y: area.y, rects: rects, style: headerStyle.over(style), into: &buffer)
-        for (c, rect) in rects.enumerated() where rect.width > 0 {
+        // A column without a title (a narrow mark column) has no underline in the header either.
+        fillRow(y: area.y, rects: rects, style: headerStyle.over(style), into: &buffer, underlined: columns.map { !$0.title.isEmpty })
+        for (c, rect) in rects.enumerated() where rect.width > 0 && !columns[c].title.isEmpty {
             let title = Text.pad(Text.truncate(columns[c].title, to: rect.width), to: rect.width, align: columns[c].align)
             buffer.put(title, x: rect.x, y: area.y, style: headerStyle.over(style), maxX: rect.right)
         }
@@ -116,13 +117,15 @@ public struct Table {
 
     /// Fills one row across the columns: the gaps between them get the style without its
     /// underline, so a header or a selection underlines each column, not the separators.
-    private func fillRow(y: Int, rects: [Rect], style: Style, into buffer: inout ScreenBuffer) {
+    private func fillRow(y: Int, rects: [Rect], style: Style, into buffer: inout ScreenBuffer, underlined: [Bool]? = nil) {
         guard let first = rects.first, let last = rects.last else { return }
         var gaps = style
         gaps.attrs.remove(.underline)
         buffer.fill(Rect(x: first.x, y: y, width: last.right - first.x, height: 1), style: gaps)
         if style.attrs.contains(.underline) {
-            for rect in rects where rect.width > 0 { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
+            for (i, rect) in rects.enumerated() where rect.width > 0 && underlined?[i] != false {
+                buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style)
+            }
         }
     }
 
