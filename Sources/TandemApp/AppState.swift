@@ -40,8 +40,6 @@ public struct Confirm: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case discardForm
         case archive(RecordRef)
-        /// The file changed on disk: reload it, or keep the on-screen version.
-        case conflict(Record)
         /// `n`: which kind of record to create.
         case newMenu
     }
@@ -56,13 +54,10 @@ public struct Confirm: Equatable, Sendable {
         self.purpose = purpose; self.title = title; self.message = message; self.choices = choices
     }
 
-    var isConflict: Bool { if case .conflict = purpose { true } else { false } }
-
     /// Where this question's keys live in the key table.
     public var keyContext: KeyContext {
         switch purpose {
         case .discardForm, .archive: .confirm
-        case .conflict: .conflict
         case .newMenu: .newMenu
         }
     }
@@ -95,6 +90,8 @@ public enum Context: Equatable, Sendable {
     case confirm(Confirm)
     case prompt(Prompt)
     case help(HelpState)
+    /// A save found fields changed here and on disk: choose per field.
+    case conflict(ConflictState)
 
     /// Where this context's keys live in the key table.
     public var keyContext: KeyContext {
@@ -106,6 +103,7 @@ public enum Context: Equatable, Sendable {
         case .confirm(let c): c.keyContext
         case .prompt: .prompt
         case .help: .help
+        case .conflict: .conflict
         }
     }
 
@@ -113,7 +111,7 @@ public enum Context: Equatable, Sendable {
     public var isScreen: Bool {
         switch self {
         case .dashboard, .people, .detail: true
-        case .form, .confirm, .prompt, .help: false
+        case .form, .confirm, .prompt, .help, .conflict: false
         }
     }
 }
@@ -236,6 +234,12 @@ public struct AppState: Sendable {
     public var pending: [RecordRef: Change] = [:]
     /// Drafts found at start-up, offered back one by one.
     public var drafts: [FormDraft] = []
+    /// Records whose on-screen version could not be saved because the file changed elsewhere
+    /// too (the conflict dialog was left with Esc): kept in memory, unsaved; `:w` tries again.
+    public var unsaved: Set<RecordRef> = []
+    /// Records changed by others that are not taken in yet (a form is open on them, a save of
+    /// ours is on the way, or an unsaved version is kept), already announced once.
+    public var heldOutside: Set<RecordRef> = []
 
     public private(set) var rows = DashboardRows()
     public var keymap: Keymap = .standard
@@ -263,6 +267,11 @@ public struct AppState: Sendable {
 
     /// Puts a context on top: it gets the keys until it is popped.
     public mutating func push(_ context: Context) { stack.append(context) }
+
+    /// Replaces what is on top (its state changed), keeping the base screen a screen.
+    public mutating func replaceTop(_ context: Context) {
+        if stack.count > 1 || context.isScreen { stack[stack.count - 1] = context }
+    }
 
     /// Takes the top context off (the base screen stays).
     public mutating func pop() { if stack.count > 1 { stack.removeLast() } }

@@ -27,6 +27,20 @@ public enum Msg: Sendable {
     case outsideChanges([OutsideChange])
     /// Long work is under way (the text for the progress line), or done (`nil`).
     case progress(String?)
+    /// A save found the file changed on disk and merged: `merged` (ours with their changes) is
+    /// what was written, and what memory takes.
+    case saveMerged(RecordRef, merged: Record, file: String)
+    /// A save found the same field changed here and on disk: nothing was written; the leader chooses.
+    case saveConflicted(ConflictState)
+    /// Files the outside-change check found but could not read (each reported once), or why
+    /// the folder could not be looked at.
+    case outsideProblems([String])
+    /// The store became read-only while open (a file from a newer Tandem arrived).
+    case becameReadOnly(String)
+    /// A bracketed paste: the text goes to the focused field of what is on top.
+    case pasted(String)
+    /// The external editor finished with a form's field: its new text, or why not.
+    case externallyEdited(field: String, Result<String, ExternalEditor.Failure>)
 }
 
 /// What the clock says, as the runtime reads it: seconds (for fading and intervals) and the day.
@@ -54,14 +68,19 @@ public enum Effect: Equatable, Sendable {
     case setTheme(String)
     /// Look for records changed on disk by others; the answer is `.outsideChanges`.
     case checkOutsideChanges
+    /// The outside changes `update` took into memory: the store merges later saves against them.
+    case adopt([RecordRef])
+    /// Edits a form field's text in `$VISUAL`/`$EDITOR` with the dashboard suspended; the
+    /// answer is `.externallyEdited`. Runs on the loop (it needs the terminal).
+    case editExternally(field: String, text: String)
     case suspend
     case quit
 
     /// Runs off the main loop (store I/O); the screen keeps drawing meanwhile.
     public var runsInBackground: Bool {
         switch self {
-        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges: true
-        case .setTheme, .suspend, .quit: false
+        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .adopt: true
+        case .setTheme, .editExternally, .suspend, .quit: false
         }
     }
 
@@ -73,9 +92,9 @@ public enum Effect: Equatable, Sendable {
         case .reload: "Reloading from disk…"
         case .saveDraft: "Keeping a draft…"
         case .deleteDraft: "Tidying drafts…"
-        case .checkOutsideChanges: "Looking for outside changes…"
+        case .checkOutsideChanges, .adopt: "Looking for outside changes…"
         case .setTheme: "Loading the theme…"
-        case .suspend, .quit: ""
+        case .editExternally, .suspend, .quit: ""
         }
     }
 }
