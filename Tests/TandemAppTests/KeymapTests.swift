@@ -55,11 +55,11 @@ struct KeymapTests {
         #expect(!hints.isEmpty)
         #expect(hints.allSatisfy { !$0.key.isEmpty && !$0.label.isEmpty })
         switch context {
-        case .form: #expect(hints.map(\.key) == ["Ctrl-S", "Tab", "Esc"])
+        case .form: #expect(hints.map(\.key) == ["Ctrl-S", "Tab", "Esc", "Ctrl-E"])
         case .list, .people, .detail: #expect(hints.map(\.key).suffix(2) == ["q", "?"], "the global hints come last")
         case .confirm: #expect(hints.map(\.key) == ["y", "n", "Esc"])
         case .newMenu: #expect(hints.map(\.key) == ["p", "c", "m", "Esc"])
-        case .conflict: #expect(hints.map(\.key) == ["r", "k"], "Esc is disabled there, so not offered")
+        case .conflict: #expect(hints.map(\.key) == ["m", "t", "Enter", "Esc"])
         case .prompt: #expect(hints.map(\.key) == ["Enter", "Esc"])
         case .help: #expect(hints.map(\.key) == ["Esc"])
         case .always, .global: break
