@@ -64,7 +64,10 @@ enum Sharing {
         for c in changes {
             let before = s.data.value(of: c.ref)
             if s.holdsOutsideChange(c.ref) {
-                if s.heldOutside.insert(c.ref).inserted { held.append(s.describe(c.record ?? before)) }
+                // Said once; a conflict dialog or an unsaved version says enough already.
+                if s.heldOutside.insert(c.ref).inserted, s.formRecords.contains(c.ref) || s.pending[c.ref] != nil {
+                    held.append(s.describe(c.record ?? before))
+                }
                 continue
             }
             s.heldOutside.remove(c.ref)
@@ -230,7 +233,7 @@ enum Sharing {
             return []
         }
         let mineCount = c.fields.indices.filter { c.choice($0) == .ours }.count
-        let label = "\(c.file) with \(mineCount) of \(c.fields.count) field\(c.fields.count == 1 ? "" : "s") yours"
+        let label = "\(s.describe(resolved)) with your choices (\(mineCount) of \(c.fields.count) field\(c.fields.count == 1 ? "" : "s") yours)"
         s.data.put(resolved, for: c.ref)
         rebaseHistory(&s, c.ref, from: current, to: resolved)
         s.pending[c.ref] = Change(label: label, before: current, after: resolved)

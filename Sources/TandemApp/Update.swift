@@ -99,7 +99,8 @@ private func tick(_ s: inout AppState, _ now: Now) -> [Effect] {
         s.recompute()
     }
     if let st = s.status, now.seconds - s.statusShownAt >= Status.fadeSeconds(st.kind) { s.status = nil }
-    guard now.seconds - s.lastOutsideCheck >= outsideCheckSeconds, s.pending.isEmpty else { return [] }
+    // Ticks come about once a second; one a little early still counts, so a check is never a tick late.
+    guard now.seconds - s.lastOutsideCheck >= outsideCheckSeconds - 0.25, s.pending.isEmpty else { return [] }
     s.lastOutsideCheck = now.seconds
     return [.checkOutsideChanges]
 }

@@ -49,8 +49,11 @@ public final class AppRuntime {
         draw()
         var lastTick = clock().seconds
         while !state.isQuitting {
-            // Poll quickly while work is out, so its result shows as soon as it lands.
-            let wait = worker.isBusy ? 20 : Int(tickSeconds * 1000)
+            // Wait until the next tick is due (so ticks keep their pace), and poll quickly while
+            // work is out, so its result shows as soon as it lands; a result already waiting
+            // (work that finished before this wait began) is taken at once.
+            let untilTick = max(0, Int(((lastTick + tickSeconds) - clock().seconds) * 1000))
+            let wait = worker.hasResults ? 0 : worker.isBusy ? min(20, untilTick) : untilTick
             var changed = false
             if let event = terminal.backend.nextEvent(timeoutMs: wait) {
                 switch event {
@@ -182,6 +185,9 @@ final class EffectWorker: @unchecked Sendable {
     }
 
     var isBusy: Bool { lock.lock(); defer { lock.unlock() }; return !jobs.isEmpty }
+
+    /// Results are waiting for the loop to take them.
+    var hasResults: Bool { lock.lock(); defer { lock.unlock() }; return !inbox.isEmpty }
 
     /// The oldest job still running: its progress label and when it was asked for.
     var running: (String, Double)? { lock.lock(); defer { lock.unlock() }; return jobs.first.map { ($0.label, $0.since) } }
