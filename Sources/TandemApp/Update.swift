@@ -178,6 +178,12 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
     case .terminate: return update(&s, .terminate)
     case .suspend: return [.suspend]
     case .quit:
+        // A version kept unsaved after a conflict would be lost: say so; :q quits anyway.
+        if !s.unsaved.isEmpty {
+            s.status = Status("Not quitting: \(s.unsaved.count) record\(s.unsaved.count == 1 ? " has" : "s have") your unsaved version "
+                              + "(changed elsewhere too): :w saves again, :q quits and drops it", .error)
+            return []
+        }
         s.isQuitting = true
         return [.quit]
     case .help:

@@ -234,6 +234,16 @@ struct ConflictDialogTests {
         #expect(effects == [.save(.coaching(m), force: false)])
     }
 
+    @Test("q with an unsaved version does not quit and says why; :q quits")
+    func quitGuard() {
+        var (s, _, _, _) = Self.open()
+        press(&s, .escape, .char("q"))
+        #expect(!s.isQuitting)
+        #expect(s.status?.text.hasPrefix("Not quitting: 1 record has your unsaved version") == true)
+        #expect(press(&s, .char(":"), .char("q"), .enter) == [.quit])
+        #expect(s.isQuitting)
+    }
+
     @Test("a file deleted on disk: mine writes it back, theirs lets it go")
     func deleted() throws {
         var s = Fixture.state(Fixture.tiny)

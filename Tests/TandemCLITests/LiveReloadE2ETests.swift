@@ -137,8 +137,10 @@ struct LiveReloadE2ETests {
         session.send("l")
         try session.waitFor("Ctrl-E editor")
         session.type("typed first")
+        try session.waitFor("typed first")
         session.send("C-e")
-        try session.waitFor("appended by the editor")
+        // Shorter than an error message's fade, so a failure shows its reason on the last screen.
+        try session.waitFor("appended by the editor", timeout: 12)
         try session.waitFor("edited in your editor")
         session.send("C-s")
         try session.waitFor("Saved: Logged")
