@@ -279,6 +279,17 @@ struct ConflictDialogTests {
         #expect(!buf.lines.joined().unicodeScalars.contains { $0.value == 0x1B })
     }
 
+    @Test("at 80x24 the dialog keeps each field's row, the chosen side, the full values and its keys on screen")
+    func small() {
+        var (s, _, _, _) = Self.open()
+        s.width = 80; s.height = 24
+        let screen = rows(AppView.render(s, theme: .monochrome))
+        let text = screen.joined(separator: "\n")
+        #expect(text.contains("▸ focus") && text.contains("outcome"))
+        #expect(text.contains("● Mine") && text.contains("mine: Mine") && text.contains("theirs: Theirs"))
+        #expect(text.contains(" Enter ") && text.contains(" Esc ") && text.contains("keep unsaved"))
+    }
+
     @Test("readable values: strings bare, numbers plain, items by their date and text, nothing raw")
     func display() {
         #expect(ConflictState.display("\"a\\tb\"") == "a\\tb")
