@@ -43,8 +43,6 @@ public struct Confirm: Equatable, Sendable {
         case archive(RecordRef)
         /// Esc on a closing dialog with something typed.
         case discardClosing
-        /// The file changed on disk: reload it, or keep the on-screen version.
-        case conflict(Record)
         /// `n`: which kind of record to create.
         case newMenu
     }
@@ -59,13 +57,10 @@ public struct Confirm: Equatable, Sendable {
         self.purpose = purpose; self.title = title; self.message = message; self.choices = choices
     }
 
-    var isConflict: Bool { if case .conflict = purpose { true } else { false } }
-
     /// Where this question's keys live in the key table.
     public var keyContext: KeyContext {
         switch purpose {
         case .discardForm, .archive, .discardClosing: .confirm
-        case .conflict: .conflict
         case .newMenu: .newMenu
         }
     }
@@ -102,6 +97,8 @@ public enum Context: Equatable, Sendable {
     case archive
     /// `a`: how an engagement or a relationship ends (or pauses, or resumes).
     case closing(ClosingState)
+    /// A save found fields changed here and on disk: choose per field.
+    case conflict(ConflictState)
 
     /// Where this context's keys live in the key table.
     public var keyContext: KeyContext {
@@ -115,6 +112,7 @@ public enum Context: Equatable, Sendable {
         case .help: .help
         case .archive: .archive
         case .closing: .closing
+        case .conflict: .conflict
         }
     }
 
@@ -122,7 +120,7 @@ public enum Context: Equatable, Sendable {
     public var isScreen: Bool {
         switch self {
         case .dashboard, .people, .detail, .archive: true
-        case .form, .confirm, .prompt, .help, .closing: false
+        case .form, .confirm, .prompt, .help, .closing, .conflict: false
         }
     }
 }
@@ -267,6 +265,12 @@ public struct AppState: Sendable {
     public var drafts: [FormDraft] = []
     /// Closing dialogs left unsaved by an earlier run, offered back when their record's `a` is pressed.
     public var closingDrafts: [ClosingDraft] = []
+    /// Records whose on-screen version could not be saved because the file changed elsewhere
+    /// too (the conflict dialog was left with Esc): kept in memory, unsaved; `:w` tries again.
+    public var unsaved: Set<RecordRef> = []
+    /// Records changed by others that are not taken in yet (a form is open on them, a save of
+    /// ours is on the way, or an unsaved version is kept), already announced once.
+    public var heldOutside: Set<RecordRef> = []
 
     public private(set) var rows = DashboardRows()
     public var keymap: Keymap = .standard
@@ -294,6 +298,11 @@ public struct AppState: Sendable {
 
     /// Puts a context on top: it gets the keys until it is popped.
     public mutating func push(_ context: Context) { stack.append(context) }
+
+    /// Replaces what is on top (its state changed), keeping the base screen a screen.
+    public mutating func replaceTop(_ context: Context) {
+        if stack.count > 1 || context.isScreen { stack[stack.count - 1] = context }
+    }
 
     /// Takes the top context off (the base screen stays).
     public mutating func pop() { if stack.count > 1 { stack.removeLast() } }

@@ -16,6 +16,7 @@ enum Commands {
             s.isQuitting = true
             return [.quit]
         case "w", "write":
+            if !s.unsaved.isEmpty { return Sharing.retryUnsaved(&s) }
             s.status = s.pending.isEmpty ? Status("All changes are on disk", .ok) : Status("Saving \(s.pending.count) change(s)…")
             return []
         case "help", "h":

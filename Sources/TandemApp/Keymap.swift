@@ -15,7 +15,11 @@ public enum Action: String, CaseIterable, Sendable {
     /// A prompt: delete back, or close the prompt when it is empty.
     case deleteBack
     /// Answers to a question.
-    case yes, no, reloadFromDisk, keepMine, newPerson, newEngagement, newRelationship
+    case yes, no, newPerson, newEngagement, newRelationship
+    /// The conflict dialog: mine or theirs for the field under the cursor, or for every field.
+    case mine, theirs, allMine, allTheirs
+    /// A form's note: edit it in `$VISUAL`/`$EDITOR`.
+    case editExternally
     /// Ctrl-C: quit from anywhere (an open form is kept as a draft).
     case terminate
     case suspend
@@ -35,7 +39,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case confirm
     /// `n`'s menu: which kind of record.
     case newMenu
-    /// A save found the file changed on disk.
+    /// A save found the same fields changed here and on disk: choose per field.
     case conflict
     /// The archive screen (`5`).
     case archive
@@ -58,7 +62,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: "this help"
         case .confirm: "questions"
         case .newMenu: "the new menu (n)"
-        case .conflict: "changed on disk"
+        case .conflict: "changed here and elsewhere"
         case .archive: "archive screen"
         case .closing: "closing dialog"
         }
@@ -137,10 +141,10 @@ public struct Keymap: Sendable {
 
     /// Footer hints for a context: its own first, then the global ones on a screen; disabled
     /// bindings and, on a read-only store, write keys are left out.
-    public func hints(for context: KeyContext, readOnly: Bool = false) -> [(key: String, label: String)] {
+    public func hints(for context: KeyContext, readOnly: Bool = false, hiding: Set<Action> = []) -> [(key: String, label: String)] {
         let contexts = context.isScreen ? [context, .global] : [context]
         return contexts.flatMap { c in
-            bindings.filter { $0.context == c && $0.footer != nil && $0.disabled == nil && !(readOnly && $0.writes) }
+            bindings.filter { $0.context == c && $0.footer != nil && $0.disabled == nil && !(readOnly && $0.writes) && !hiding.contains($0.action) }
         }.map { ($0.keyLabel ?? Keymap.name($0.keys[0]), $0.footer!) }
     }
 
@@ -288,13 +292,17 @@ public struct Keymap: Sendable {
         Binding([.enter, .down], .nextField, "next field (in a note: a new line, the next line)", group: "forms", context: .form, afterText: true),
         Binding([.up], .prevField, "previous field (in a note: the line above)", group: "forms", context: .form, afterText: true),
         Binding([.escape], .back, "cancel (asks first if anything was typed)", group: "forms", context: .form, footer: "cancel"),
-        Binding([], .typeText, "edit the field: type, ←→ Home End (Ctrl-A Ctrl-E), Alt-B Alt-F words, Backspace Del Ctrl-W Ctrl-K; Space ←→ change a choice",
+        Binding([.ctrl("e")], .editExternally, "in a note: edit it in $VISUAL or $EDITOR (in a one-line field Ctrl-E goes to the end)",
+                group: "forms", context: .form, footer: "editor", afterText: true),
+        Binding([], .typeText, "edit the field: type or paste, ←→ Home End (Ctrl-A Ctrl-E), Alt-B Alt-F words, Backspace Del Ctrl-W Ctrl-K Ctrl-U; Space ←→ change a choice",
                 group: "forms", context: .form, keyLabel: "text keys"),
+        Binding([.ctrl("u")], .typeText, "delete from the start of the line to the cursor", group: "forms", context: .form, afterText: true),
         // Prompts
         Binding([.enter], .submit, "run the command; keep the filter", group: "prompts", context: .prompt, footer: "done"),
         Binding([.escape], .back, "cancel (a filter is cleared)", group: "prompts", context: .prompt, footer: "cancel"),
         Binding([.backspace], .deleteBack, "delete back; on an empty prompt, close it", group: "prompts", context: .prompt),
-        Binding([], .typeText, "edit the text: type, ←→ Home End, Alt-B Alt-F, Del Ctrl-W Ctrl-K", group: "prompts", context: .prompt, keyLabel: "text keys"),
+        Binding([], .typeText, "edit the text: type or paste, ←→ Home End, Alt-B Alt-F, Del Ctrl-W Ctrl-K Ctrl-U", group: "prompts", context: .prompt, keyLabel: "text keys"),
+        Binding([.ctrl("u")], .typeText, "delete from the start to the cursor", group: "prompts", context: .prompt, afterText: true),
         // Help
         Binding([.down, .char("j")], .down, "scroll down", group: "help", context: .help),
         Binding([.up, .char("k")], .up, "scroll up", group: "help", context: .help),
@@ -311,9 +319,15 @@ public struct Keymap: Sendable {
         Binding([.char("c"), .char("C")], .newEngagement, "a new coaching engagement", group: "new menu", context: .newMenu, footer: "coaching"),
         Binding([.char("m"), .char("M")], .newRelationship, "a new mentoring relationship", group: "new menu", context: .newMenu, footer: "mentoring"),
         Binding([.escape], .back, "cancel", group: "new menu", context: .newMenu, footer: "cancel"),
-        Binding([.char("r"), .char("R")], .reloadFromDisk, "reload the file from disk (your change is dropped)", group: "changed on disk", context: .conflict, footer: "reload"),
-        Binding([.char("k"), .char("K")], .keepMine, "keep the on-screen version (the file is overwritten)", group: "changed on disk", context: .conflict, footer: "keep mine"),
-        Binding([.escape], .back, "cancel", group: "changed on disk", context: .conflict,
-                disabled: "memory and disk differ until you choose: r takes the file, k keeps yours"),
+        Binding([.down, .char("j")], .down, "next field", group: "changed here and elsewhere", context: .conflict),
+        Binding([.up, .char("k")], .up, "previous field", group: "changed here and elsewhere", context: .conflict),
+        Binding([.char("m"), .left], .mine, "keep mine (the on-screen version) for this field", group: "changed here and elsewhere", context: .conflict, footer: "mine"),
+        Binding([.char("t"), .right], .theirs, "take theirs (the file's) for this field", group: "changed here and elsewhere", context: .conflict, footer: "theirs"),
+        Binding([.char("M")], .allMine, "keep mine for every field", group: "changed here and elsewhere", context: .conflict),
+        Binding([.char("T")], .allTheirs, "take theirs for every field", group: "changed here and elsewhere", context: .conflict),
+        Binding([.enter, .ctrl("s")], .save, "save with these choices (everything else is merged)", group: "changed here and elsewhere",
+                context: .conflict, footer: "save", writes: true),
+        Binding([.escape], .back, "close without saving: your version stays on screen, unsaved (:w tries again)",
+                group: "changed here and elsewhere", context: .conflict, footer: "keep unsaved"),
     ])
 }

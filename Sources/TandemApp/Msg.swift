@@ -29,6 +29,20 @@ public enum Msg: Sendable {
     case progress(String?)
     /// The closed records `.loadClosed` read for the archive, and what could not be read (file: problem).
     case closedLoaded([Record], failures: [String])
+    /// A save found the file changed on disk and merged: `merged` (ours with their changes) is
+    /// what was written, and what memory takes.
+    case saveMerged(RecordRef, merged: Record, file: String)
+    /// A save found the same field changed here and on disk: nothing was written; the leader chooses.
+    case saveConflicted(ConflictState)
+    /// Files the outside-change check found but could not read (each reported once), or why
+    /// the folder could not be looked at.
+    case outsideProblems([String])
+    /// The store became read-only while open (a file from a newer Tandem arrived).
+    case becameReadOnly(String)
+    /// A bracketed paste: the text goes to the focused field of what is on top.
+    case pasted(String)
+    /// The external editor finished with a form's field: its new text, or why not.
+    case externallyEdited(field: String, Result<String, ExternalEditor.Failure>)
 }
 
 /// What the clock says, as the runtime reads it: seconds (for fading and intervals) and the day.
@@ -61,14 +75,19 @@ public enum Effect: Equatable, Sendable {
     case loadClosed([RecordRef])
     /// Keep a closing dialog's unsaved text as `drafts/<name>.json` (answer: `.draftSaved`).
     case saveClosingDraft(ClosingDraft)
+    /// The outside changes `update` took into memory: the store merges later saves against them.
+    case adopt([RecordRef])
+    /// Edits a form field's text in `$VISUAL`/`$EDITOR` with the dashboard suspended; the
+    /// answer is `.externallyEdited`. Runs on the loop (it needs the terminal).
+    case editExternally(field: String, text: String)
     case suspend
     case quit
 
     /// Runs off the main loop (store I/O); the screen keeps drawing meanwhile.
     public var runsInBackground: Bool {
         switch self {
-        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed, .saveClosingDraft: true
-        case .setTheme, .suspend, .quit: false
+        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed, .saveClosingDraft, .adopt: true
+        case .setTheme, .editExternally, .suspend, .quit: false
         }
     }
 
@@ -80,10 +99,10 @@ public enum Effect: Equatable, Sendable {
         case .reload: "Reloading from disk…"
         case .saveDraft, .saveClosingDraft: "Keeping a draft…"
         case .deleteDraft: "Tidying drafts…"
-        case .checkOutsideChanges: "Looking for outside changes…"
+        case .checkOutsideChanges, .adopt: "Looking for outside changes…"
         case .loadClosed(let refs): "Reading \(refs.count) closed record\(refs.count == 1 ? "" : "s") for the archive…"
         case .setTheme: "Loading the theme…"
-        case .suspend, .quit: ""
+        case .editExternally, .suspend, .quit: ""
         }
     }
 }

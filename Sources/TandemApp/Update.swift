@@ -18,6 +18,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .saveFinished(let ref, let file):
         state.files[ref] = file
+        state.unsaved.remove(ref)
+        state.heldOutside.remove(ref)
         if let change = state.pending.removeValue(forKey: ref) {
             state.status = Status("Saved: \(change.label)", .ok)
         }
@@ -30,15 +32,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .saveFailed(let ref, let message, let conflict, let attempted):
         let change = state.pending.removeValue(forKey: ref)
-        if conflict, let attempted {
-            state.push(.confirm(Confirm(
-                purpose: .conflict(attempted), title: "Changed on disk",
-                message: "\(message). Reload the file (your change is dropped) or keep the on-screen version (the file is overwritten)?",
-                choices: [(.reloadFromDisk, "reload from disk"), (.keepMine, "keep mine")])))
-        } else {
-            state.status = Status("Not saved: \(message)", .error)
-        }
-        // Memory follows the disk: put back what the file still holds.
+        state.status = Status("Not saved: \(message)", .error)
+        // Memory follows the disk: put back what the file still holds (a conflicting save
+        // keeps the on-screen version, unsaved).
+        if conflict, attempted != nil { state.unsaved.insert(ref) }
         if let change, !conflict {
             state.data.put(change.before, for: ref)
             if state.undoStack.last == change { state.undoStack.removeLast() }
@@ -65,7 +62,19 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let now):
         return tick(&state, now)
     case .outsideChanges(let changes):
-        return outsideChanges(&state, changes)
+        return Sharing.outsideChanges(&state, changes)
+    case .outsideProblems(let problems):
+        return Sharing.outsideProblems(&state, problems)
+    case .becameReadOnly(let reason):
+        return Sharing.becameReadOnly(&state, reason)
+    case .saveMerged(let ref, let merged, let file):
+        return Sharing.saveMerged(&state, ref, merged, file: file)
+    case .saveConflicted(let conflict):
+        return Sharing.saveConflicted(&state, conflict)
+    case .pasted(let text):
+        return Sharing.pasted(&state, text)
+    case .externallyEdited(let field, let result):
+        return Sharing.externallyEdited(&state, field: field, result)
     case .progress(let text):
         state.progress = text
         return []
@@ -94,25 +103,10 @@ private func tick(_ s: inout AppState, _ now: Now) -> [Effect] {
         s.recompute()
     }
     if let st = s.status, now.seconds - s.statusShownAt >= Status.fadeSeconds(st.kind) { s.status = nil }
-    guard now.seconds - s.lastOutsideCheck >= outsideCheckSeconds, s.pending.isEmpty else { return [] }
+    // Ticks come about once a second; one a little early still counts, so a check is never a tick late.
+    guard now.seconds - s.lastOutsideCheck >= outsideCheckSeconds - 0.25, s.pending.isEmpty else { return [] }
     s.lastOutsideCheck = now.seconds
     return [.checkOutsideChanges]
-}
-
-/// Records changed on disk by someone else: take them in (not those with a save of ours on the
-/// way), keep every selection by id, and say what changed.
-private func outsideChanges(_ s: inout AppState, _ changes: [OutsideChange]) -> [Effect] {
-    let taken = changes.filter { s.pending[$0.ref] == nil }
-    guard !taken.isEmpty else { return [] }
-    for c in taken {
-        s.data.put(c.record, for: c.ref)
-        if let f = c.file { s.files[c.ref] = f } else if c.record == nil { s.files[c.ref] = nil }
-        s.undoStack.removeAll { $0.ref == c.ref }
-        s.redoStack.removeAll { $0.ref == c.ref }
-    }
-    s.recompute()
-    s.status = Status(taken.count == 1 ? "Reloaded \(taken[0].file ?? "a record") (changed outside)" : "Reloaded \(taken.count) records changed outside")
-    return []
 }
 
 /// A draft of an open form, named after what it edits.
@@ -193,6 +187,12 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
     case .terminate: return update(&s, .terminate)
     case .suspend: return [.suspend]
     case .quit:
+        // A version kept unsaved after a conflict would be lost: say so; :q quits anyway.
+        if !s.unsaved.isEmpty {
+            s.status = Status("Not quitting: \(s.unsaved.count) record\(s.unsaved.count == 1 ? " has" : "s have") your unsaved version "
+                              + "(changed elsewhere too): :w saves again, :q quits and drops it", .error)
+            return []
+        }
         s.isQuitting = true
         return [.quit]
     case .help:
@@ -230,6 +230,10 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
     case .confirm(let c): return updateConfirm(&s, c, action)
     case .archive: return updateArchive(&s, action)
     case .closing(let c): return updateClosing(&s, c, action)
+    case .conflict(var c):
+        let effects = Sharing.updateConflict(&s, &c, action)
+        if case .conflict(let now) = s.top, now.ref == c.ref { s.replaceTop(.conflict(c)) }
+        return effects
     }
 }
 
@@ -384,6 +388,8 @@ private func updateForm(_ s: inout AppState, _ form: Form, _ action: Action) -> 
     case .prevField:
         form.moveFocus(by: -1)
         s.form = form
+    case .editExternally:
+        return Sharing.editExternally(&s, form)
     case .back:
         if form.isDirty {
             s.push(.confirm(Confirm(purpose: .discardForm, title: "Discard?",
@@ -420,16 +426,6 @@ private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) 
     case (.newMenu, .newPerson): s.pop(); Editing.open(.newPerson, &s)
     case (.newMenu, .newEngagement): s.pop(); Editing.open(.newEngagement, &s)
     case (.newMenu, .newRelationship): s.pop(); Editing.open(.newRelationship, &s)
-    case (.conflict(let mine), .reloadFromDisk):
-        s.pop()
-        return [.reload(mine.ref)]
-    case (.conflict(let mine), .keepMine):
-        s.pop()
-        let before = s.data.value(of: mine.ref)
-        s.pending[mine.ref] = Change(label: "Kept your version of \(s.files[mine.ref] ?? "the record")", before: before, after: mine)
-        s.data.put(mine, for: mine.ref)
-        s.recompute()
-        return [.save(mine, force: true)]
     default: break
     }
     return []

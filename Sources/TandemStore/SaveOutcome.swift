@@ -85,6 +85,10 @@ public struct StoreStamp: Equatable, Sendable {
 
     init(entries: [String: Entry] = [:]) { self.entries = entries }
 
+    /// Before anything was looked at: `changes(since:)` then reads every file once, and
+    /// reports only what differs from what the store loaded.
+    public static let empty = StoreStamp()
+
     /// How many files it covers.
     public var count: Int { entries.count }
 }

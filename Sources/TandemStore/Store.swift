@@ -269,6 +269,8 @@ public final class Store: @unchecked Sendable {
             case .success(let item?):
                 let ref = RecordRef(kind: path.kind, id: item.id)
                 result.stamp.entries[path.rel]?.ref = ref
+                // A file from a newer Tandem arriving makes this store read-only, as at load.
+                if let message = item.newerFormat { locked { if readOnly == nil { readOnly = "\(path.rel) \(message)" } } }
                 if item.fingerprint == known[path.rel] { continue }
                 let kind: StoreChange.Kind = stamp.entries[path.rel] == nil && refs[ref] == nil ? .added : .changed
                 result.records.append(StoreChange(kind: kind, ref: ref, file: path.rel, record: item.record,

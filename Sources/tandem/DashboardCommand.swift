@@ -72,7 +72,8 @@ struct DashboardCommand: ParsableCommand {
         let runtime = AppRuntime(state: state, store: store, backend: backend,
                                  theme: backend.colorCount < 8 ? .monochrome : chosen, themes: catalog,
                                  colors: backend.colorCount,
-                                 clock: { Now(seconds: Date().timeIntervalSince1970, today: (try? Clock.today()) ?? today) })
+                                 clock: { Now(seconds: Date().timeIntervalSince1970, today: (try? Clock.today()) ?? today) },
+                                 stamp: loaded.stamp)
         runtime.send(.started)
         CrashTrigger.armFromEnvironment()
         runtime.run()

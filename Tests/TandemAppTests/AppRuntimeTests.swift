@@ -118,12 +118,12 @@ final class AppRuntimeTests {
         #expect(now.contains("Pitching, edited in another editor"))
         #expect(rt.state.data.engagements.first { $0.id == ref.id }?.focus == "Pitching, edited in another editor")
         #expect(rt.state.data.engagements.first { $0.id == ref.id }?.sessions.count == 2)
-        #expect(rt.state.status?.text.hasPrefix("Saved: ") == true)
+        #expect(rt.state.status?.text.hasPrefix("Saved (merged with a change made elsewhere): Logged") == true)
         // The merged version is now what the store compares against: the next save just writes.
         #expect(try store.save(.coaching(try #require(rt.state.data.engagements.first { $0.id == ref.id }))) == .saved(file: rt.state.files[ref]!))
     }
 
-    @Test("a file deleted on disk asks; k writes the on-screen version back")
+    @Test("a file deleted on disk asks; Enter (mine) writes the on-screen version back")
     func deletedOnDisk() throws {
         let (rt, _) = try runtime()
         let ref = Fixture.pitchingRef
@@ -132,16 +132,17 @@ final class AppRuntimeTests {
         send(rt, [.char("l")])
         send(rt, "mine")
         send(rt, [.ctrl("s")])
-        #expect(rt.state.confirm?.isConflict == true)
-        #expect(rt.state.confirm?.message.contains("was deleted on disk") == true)
+        let c = try #require(rt.state.conflict)
+        #expect(c.deletedOnDisk)
         #expect(!FileManager.default.fileExists(atPath: url.path), "nothing written yet")
-        send(rt, [.char("k")])
-        #expect(rt.state.confirm == nil)
+        send(rt, [.enter])
+        #expect(rt.state.conflict == nil)
         #expect(try String(contentsOf: url, encoding: .utf8).contains("\"notes\" : \"mine\""))
         #expect(rt.state.status?.text.hasPrefix("Saved: ") == true)
+        #expect(rt.state.unsaved.isEmpty)
     }
 
-    @Test("the same field changed both ways asks; k keeps mine there and theirs everywhere else")
+    @Test("the same field changed both ways opens the choice; Enter keeps mine there and theirs everywhere else")
     func conflictKeepMine() throws {
         let (rt, _) = try runtime()
         let ref = Fixture.pitchingRef
@@ -157,30 +158,41 @@ final class AppRuntimeTests {
         var mine = Fixture.pitching
         mine.focus = "Mine"
         save(rt, .coaching(mine))
-        #expect(rt.state.confirm?.isConflict == true)
-        #expect(rt.state.confirm?.message.contains("changed both here and there: focus") == true)
+        let c = try #require(rt.state.conflict)
+        #expect(c.fields.map(\.path.description) == ["focus"])
         #expect(try String(contentsOf: url, encoding: .utf8) == outside, "nothing written yet")
-        send(rt, [.char("k")])
+        send(rt, [.enter])
         let now = try String(contentsOf: url, encoding: .utf8)
         #expect(now.contains("\"focus\" : \"Mine\""))
         #expect(now.contains("\"outcome\" : \"Their outcome\""))
         #expect(rt.state.data.engagements.first { $0.id == ref.id }?.outcome == "Their outcome")
+        #expect(rt.state.status?.kind == .ok)
     }
 
-    @Test("after a conflict, r takes the disk's version")
-    func conflictReload() throws {
+    @Test("t takes theirs for the field; the rest of mine stays; the file is what the screen shows")
+    func conflictTakeTheirs() throws {
         let (rt, _) = try runtime()
         let ref = Fixture.pitchingRef
         let url = dir.appendingPathComponent(try #require(rt.state.files[ref]))
-        let outside = try editOnDisk(url, "Pitching to clients", "Pitching, edited elsewhere")
-        var mine = Fixture.pitching
+        _ = try editOnDisk(url, "Pitching to clients", "Pitching, edited elsewhere")
+        send(rt, [.char("l")])
+        send(rt, "my note")
+        send(rt, [.ctrl("s")])
+        // The log merged (a session is an item of its own); now change the focus both ways.
+        #expect(rt.state.conflict == nil)
+        #expect(rt.state.status?.text.hasPrefix("Saved (merged with a change made elsewhere)") == true)
+        _ = try editOnDisk(url, "Pitching, edited elsewhere", "Theirs again")
+        var mine = try #require(rt.state.data.engagements.first)
         mine.focus = "Mine"
+        mine.outcome = "My outcome"
         save(rt, .coaching(mine))
-        #expect(rt.state.confirm?.isConflict == true)
-        send(rt, [.char("r")])
-        #expect(rt.state.data.engagements.first?.focus == "Pitching, edited elsewhere")
-        #expect(rt.state.data.engagements.first?.sessions.count == 1)
-        #expect(try String(contentsOf: url, encoding: .utf8) == outside)
+        #expect(rt.state.conflict?.fields.map(\.path.description) == ["focus"])
+        send(rt, [.char("t"), .enter])
+        let disk = try store.loadRecord(ref)
+        guard case .coaching(let e) = disk else { Issue.record("not coaching"); return }
+        #expect(e.focus == "Theirs again" && e.outcome == "My outcome")
+        #expect(e.sessions.contains { $0.notes == "my note" })
+        #expect(rt.state.data.engagements.first == e)
     }
 
     @Test("termination with a dirty form leaves a draft the next run finds")
@@ -271,6 +283,11 @@ final class AppRuntimeTests {
         #expect(rt.run() == 0)
         #expect(rt.state.today == Fixture.today.adding(days: 1))
     }
+}
+
+extension AppState {
+    /// The conflict dialog when it is on top.
+    var conflict: ConflictState? { if case .conflict(let c) = top { c } else { nil } }
 }
 
 /// A clock tests move by hand.

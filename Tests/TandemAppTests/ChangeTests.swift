@@ -75,30 +75,21 @@ struct ChangeTests {
         #expect(s.confirm == nil)
     }
 
-    @Test("a conflict asks reload or keep; Esc does not dismiss it; k saves with force; r reloads")
+    @Test("a conflicting save keeps the on-screen version and opens the per-field choice; Esc leaves it unsaved")
     func conflict() {
         var (s, after) = Self.logged()
-        let msg = Msg.saveFailed(Fixture.pitchingRef, message: "coaching/ana-lima-00000000.json changed on disk",
-                                 conflict: true, attempted: .coaching(after))
-        #expect(update(&s, msg).isEmpty)
-        #expect(s.confirm?.purpose == .conflict(.coaching(after)))
-        #expect(s.confirm?.choices.map(\.action) == [.reloadFromDisk, .keepMine])
-        #expect(s.confirm.map { c in c.choices.compactMap { s.keymap.key(for: $0.action, in: c.keyContext) } } == [.char("r"), .char("k")])
-        press(&s, .escape, .char("j"))
-        #expect(s.confirm != nil, "a conflict must be answered")
-        #expect(press(&s, .char("k")) == [.save(.coaching(after), force: true)])
-        #expect(s.confirm == nil)
-        #expect(s.data.engagements == [after])
-
-        var (t, _) = Self.logged()
-        _ = update(&t, msg)
-        #expect(press(&t, .char("r")) == [.reload(Fixture.pitchingRef)])
-        var disk = Fixture.pitching
-        disk.focus = "Pitching, edited elsewhere"
-        _ = update(&t, .reloaded(Fixture.pitchingRef, .coaching(disk)))
-        #expect(t.data.engagements == [disk])
-        #expect(t.undoStack.isEmpty, "undo cannot bring back a version the disk no longer has")
-        #expect(t.rows.coaching.first?.engagement.focus == "Pitching, edited elsewhere")
+        var mine = after
+        mine.focus = "Mine"
+        s.data.put(.coaching(mine), for: Fixture.pitchingRef)
+        #expect(update(&s, .saveConflicted(SharingFixture.focusConflict(mine: mine))).isEmpty)
+        #expect(s.keyContext == .conflict)
+        #expect(s.pending.isEmpty && s.unsaved == [Fixture.pitchingRef])
+        #expect(s.data.engagements == [mine], "memory keeps the on-screen version")
+        press(&s, .escape)
+        #expect(s.stack == [.dashboard])
+        #expect(s.data.engagements == [mine])
+        #expect(s.status?.text.contains("stays on screen, unsaved") == true)
+        #expect(s.undoStack.count == 1, "the change can still be undone")
     }
 
     static let readOnlyKeys: [[Key]] = [[.char("l")], [.char("e")], [.char("n")], [.char("u")], [.ctrl("r")], [.char("a")],

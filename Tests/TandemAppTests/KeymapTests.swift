@@ -55,13 +55,13 @@ struct KeymapTests {
         #expect(!hints.isEmpty)
         #expect(hints.allSatisfy { !$0.key.isEmpty && !$0.label.isEmpty })
         switch context {
-        case .form: #expect(hints.map(\.key) == ["Ctrl-S", "Tab", "Esc"])
+        case .form: #expect(hints.map(\.key) == ["Ctrl-S", "Tab", "Esc", "Ctrl-E"])
         case .list, .people, .detail, .archive:
             #expect(hints.map(\.key).suffix(3) == ["q", "?", "5"], "the global hints come last, the archive's last of all")
         case .closing: #expect(hints.map(\.key) == ["Ctrl-S", "Tab", "Esc"])
         case .confirm: #expect(hints.map(\.key) == ["y", "n", "Esc"])
         case .newMenu: #expect(hints.map(\.key) == ["p", "c", "m", "Esc"])
-        case .conflict: #expect(hints.map(\.key) == ["r", "k"], "Esc is disabled there, so not offered")
+        case .conflict: #expect(hints.map(\.key) == ["m", "t", "Enter", "Esc"])
         case .prompt: #expect(hints.map(\.key) == ["Enter", "Esc"])
         case .help: #expect(hints.map(\.key) == ["Esc"])
         case .always, .global: break

@@ -166,7 +166,7 @@ struct KeyTableTruthTests {
         case .confirm: press(&s, .char("l")); type(&s, "x"); press(&s, .escape)
         case .newMenu: press(&s, .char("n"))
         case .conflict:
-            _ = update(&s, .saveFailed(Fixture.pitchingRef, message: "changed", conflict: true, attempted: .coaching(Fixture.pitching)))
+            _ = update(&s, .saveConflicted(SharingFixture.focusConflict()))
         case .archive: s = Fixture.state(Fixture.closedTiny); press(&s, .char("5"))
         case .closing: press(&s, .char("a"))
         }

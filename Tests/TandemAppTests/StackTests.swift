@@ -21,6 +21,7 @@ struct StackTests {
             case .help: "help"
             case .archive: "archive"
             case .closing: "closing"
+            case .conflict: "conflict"
             }
         }
     }
@@ -108,19 +109,15 @@ struct StackTests {
         #expect(s.form?.text("notes") == "half a thought")
     }
 
-    @Test("the conflict question's Esc is disabled and says why; r and k answer it")
-    func conflictEsc() {
+    @Test("the conflict dialog is a context of its own: its keys come from the table, Esc pops it")
+    func conflictContext() {
         var s = Fixture.state(Fixture.tiny)
-        let mine = Record.coaching(Fixture.pitching)
-        _ = update(&s, .saveFailed(Fixture.pitchingRef, message: "changed on disk", conflict: true, attempted: mine))
+        _ = update(&s, .saveConflicted(SharingFixture.focusConflict()))
         #expect(s.keyContext == .conflict)
-        #expect(press(&s, .escape).isEmpty)
-        #expect(s.keyContext == .conflict, "Esc does not drop the question")
-        #expect(s.status?.text.contains("r takes the file, k keeps yours") == true)
         let text = AppView.render(s, theme: .monochrome).text
-        #expect(!text.contains("Esc cancel"), "the dialog offers no Esc that does nothing")
-        #expect(text.contains(" r ") && text.contains(" k "))
-        #expect(press(&s, .char("r")) == [.reload(Fixture.pitchingRef)])
+        for hint in s.keymap.hints(for: .conflict) { #expect(text.contains(" \(hint.key) "), "\(hint.key) not shown") }
+        #expect(!text.contains("the file is overwritten"))
+        press(&s, .escape)
         #expect(s.stack == [.dashboard])
     }
 }
@@ -177,7 +174,7 @@ struct SelectionByIDTests {
         _ = update(&s, .outsideChanges([OutsideChange(ref: Fixture.pitchingRef, record: .coaching(e), file: "coaching/x.json")]))
         #expect(s.selectedRecord == ref)
         #expect(s.rows.coaching.first?.engagement.focus == "Pitching, edited elsewhere")
-        #expect(s.status?.text == "Reloaded coaching/x.json (changed outside)")
+        #expect(s.status?.text == "Reloaded: Ana Lima's coaching changed by another program")
     }
 }
 

@@ -194,7 +194,10 @@ struct DashboardE2ETests {
             try session.waitFor("Log session")
             session.type("From dashboard \(name) \(tag)")
             session.send("C-s")
-            try session.waitFor("Saved: Logged")
+            // B's save merges with A's session unless B has already reloaded it.
+            try session.waitUntil(description: "the session saved") {
+                $0.contains("Saved: Logged") || $0.contains("Saved (merged with a change made elsewhere): Logged")
+            }
         }
         let r = folder.run(["log", "--record", String(id.prefix(8)), "--minutes", "30", "--note", "From the shell \(tag)"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -102,7 +102,8 @@ public struct Form: Equatable, Sendable {
             guard f.handle(key) else { return false }
             fields[focus].editor = .line(f)
         case .area(var a, let rows):
-            guard a.handle(key, width: width) else { return false }
+            // Ctrl-E in a note opens the external editor (End goes to the end of the line).
+            guard key != .ctrl("e"), a.handle(key, width: width) else { return false }
             a.scrollToCursor(width: width, height: rows)
             fields[focus].editor = .area(a, rows: rows)
         case .choice(let c, let i):

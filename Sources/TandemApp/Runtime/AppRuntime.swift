@@ -23,13 +23,20 @@ public final class AppRuntime {
     /// Background work shows a progress line after this long.
     let progressAfterSeconds: Double
     let worker: EffectWorker
+    /// Where `VISUAL` and `EDITOR` are read for the external editor.
+    let environment: [String: String]
 
+    /// - Parameter stamp: what the files looked like when `state` was loaded (`Loaded.stamp`),
+    ///   where the look for outside changes starts; without it the first look reads every file
+    ///   once (and still reports only what differs from what was loaded).
     public init(state: AppState, store: Store, backend: Backend, theme: Theme, themes: ThemeCatalog,
-                colors: Int = 256, clock: @escaping () -> Now, tickSeconds: Double = 1, progressAfterSeconds: Double = 0.3) {
+                colors: Int = 256, clock: @escaping () -> Now, tickSeconds: Double = 1, progressAfterSeconds: Double = 0.3,
+                stamp: StoreStamp? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.state = state; self.terminal = Terminal(backend: backend)
         self.theme = theme.reduced(toColors: colors); self.themes = themes; self.colors = colors; self.clock = clock
         self.tickSeconds = tickSeconds; self.progressAfterSeconds = progressAfterSeconds
-        self.worker = EffectWorker(store: store)
+        self.worker = EffectWorker(store: store, stamp: stamp)
+        self.environment = environment
         let size = backend.size()
         self.state.width = size.width
         self.state.height = size.height
@@ -42,8 +49,11 @@ public final class AppRuntime {
         draw()
         var lastTick = clock().seconds
         while !state.isQuitting {
-            // Poll quickly while work is out, so its result shows as soon as it lands.
-            let wait = worker.isBusy ? 20 : Int(tickSeconds * 1000)
+            // Wait until the next tick is due (so ticks keep their pace), and poll quickly while
+            // work is out, so its result shows as soon as it lands; a result already waiting
+            // (work that finished before this wait began) is taken at once.
+            let untilTick = max(0, Int(((lastTick + tickSeconds) - clock().seconds) * 1000))
+            let wait = worker.hasResults ? 0 : worker.isBusy ? min(20, untilTick) : untilTick
             var changed = false
             if let event = terminal.backend.nextEvent(timeoutMs: wait) {
                 switch event {
@@ -52,14 +62,7 @@ public final class AppRuntime {
                     send(.resized(width: w, height: h))
                     terminal.invalidate()
                 case .terminate: send(.terminate)
-                case .paste(let text):
-                    // Until the contexts take a paste as one message, it is typed into an open
-                    // form or prompt as one line of characters (so a pasted Tab or line break
-                    // never moves focus or submits), and ignored elsewhere.
-                    guard state.form != nil || state.prompt != nil else { break }
-                    var line = LineField()
-                    line.paste(text)
-                    for c in line.characters { send(.keyPressed(.char(c))) }
+                case .paste(let text): send(.pasted(text))
                 }
                 changed = true
             }
@@ -135,6 +138,11 @@ public final class AppRuntime {
             terminal.invalidate()
             let size = terminal.backend.size()
             return [.resized(width: size.width, height: size.height)]
+        case .editExternally(let field, let text):
+            let editor = ExternalEditor(folder: worker.store.value.root.appendingPathComponent("drafts"), environment: environment)
+            let result = terminal.releasing { editor.edit(text) }
+            let size = terminal.backend.size()
+            return [.externallyEdited(field: field, result), .resized(width: size.width, height: size.height)]
         case .quit:
             return []
         default:
@@ -166,9 +174,25 @@ final class EffectWorker: @unchecked Sendable {
     private var inbox: [Msg] = []
     private var jobs: [(label: String, since: Double)] = []
 
-    init(store: Store) { self.store = Unchecked(value: store) }
+    /// Where the next look for outside changes starts; only the queue touches it.
+    private var stamp: StoreStamp
+    /// Outside changes found and not yet taken in by `update` (it holds some back while a form
+    /// is open on them): reported again at each look until adopted or overtaken by a save.
+    private var unsettled: [RecordRef: StoreChange] = [:]
+    /// The last reason the look failed, so it is said once.
+    private var lastCheckError: String?
+    private var readOnlyReported = false
+
+    init(store: Store, stamp: StoreStamp? = nil) {
+        self.store = Unchecked(value: store)
+        self.stamp = stamp ?? StoreStamp.empty
+        readOnlyReported = store.isReadOnly
+    }
 
     var isBusy: Bool { lock.lock(); defer { lock.unlock() }; return !jobs.isEmpty }
+
+    /// Results are waiting for the loop to take them.
+    var hasResults: Bool { lock.lock(); defer { lock.unlock() }; return !inbox.isEmpty }
 
     /// The oldest job still running: its progress label and when it was asked for.
     var running: (String, Double)? { lock.lock(); defer { lock.unlock() }; return jobs.first.map { ($0.label, $0.since) } }
@@ -224,29 +248,25 @@ final class EffectWorker: @unchecked Sendable {
             do {
                 // "Keep mine" after a conflict settles it on the disk version the conflict saw:
                 // ours at the conflicting fields, everything else merged.
-                let written: Record
+                // After a conflict, the leader's choices are saved against the disk version the
+                // conflict saw: only what changed there since is merged in.
                 let outcome: SaveOutcome
                 if force, let conflict = takeConflict(value.ref) {
-                    written = conflict.partial
-                    outcome = try store.save(written, resolving: conflict)
+                    outcome = try store.save(value, resolving: conflict)
                 } else {
-                    written = value
                     outcome = try store.save(value)
                 }
                 switch outcome {
-                case .saved(let file) where written == value:
-                    return [.saveFinished(value.ref, file: file)]
                 case .saved(let file):
-                    return [.reloaded(value.ref, written), .saveFinished(value.ref, file: file)]
+                    settle(value.ref)
+                    return [.saveFinished(value.ref, file: file)]
                 case .merged(let record, let file):
                     // Memory takes what was written: ours with the changes made on disk meanwhile.
-                    return [.reloaded(value.ref, record), .saveFinished(value.ref, file: file)]
+                    settle(value.ref)
+                    return [.saveMerged(value.ref, merged: record, file: file)]
                 case .conflict(let conflict):
                     keepConflict(conflict, for: value.ref)
-                    let fields = conflict.conflicts.map(\.path.description).joined(separator: ", ")
-                    let message = conflict.disk == nil ? "\(conflict.file) was deleted on disk since it was loaded"
-                        : "\(conflict.file) changed on disk since it was loaded; changed both here and there: \(fields)"
-                    return [.saveFailed(value.ref, message: message, conflict: true, attempted: value)]
+                    return [.saveConflicted(ConflictState(conflict))]
                 }
             } catch let e as StoreError {
                 return [.saveFailed(value.ref, message: e.description, conflict: false, attempted: value)]
@@ -256,6 +276,7 @@ final class EffectWorker: @unchecked Sendable {
         case .delete(let ref):
             do {
                 try store.delete(ref)
+                settle(ref)
                 return [.deleteFinished(ref)]
             } catch let e as StoreError {
                 return [.saveFailed(ref, message: e.description, conflict: e.kind == .conflict, attempted: nil)]
@@ -283,7 +304,7 @@ final class EffectWorker: @unchecked Sendable {
             try? store.deleteDraft(name: name)
             return []
         case .checkOutsideChanges:
-            return EffectWorker.checkOutsideChanges(store)
+            return checkOutsideChanges(store)
         case .loadClosed(let refs):
             var records: [Record] = []
             var failures: [String] = []
@@ -300,16 +321,43 @@ final class EffectWorker: @unchecked Sendable {
             } catch {
                 return []
             }
-        case .setTheme, .suspend, .quit:
+        case .adopt(let refs):
+            for ref in refs { if let change = unsettled.removeValue(forKey: ref) { store.adopt(change) } }
+            return []
+        case .setTheme, .editExternally, .suspend, .quit:
             return []
         }
     }
 
-    /// HOOK(sharing): ask the store which record files changed since they were loaded (added,
-    /// changed, removed by another dashboard, `tandem log`, a `git pull`) and answer with
-    /// `[.outsideChanges([OutsideChange(ref:record:file:)])]`. `update` already takes them in,
-    /// keeping selections by id. Until the store can tell, nothing is reported.
-    static func checkOutsideChanges(_ store: Store) -> [Msg] {
-        []
+    /// A save or delete of ours landed: the store merged what had changed on disk, so a change
+    /// found earlier and not taken in is overtaken.
+    private func settle(_ ref: RecordRef) { unsettled[ref] = nil }
+
+    /// Asks the store which record files others added, changed or removed since the last look
+    /// (another dashboard, `tandem log`, a `git pull`, a hand edit). Changes not yet taken in
+    /// are reported again each time, so `update` can hold one back while a form is open on it;
+    /// `update` answers with `.adopt` for those it took.
+    func checkOutsideChanges(_ store: Store) -> [Msg] {
+        var out: [Msg] = []
+        do {
+            let found = try store.changes(since: stamp)
+            stamp = found.stamp
+            lastCheckError = nil
+            for c in found.records { unsettled[c.ref] = c }
+            if !found.unreadable.isEmpty { out.append(.outsideProblems(found.unreadable.map(\.description))) }
+        } catch {
+            let text = (error as? StoreError)?.description ?? "\(error)"
+            if text != lastCheckError { out.append(.outsideProblems([text])) }
+            lastCheckError = text
+        }
+        if !unsettled.isEmpty {
+            let changes = unsettled.values.sorted { $0.file < $1.file }
+            out.insert(.outsideChanges(changes.map { OutsideChange(ref: $0.ref, record: $0.record, file: $0.file) }), at: 0)
+        }
+        if !readOnlyReported, let reason = store.readOnlyReason {
+            readOnlyReported = true
+            out.append(.becameReadOnly(reason))
+        }
+        return out
     }
 }

@@ -28,7 +28,7 @@ public enum AppView {
         default: DashboardView.render(s, layout, theme, into: &buf)
         }
         statusLine(s, theme, into: &buf, area: layout.status)
-        KeyHintFooter(hints: s.keymap.hints(for: s.keyContext, readOnly: s.isReadOnly), keyStyle: theme.style(.key),
+        KeyHintFooter(hints: s.keymap.hints(for: s.keyContext, readOnly: s.isReadOnly, hiding: s.hiddenHints), keyStyle: theme.style(.key),
                       labelStyle: theme.style(.footer)).render(into: &buf, area: layout.footer)
         for context in s.stack.dropFirst(screenIndex + 1) {
             switch context {
@@ -36,6 +36,7 @@ public enum AppView {
             case .form(let f): FormView.render(f, s, layout, theme, into: &buf)
             case .confirm(let c): ConfirmView.render(c, s.keymap, theme, into: &buf)
             case .closing(let c): ClosingView.render(c, s, layout, theme, into: &buf)
+            case .conflict(let c): ConflictView.render(c, s, theme, into: &buf)
             case .prompt, .dashboard, .people, .detail, .archive: break // the prompt is the status line
             }
         }

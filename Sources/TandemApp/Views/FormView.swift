@@ -61,7 +61,7 @@ enum FormView {
         }
         // The form's own keys, from the table.
         var help: Line = []
-        for (key, label) in s.keymap.hints(for: .form) {
+        for (key, label) in s.keymap.hints(for: .form, readOnly: s.isReadOnly, hiding: s.hiddenHints) {
             help += [Span(key, style: theme.style(.key)), Span(" \(label)  ", style: theme.style(.muted))]
         }
         buf.put(line: Text.truncate(help, to: inner.width), x: inner.x, y: inner.bottom - 1, maxX: inner.right)
