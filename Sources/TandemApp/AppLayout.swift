@@ -82,6 +82,7 @@ public struct AppLayout: Equatable, Sendable {
         case .coaching: coachingPane.inset(1)
         case .mentoring: mentoringPane.inset(1)
         case .people: peoplePane.inset(1)
+        case .person: personTable
         }
     }
 
@@ -127,10 +128,30 @@ public struct AppLayout: Equatable, Sendable {
             if inside(peoplePane) { return row(.people) }
         case .detail:
             if inside(detailText) { return .detail(line: y - detailText.y) }
+        case .person:
+            if inside(personTable) { return row(.person) }
         }
         return .outside
     }
 }
 
 /// The lists the layout knows.
-public enum ListID: String, CaseIterable, Sendable { case coaching, mentoring, people }
+public enum ListID: String, CaseIterable, Sendable { case coaching, mentoring, people, person }
+
+extension AppLayout {
+    /// Rows a person screen's profile (role, team, dates, expertise, load, hours, flags) takes.
+    public static let personProfileRows = 7
+
+    /// The person screen's profile: inside the border, above their records.
+    public var personProfile: Rect {
+        let inner = body.inset(1)
+        return Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: min(Self.personProfileRows, inner.height / 2))
+    }
+
+    /// The person screen's records table (its first row is the column header).
+    public var personTable: Rect {
+        let inner = body.inset(1)
+        let top = personProfile.height
+        return Rect(x: inner.x, y: inner.y + top, width: inner.width, height: max(0, inner.height - top))
+    }
+}

@@ -169,8 +169,10 @@ private func typeText(_ s: inout AppState, _ key: Key) -> Bool {
         return true
     case .prompt(var prompt):
         guard prompt.field.handle(key) else { return false }
+        prompt.error = nil
         s.prompt = prompt
         if case .filter(let pane) = prompt.kind { setFilter(&s, pane, prompt.field.text) }
+        if case .filterPeople = prompt.kind { People.setFilter(&s, prompt.field.text) }
         return true
     default:
         return false
@@ -216,6 +218,10 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
         if case .help = s.top { s.help = h }
         return []
     case .confirm(let c): return updateConfirm(&s, c, action)
+    case .person(var p):
+        let effects = updatePerson(&s, &p, action)
+        if case .person(let now) = s.top, now.id == p.id { s.personScreen = p }
+        return effects
     }
 }
 
@@ -257,7 +263,7 @@ private func updateDashboard(_ s: inout AppState, _ action: Action) -> [Effect] 
 }
 
 /// One list move on an index view, by the layout's page height.
-private func move(_ scroll: inout ScrollState, _ action: Action, _ count: Int, _ page: Int) {
+func move(_ scroll: inout ScrollState, _ action: Action, _ count: Int, _ page: Int) {
     switch action {
     case .up: scroll.move(by: -1, count: count)
     case .down: scroll.move(by: 1, count: count)
@@ -275,11 +281,12 @@ private func updatePeople(_ s: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .up, .down, .pageUp, .pageDown, .top, .bottom:
         let page = AppLayout(s).visibleRows(.people)
-        let ids = s.sortedPeople.map(\.id)
+        let ids = s.shownPeople.map(\.id)
         s.roster.move(ids, visible: page) { move(&$0, action, ids.count, page) }
     case .new: return Editing.openNewMenu(&s)
     case .edit: return Editing.openEditForm(&s)
     case .archive: return Editing.askArchive(&s)
+    case .open, .filter, .back, .leave, .closeOpenWork: return People.roster(&s, action)
     default: break
     }
     return []
@@ -335,8 +342,10 @@ private func updatePrompt(_ s: inout AppState, _ prompt: Prompt, _ action: Actio
     switch action {
     case .back:
         if case .filter(let pane) = prompt.kind { setFilter(&s, pane, "") }
+        if case .filterPeople = prompt.kind { People.setFilter(&s, "") }
         s.pop()
     case .submit:
+        if case .leftOn(let id) = prompt.kind { return People.submitLeftOn(&s, id, prompt) }
         s.pop()
         if case .command = prompt.kind { return Commands.run(&s, prompt.field.text) }
     case .deleteBack:
@@ -394,6 +403,7 @@ private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) 
     case (.archive(let ref), .yes):
         s.pop()
         return Editing.archive(&s, ref)
+    case (.pairing, _), (.closeOpenWork, _), (.markCurrent, _): return People.answer(&s, c, action)
     case (.newMenu, .newPerson): s.pop(); Editing.open(.newPerson, &s)
     case (.newMenu, .newEngagement): s.pop(); Editing.open(.newEngagement, &s)
     case (.newMenu, .newRelationship): s.pop(); Editing.open(.newRelationship, &s)

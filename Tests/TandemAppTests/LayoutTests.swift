@@ -158,6 +158,7 @@ struct KeyTableTruthTests {
         switch context {
         case .always, .global, .list: break
         case .people: press(&s, .char("2"))
+        case .person: press(&s, .char("2"), .enter)
         case .detail: press(&s, .enter)
         case .form: press(&s, .char("l"))
         case .prompt: press(&s, .char("/"))
@@ -206,7 +207,7 @@ struct KeyTableTruthTests {
         #expect(s.status?.text == "l: sessions are logged on engagements and relationships: 1 for the dashboard")
         let footer = try #require(AppView.render(s, theme: .monochrome).lines.last)
         for (key, label) in s.keymap.hints(for: .people) { #expect(footer.contains("\(key) \(label)")) }
-        #expect(!footer.contains("/ filter") && !footer.contains("l log") && !footer.contains("s sort"))
+        #expect(!footer.contains("l log") && !footer.contains("s sort"))
     }
 
     @Test("write keys are refused with the reason and hidden from the footer when read-only")

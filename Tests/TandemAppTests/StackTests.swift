@@ -19,6 +19,7 @@ struct StackTests {
             case .confirm(let q): "confirm:\(q.keyContext.rawValue)"
             case .prompt(let p): p.kind == .command ? "prompt:command" : "prompt:filter"
             case .help: "help"
+            case .person: "person"
             }
         }
     }

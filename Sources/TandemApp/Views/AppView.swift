@@ -24,6 +24,7 @@ public enum AppView {
         switch s.stack[screenIndex] {
         case .people: PeopleView.render(s, layout, theme, into: &buf)
         case .detail(let d): DetailView.render(s, d, layout, theme, into: &buf)
+        case .person(let p): PersonView.render(s, p, layout, theme, into: &buf)
         default: DashboardView.render(s, layout, theme, into: &buf)
         }
         statusLine(s, theme, into: &buf, area: layout.status)
@@ -34,7 +35,7 @@ public enum AppView {
             case .help(let h): HelpOverlay.render(s, h, layout, theme, into: &buf)
             case .form(let f): FormView.render(f, s, layout, theme, into: &buf)
             case .confirm(let c): ConfirmView.render(c, s.keymap, theme, into: &buf)
-            case .prompt, .dashboard, .people, .detail: break // the prompt is the status line
+            case .prompt, .dashboard, .people, .detail, .person: break // the prompt is the status line
             }
         }
         return buf
@@ -57,10 +58,16 @@ public enum AppView {
             switch p.kind {
             case .filter(let pane): prefix = "/\(pane.rawValue) filter: "
             case .command: prefix = ":"
+            case .filterPeople: prefix = "/people filter: "
+            case .leftOn(let id): prefix = "\(s.rows.people.name(id)) left on: "
             }
             let x = buf.put(prefix, x: area.x, y: area.y, style: theme.style(.key), maxX: area.right)
-            p.field.render(into: &buf, area: Rect(x: x, y: area.y, width: area.right - x, height: 1),
+            // An error takes what the text does not need (the text keeps 12 columns).
+            let error = p.error.map { " ✗ " + Text.truncate($0, to: max(0, area.right - x - 16)) + " " } ?? ""
+            let errorX = area.right - Text.width(error)
+            p.field.render(into: &buf, area: Rect(x: x, y: area.y, width: max(0, errorX - x), height: 1),
                            style: theme.style(.inputFocus), focused: true)
+            if !error.isEmpty { buf.put(error, x: errorX, y: area.y, style: theme.style(.error), maxX: area.right) }
             return
         }
         var right = ""
@@ -70,6 +77,7 @@ public enum AppView {
             if !s.dashboard.mentoring.filter.isEmpty { parts.append("mentoring /\(s.dashboard.mentoring.filter)") }
             right = parts.joined(separator: "  ")
         }
+        if s.screen == .people, !s.roster.filter.isEmpty { right = "people /\(s.roster.filter)" }
         if let p = s.progress, s.status == nil {
             buf.put(" ⋯ " + Text.truncate(p, to: max(0, area.width - Text.width(right) - 5)), x: area.x, y: area.y,
                     style: theme.style(.muted).over(theme.style(.status)), maxX: area.right)
@@ -97,7 +105,9 @@ enum Header {
             Span(" · \(r.activeMentoring) mentoring", style: theme.style(.mentoring).over(base)),
             Span(" · \(r.overdue) overdue", style: theme.style(r.overdue > 0 ? .danger : .muted).over(base)),
             Span(" · \(r.dueThisWeek) due this week", style: theme.style(r.dueThisWeek > 0 ? .warn : .muted).over(base)),
-        ]
+        ] + (r.leaversWithOpenWork == 0 ? [] : [
+            Span(" · ⚑ \(r.leaversWithOpenWork) leaver\(r.leaversWithOpenWork == 1 ? "" : "s")", style: theme.style(.danger).over(base)),
+        ])
         // Wide: " Tandem · Agency · Sun 29 Nov 2026   counts". Narrow: the brand goes, the date
         // shortens, and only then is the agency's name cut.
         let readOnly: Line = s.isReadOnly ? [Span(" [read-only]", style: theme.style(.danger).over(base).bold())] : []
