@@ -21,6 +21,8 @@ public enum Action: String, CaseIterable, Sendable {
     case leave
     /// A person who left: close their open records (asking first).
     case closeOpenWork
+    /// A record's detail: the coachee's or mentee's screen; the coach's or mentor's.
+    case openPerson, openPartner
 }
 
 /// Where a binding applies. The dispatcher looks in the top context's own bindings, then (on a
@@ -263,6 +265,8 @@ public struct Keymap: Sendable {
         Binding([.char("l")], .log, "log a session", group: "detail", context: .detail, footer: "log", writes: true),
         Binding([.char("e")], .edit, "edit the record", group: "detail", context: .detail, footer: "edit", writes: true),
         Binding([.char("a")], .archive, "archive the record", group: "detail", context: .detail, writes: true),
+        Binding([.char("p")], .openPerson, "the coachee's or mentee's person screen", group: "detail", context: .detail),
+        Binding([.char("P")], .openPartner, "the coach's or mentor's person screen", group: "detail", context: .detail),
         Binding([.escape], .back, "back to the dashboard", group: "detail", context: .detail, footer: "back"),
         // Forms
         Binding([.ctrl("s")], .save, "save the form (from any field)", group: "forms", context: .form, footer: "save"),

@@ -3,8 +3,8 @@ import TandemCore
 import TandemStore
 import TerminalUI
 
-/// The person screen's list has one order: open records first, newest first.
-public enum PersonSort: String, CaseIterable, Sendable { case openFirst = "open first, newest first" }
+/// The person screen's list has one order: open records first, then by the other person's name.
+public enum PersonSort: String, CaseIterable, Sendable { case openFirst = "open first, then by name" }
 
 /// A person's own screen: whose it is, and the selection (by record id) in their records.
 public struct PersonState: Equatable, Sendable {
@@ -73,6 +73,30 @@ enum People {
         default: break
         }
         return []
+    }
+
+    /// `p` / `P` on a record's detail: the person screen of the coachee or mentee, or of the
+    /// coach or mentor.
+    static func openFromDetail(_ s: inout AppState, _ ref: RecordRef, partner: Bool) {
+        let id: UUID?
+        switch s.data.value(of: ref) {
+        case .coaching(let e)?:
+            if !partner { id = e.coacheeID } else if case .person(let c) = e.coach { id = c } else {
+                if case .external(let n) = e.coach { s.status = Status("The coach, \(n), is external: no person screen") }
+                return
+            }
+        case .mentoring(let r)?: id = partner ? r.mentorID : r.menteeID
+        default: id = nil
+        }
+        guard let id, s.rows.people[id] != nil else { s.status = Status("That person is not in the store"); return }
+        var p = PersonState(id: id)
+        p.reselect(in: s)
+        // Their screen opens on this record.
+        let ids = p.items(in: s).map(\.id)
+        if let i = ids.firstIndex(of: ref.id) {
+            p.list.move(ids, visible: AppLayout(s).visibleRows(.person)) { $0.moveTo(i, count: ids.count) }
+        }
+        s.push(.person(p))
     }
 
     /// The roster's `/` filter: name, role, team and expertise, case and accents ignored.

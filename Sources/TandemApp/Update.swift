@@ -315,6 +315,7 @@ private func updateDetail(_ s: inout AppState, _ d: inout DetailState, _ action:
     case .edit: return Editing.openEditForm(&s)
     case .archive: return Editing.askArchive(&s)
     case .toggleDone: return Editing.toggleDone(&s, d)
+    case .openPerson, .openPartner: People.openFromDetail(&s, d.ref, partner: action == .openPartner)
     default: break
     }
     return []

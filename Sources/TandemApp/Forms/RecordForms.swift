@@ -56,7 +56,7 @@ enum RecordForms {
 
     /// The team field's hint: the teams that exist (typing one in any case or accents keeps its spelling).
     static func teamHint(_ teams: [String]) -> String {
-        teams.isEmpty ? "e.g. creative; a new name starts a team" : "one of \(teams.joined(separator: ", ")), or a new one"
+        teams.isEmpty ? "e.g. creative; a new name starts a team" : "\(teams.joined(separator: ", ")) or a new one"
     }
 
     static func metricLine(_ m: Metric) -> String {

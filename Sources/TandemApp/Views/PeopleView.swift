@@ -21,7 +21,7 @@ enum PeopleView {
         var mentorOf: [UUID: String] = [:]
         for r in s.data.relationships where r.status == .active { mentorOf[r.menteeID] = names.name(r.mentorID) }
         let wide = inner.width >= 110
-        var cols: [(String, Constraint, Alignment)] = [("NAME", .fill(3), .left), ("ROLE", .fill(3), .left), ("TEAM", .fixed(11), .left)]
+        var cols: [(String, Constraint, Alignment)] = [("NAME", .fill(4), .left), ("ROLE", .fill(3), .left), ("TEAM", .fixed(11), .left)]
         if wide { cols.append(("LEVEL", .fixed(7), .left)) }
         cols += [("COACHING", .fill(3), .left), ("MENTORING", .fill(3), .left)]
         let row = { (i: Int, _: [Int]) -> [Line] in
@@ -30,7 +30,7 @@ enum PeopleView {
             var name: Line = [Span(p.name, style: p.isCurrent ? theme.style(.text) : muted)]
             if !p.isCurrent {
                 let open = PersonRules.openWork(of: p.id, in: s.data).count
-                name.append(Span(open == 0 ? " (left)" : " ⚑ left, \(open) open", style: open == 0 ? muted : theme.style(.danger)))
+                name.append(Span(open == 0 ? " (left)" : " ⚑ \(open) open", style: open == 0 ? muted : theme.style(.danger)))
             }
             var cells: [Line] = [name,
                                  [Span(p.role, style: muted)], [Span(p.team, style: muted)]]

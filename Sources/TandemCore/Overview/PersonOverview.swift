@@ -29,7 +29,8 @@ public struct PersonOverview: Equatable, Sendable {
     }
 
     public var person: Person
-    /// Open records first, then closed ones; each group newest start first, then by the other's name.
+    /// Open records first, then closed ones; each group by the other person's name in reading
+    /// order (`NameOrder`), then newest start first.
     public var items: [Item]
     /// Minutes in sessions, by the part the person played.
     public var coachingReceived = 0, coachingGiven = 0, mentoringReceived = 0, mentoringGiven = 0
@@ -71,8 +72,9 @@ public struct PersonOverview: Equatable, Sendable {
         }
         self.items = items.sorted { a, b in
             if a.isOpen != b.isOpen { return a.isOpen }
+            if a.other != b.other { return NameOrder.areInIncreasingOrder(a.other, b.other) }
             if a.start != b.start { return b.start < a.start }
-            return NameOrder.areInIncreasingOrder(a.other, b.other)
+            return a.id.uuidString < b.id.uuidString
         }
         load = PersonRules.mentoringLoad(of: person.id, in: snapshot)
         daysAtAgency = person.startDate.map { start in max(0, start.days(to: min(person.leftOn ?? today, today))) }
