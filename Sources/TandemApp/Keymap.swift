@@ -234,7 +234,7 @@ public struct Keymap: Sendable {
         Binding([.char("n")], .new, "new person, engagement or relationship", group: "people", context: .people, footer: "new", writes: true),
         Binding([.char("e")], .edit, "edit the selected person", group: "people", context: .people, footer: "edit", writes: true),
         Binding([.char("a")], .leave, "mark the selected person as having left (asks the day), or as current again", group: "people", context: .people, footer: "left", writes: true),
-        Binding([.char("c")], .closeOpenWork, "close the open records of someone who left (lists them and asks first)", group: "people", context: .people, writes: true),
+        Binding([.char("c")], .closeOpenWork, "close the open records of someone who left (lists them and asks first)", group: "people", context: .people, footer: "close", writes: true),
         Binding([.char("l")], .log, "log a session", group: "people", context: .people,
                 disabled: "sessions are logged on engagements and relationships: 1 for the dashboard"),
         Binding([.char("s")], .sort, "sort", group: "people", context: .people, disabled: "the roster has one order: current people first, by name"),

@@ -165,7 +165,7 @@ enum People {
     }
 
     /// The most records a question lists one by one.
-    static let listedAtMost = 8
+    static let listedAtMost = 5
 
     static func pushCloseQuestion(_ s: inout AppState, _ p: Person, _ work: OpenWork) {
         let names = s.rows.people

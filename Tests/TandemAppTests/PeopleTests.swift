@@ -134,6 +134,27 @@ struct PeopleTests {
         #expect(!AppView.render(s, theme: .monochrome).text.contains("⚑"))
     }
 
+    @Test("a leaver with many records: the question lists a few and counts the rest, and its answers fit at 60x16")
+    func manyRecords() throws {
+        var data = Fixture.tiny
+        let mentees = (1...12).map { Person(id: Fixture.id(6000 + $0), name: "Mentee \($0)") }
+        data.people += mentees
+        data.relationships += mentees.enumerated().map { i, p in
+            MentoringRelationship(id: Fixture.id(7000 + i), mentorID: Fixture.ben.id, menteeID: p.id, start: Fixture.today.adding(days: -30), cadenceDays: 14)
+        }
+        var s = Self.roster(data, selecting: "Ben Okafor", width: 60, height: 16)
+        press(&s, .char("a"), .enter)
+        let q = try #require(s.confirm)
+        #expect(q.message.contains("Ben Okafor left and has 14 open records:"))
+        #expect(q.message.split(separator: "\n").filter { $0.hasPrefix("• ") }.count == People.listedAtMost - 1)
+        #expect(q.message.contains("…and 10 more"))
+        let screen = AppView.render(s, theme: .monochrome)
+        expectRowsFill(screen)
+        #expect(screen.lines.contains { $0.contains("y  close them") && $0.contains("n  keep them open") })
+        let effects = press(&s, .char("y"))
+        #expect(saved(effects).count == 14)
+    }
+
     struct CloseCase: Sendable, CustomTestStringConvertible {
         var who: String
         var leftOn: String?

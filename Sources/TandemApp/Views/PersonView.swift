@@ -40,7 +40,7 @@ enum PersonView {
         var lines: [DocLine] = []
         var first: DocLine = [DocSpan("team ", .muted), DocSpan(p.team.isEmpty ? "—" : p.team), DocSpan(" · level ", .muted), DocSpan(p.level.rawValue)]
         if let start = p.startDate {
-            first += [DocSpan(" · since ", .muted), DocSpan(start.iso), DocSpan(" (\(o.daysAtAgency.map(tenure) ?? "—")\(p.isCurrent ? "" : " there"))", .muted)]
+            first += [DocSpan(" · since ", .muted), DocSpan(start.iso), DocSpan(" (\(o.daysAtAgency.map(tenure) ?? "—")\(p.leftOn.map { ", until \($0.iso)" } ?? ""))", .muted)]
         }
         first += [DocSpan(" · manager ", .muted), DocSpan(p.managerID.map(names.name) ?? "—")]
         lines.append(first)
@@ -63,7 +63,7 @@ enum PersonView {
             } else {
                 let n = o.openWork.count
                 lines.append([DocSpan("⚑ left on \(left.iso) with \(n) open record\(n == 1 ? "" : "s")", .danger, bold: true),
-                              DocSpan(" · c closes them, a marks them current again", .muted)])
+                              DocSpan(" · c closes them", .muted)])
             }
         }
         return lines
