@@ -143,6 +143,7 @@ public struct AppLayout: Equatable, Sendable {
         case .mentoring: mentoringPane.inset(1)
         case .people: peoplePane.inset(1)
         case .archive: archivePane.inset(1)
+        case .person: personTable
         }
     }
 
@@ -191,10 +192,30 @@ public struct AppLayout: Equatable, Sendable {
             if inside(archiveStrip) { return .strip }
         case .detail:
             if inside(detailText) { return .detail(line: y - detailText.y) }
+        case .person:
+            if inside(personTable) { return row(.person) }
         }
         return .outside
     }
 }
 
 /// The lists the layout knows.
-public enum ListID: String, CaseIterable, Sendable { case coaching, mentoring, people, archive }
+public enum ListID: String, CaseIterable, Sendable { case coaching, mentoring, people, archive, person }
+
+extension AppLayout {
+    /// Rows a person screen's profile (role, team, dates, expertise, load, hours, flags) takes.
+    public static let personProfileRows = 7
+
+    /// The person screen's profile: inside the border, above their records.
+    public var personProfile: Rect {
+        let inner = body.inset(1)
+        return Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: min(Self.personProfileRows, inner.height / 2))
+    }
+
+    /// The person screen's records table (its first row is the column header).
+    public var personTable: Rect {
+        let inner = body.inset(1)
+        let top = personProfile.height
+        return Rect(x: inner.x, y: inner.y + top, width: inner.width, height: max(0, inner.height - top))
+    }
+}

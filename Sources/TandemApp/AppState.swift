@@ -16,6 +16,7 @@ public enum Screen: Equatable, Sendable {
     case people
     case detail(RecordRef)
     case archive
+    case person(UUID)
 }
 
 /// A status line message; `at` is when it was shown (the clock's seconds), for fading.
@@ -31,9 +32,17 @@ public struct Status: Equatable, Sendable {
 
 /// A text prompt at the bottom: `/` filter or `:` command line.
 public struct Prompt: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case filter(Pane), command, archiveFilter }
+    public enum Kind: Equatable, Sendable {
+        case filter(Pane), command, archiveFilter
+        /// `/` on the people screen.
+        case filterPeople
+        /// `a` on a person: the day they left.
+        case leftOn(UUID)
+    }
     public var kind: Kind
     public var field: LineField
+    /// Why the text was not taken (shown beside it; the text stays).
+    public var error: String?
 }
 
 /// A question over everything else, answered with keys from its key context.
@@ -45,6 +54,12 @@ public struct Confirm: Equatable, Sendable {
         case discardClosing
         /// `n`: which kind of record to create.
         case newMenu
+        /// A mentoring pair to save despite `PersonRules.pairingWarnings` (the form stays under it).
+        case pairing(Change, draft: String)
+        /// Close the open records of a person who left.
+        case closeOpenWork(UUID)
+        /// Mark a person who left as current again.
+        case markCurrent(UUID)
     }
     public var purpose: Purpose
     public var title: String
@@ -60,7 +75,7 @@ public struct Confirm: Equatable, Sendable {
     /// Where this question's keys live in the key table.
     public var keyContext: KeyContext {
         switch purpose {
-        case .discardForm, .archive, .discardClosing: .confirm
+        case .discardForm, .archive, .discardClosing, .pairing, .closeOpenWork, .markCurrent: .confirm
         case .newMenu: .newMenu
         }
     }
@@ -99,6 +114,8 @@ public enum Context: Equatable, Sendable {
     case closing(ClosingState)
     /// A save found fields changed here and on disk: choose per field.
     case conflict(ConflictState)
+    /// A person's own screen (Enter on the people screen).
+    case person(PersonState)
 
     /// Where this context's keys live in the key table.
     public var keyContext: KeyContext {
@@ -113,13 +130,14 @@ public enum Context: Equatable, Sendable {
         case .archive: .archive
         case .closing: .closing
         case .conflict: .conflict
+        case .person: .person
         }
     }
 
     /// A full screen (drawn under overlays; number keys and the global keys work on it).
     public var isScreen: Bool {
         switch self {
-        case .dashboard, .people, .detail, .archive: true
+        case .dashboard, .people, .detail, .archive, .person: true
         case .form, .confirm, .prompt, .help, .closing, .conflict: false
         }
     }
@@ -210,6 +228,8 @@ public struct DashboardRows: Equatable, Sendable {
     public var openCoaching = 0
     public var openMentoring = 0
     public var people = PeopleIndex([])
+    /// People who have left and still have open records (`PersonRules.leaversWithOpenWork`).
+    public var leaversWithOpenWork = 0
 
     /// Whether the row at `index` of a pane's list is in the quieter group.
     public func isQuiet(_ pane: Pane, _ index: Int) -> Bool {
@@ -221,6 +241,7 @@ public struct DashboardRows: Equatable, Sendable {
             && a.activeMentoring == b.activeMentoring && a.overdue == b.overdue && a.dueThisWeek == b.dueThisWeek
             && a.stalled == b.stalled && a.quietCoaching == b.quietCoaching && a.quietMentoring == b.quietMentoring
             && a.openCoaching == b.openCoaching && a.openMentoring == b.openMentoring
+            && a.leaversWithOpenWork == b.leaversWithOpenWork
     }
 }
 
@@ -321,6 +342,7 @@ public struct AppState: Sendable {
             switch c {
             case .detail(let d): return .detail(d.ref)
             case .people: return .people
+            case .person(let p): return .person(p.id)
             case .dashboard: return .dashboard
             case .archive: return .archive
             default: continue
@@ -339,6 +361,12 @@ public struct AppState: Sendable {
     public var form: Form? {
         get { for c in stack.reversed() { if case .form(let f) = c { return f } }; return nil }
         set { replaceLast(where: { if case .form = $0 { true } else { false } }, with: newValue.map(Context.form)) }
+    }
+
+    /// The open person screen (the topmost on the stack).
+    public var personScreen: PersonState? {
+        get { for c in stack.reversed() { if case .person(let p) = c { return p } }; return nil }
+        set { replaceLast(where: { if case .person = $0 { true } else { false } }, with: newValue.map(Context.person)) }
     }
 
     /// The question on top, if one is.
@@ -417,8 +445,11 @@ public struct AppState: Sendable {
             + mentoring.filter { [.overdue, .drifting, .fizzled].contains($0.health) }.count
         r.dueThisWeek = coaching.filter { (0...7).contains($0.daysLeft) }.count
             + mentoring.filter { (0...7).contains($0.daysToNext(today: today) ?? -1) }.count
+        r.leaversWithOpenWork = PersonRules.leaversWithOpenWork(in: data).count
         rows = r
-        sortedPeople = data.people.sorted { ($0.isCurrent ? 0 : 1, $0.name) < ($1.isCurrent ? 0 : 1, $1.name) }
+        sortedPeople = NameOrder.sorted(data.people.filter(\.isCurrent), by: \.name)
+            + NameOrder.sorted(data.people.filter { !$0.isCurrent }, by: \.name)
+        peopleSearch = sortedPeople.map { p in ([p.name, p.role, p.team] + p.expertise).joined(separator: "\u{1F}").searchKey }
         allArchiveRows = ArchiveRows.all(data, names: names)
         refilter()
     }
@@ -439,7 +470,10 @@ public struct AppState: Sendable {
         rows.quietMentoring = quietM.count
         dashboard.coaching.reselect(rows.coaching.map(\.id))
         dashboard.mentoring.reselect(rows.mentoring.map(\.id))
-        roster.reselect(sortedPeople.map(\.id))
+        let pf = roster.filter.searchKey
+        shownPeople = pf.isEmpty ? sortedPeople : sortedPeople.indices.filter { peopleSearch[$0].contains(pf) }.map { sortedPeople[$0] }
+        roster.reselect(shownPeople.map(\.id))
+        for i in stack.indices { if case .person(var p) = stack[i] { p.reselect(in: self); stack[i] = .person(p) } }
         archiveRows = ArchiveRows.filtered(allArchiveRows, by: archive.filter)
         archive.reselect(archiveRows.map(\.id))
     }
@@ -469,6 +503,7 @@ public struct AppState: Sendable {
         case .detail(let ref): return ref
         case .people: return roster.selectedID.map { RecordRef(kind: .person, id: $0) }
         case .archive: return archive.selectedID.flatMap { id in archiveRows.first { $0.id == id }?.ref }
+        case .person(let id): return RecordRef(kind: .person, id: id)
         case .dashboard:
             switch dashboard.focus {
             case .coaching: return dashboard.coaching.selectedID.map { RecordRef(kind: .coaching, id: $0) }
@@ -485,6 +520,10 @@ public struct AppState: Sendable {
     private var allArchiveRows: [ArchiveRow] = []
     /// How many records are closed, whatever the filter.
     public var allArchiveCount: Int { allArchiveRows.count }
+    /// The roster's rows: `sortedPeople` through the `/` filter (name, role, team, expertise).
+    public private(set) var shownPeople: [Person] = []
+    /// Each of `sortedPeople`'s text as the filter compares it.
+    private var peopleSearch: [String] = []
 }
 
 /// The detail screen: a scrollable document with selectable items (objectives, goals, actions).

@@ -23,6 +23,12 @@ public enum Action: String, CaseIterable, Sendable {
     /// Ctrl-C: quit from anywhere (an open form is kept as a draft).
     case terminate
     case suspend
+    /// A person: mark them as having left (asking the day), or as current again.
+    case leave
+    /// A person who left: close their open records (asking first).
+    case closeOpenWork
+    /// A record's detail: the coachee's or mentee's screen; the coach's or mentor's.
+    case openPerson, openPartner
 }
 
 /// Where a binding applies. The dispatcher looks in the top context's own bindings, then (on a
@@ -35,6 +41,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// The dashboard's two lists.
     case list
     case people, detail, form, prompt, help
+    /// One person's screen: their profile and records.
+    case person
     /// A yes/no question (discard, archive).
     case confirm
     /// `n`'s menu: which kind of record.
@@ -47,7 +55,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case closing
 
     /// A screen context: the global bindings apply under its own.
-    public var isScreen: Bool { self == .list || self == .people || self == .detail || self == .archive }
+    public var isScreen: Bool { self == .list || self == .people || self == .detail || self == .archive || self == .person }
 
     /// What the help overlay calls it.
     public var title: String {
@@ -57,6 +65,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .list: "dashboard lists"
         case .people: "people screen"
         case .detail: "record detail"
+        case .person: "person screen"
         case .form: "forms"
         case .prompt: "prompts (/ and :)"
         case .help: "this help"
@@ -233,17 +242,31 @@ public struct Keymap: Sendable {
         Binding([.pageUp, .ctrl("u")], .pageUp, "page up", group: "people", context: .people),
         Binding([.char("g"), .home], .top, "first person", group: "people", context: .people),
         Binding([.char("G"), .end], .bottom, "last person", group: "people", context: .people),
+        Binding([.enter], .open, "open the person's screen: their records, hours and load", group: "people", context: .people, footer: "open"),
+        Binding([.char("/")], .filter, "filter by name, role, team or expertise", group: "people", context: .people, footer: "filter"),
         Binding([.char("n")], .new, "new person, engagement or relationship", group: "people", context: .people, footer: "new", writes: true),
         Binding([.char("e")], .edit, "edit the selected person", group: "people", context: .people, footer: "edit", writes: true),
-        Binding([.char("a")], .archive, "mark the selected person as having left", group: "people", context: .people, footer: "left", writes: true),
+        Binding([.char("a")], .leave, "mark the selected person as having left (asks the day), or as current again", group: "people", context: .people, footer: "left", writes: true),
+        Binding([.char("c")], .closeOpenWork, "close the open records of someone who left (lists them and asks first)", group: "people", context: .people, footer: "close", writes: true),
         Binding([.char("l")], .log, "log a session", group: "people", context: .people,
                 disabled: "sessions are logged on engagements and relationships: 1 for the dashboard"),
-        Binding([.char("/")], .filter, "filter", group: "people", context: .people, disabled: "filters work on the dashboard's panes (1)"),
         Binding([.char("s")], .sort, "sort", group: "people", context: .people, disabled: "the roster has one order: current people first, by name"),
-        Binding([.enter], .open, "open a detail", group: "people", context: .people,
-                disabled: "a person has no detail screen yet: e edits them; their coaching and mentoring open from the dashboard (1)"),
         Binding([.tab, .backTab], .nextPane, "next pane", group: "people", context: .people, disabled: "the people screen has one list"),
-        Binding([.escape], .back, "back", group: "people", context: .people, disabled: "this is a top screen: 1 goes to the dashboard"),
+        Binding([.escape], .back, "clear the filter", group: "people", context: .people),
+        // Person
+        Binding([.down, .char("j")], .down, "next record", group: "person", context: .person),
+        Binding([.up, .char("k")], .up, "previous record", group: "person", context: .person),
+        Binding([.pageDown, .ctrl("d")], .pageDown, "page down", group: "person", context: .person),
+        Binding([.pageUp, .ctrl("u")], .pageUp, "page up", group: "person", context: .person),
+        Binding([.char("g"), .home], .top, "first record", group: "person", context: .person),
+        Binding([.char("G"), .end], .bottom, "last record", group: "person", context: .person),
+        Binding([.enter], .open, "open the selected record's detail", group: "person", context: .person, footer: "open"),
+        Binding([.char("e")], .edit, "edit the person", group: "person", context: .person, footer: "edit", writes: true),
+        Binding([.char("a")], .leave, "mark the person as having left (asks the day), or as current again", group: "person", context: .person, footer: "left", writes: true),
+        Binding([.char("c")], .closeOpenWork, "close the open records of someone who left (lists them and asks first)", group: "person", context: .person, footer: "close", writes: true),
+        Binding([.char("l")], .log, "log a session", group: "person", context: .person,
+                disabled: "sessions are logged on a record: Enter opens the selected one, then l"),
+        Binding([.escape], .back, "back", group: "person", context: .person, footer: "back"),
         // Detail
         Binding([.down, .char("j")], .down, "next item", group: "detail", context: .detail),
         Binding([.up, .char("k")], .up, "previous item", group: "detail", context: .detail),
@@ -256,6 +279,8 @@ public struct Keymap: Sendable {
         Binding([.char("e")], .edit, "edit the record", group: "detail", context: .detail, footer: "edit", writes: true),
         Binding([.char("a")], .archive, "close the record: complete, cancel or put on hold; pause or close a pair (paused or on hold: resume or close)", group: "detail", context: .detail, writes: true),
         Binding([.char("R")], .reopen, "reopen a closed record, today (a paused pair or an engagement on hold resumes); its history keeps the closing", group: "detail", context: .detail, writes: true),
+        Binding([.char("p")], .openPerson, "the coachee's or mentee's person screen", group: "detail", context: .detail),
+        Binding([.char("P")], .openPartner, "the coach's or mentor's person screen", group: "detail", context: .detail),
         Binding([.escape], .back, "back to the dashboard", group: "detail", context: .detail, footer: "back"),
         // Archive
         Binding([.down, .char("j")], .down, "next record", group: "archive", context: .archive),

@@ -167,9 +167,11 @@ private func typeText(_ s: inout AppState, _ key: Key) -> Bool {
         return true
     case .prompt(var prompt):
         guard prompt.field.handle(key) else { return false }
+        prompt.error = nil
         s.prompt = prompt
         if case .filter(let pane) = prompt.kind { setFilter(&s, pane, prompt.field.text) }
         if prompt.kind == .archiveFilter { s.archive.filter = prompt.field.text; s.refilter() }
+        if case .filterPeople = prompt.kind { People.setFilter(&s, prompt.field.text) }
         return true
     case .closing(var closing):
         guard closing.handle(key, width: AppLayout(s).formFieldWidth) else { return false }
@@ -234,6 +236,10 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
         let effects = Sharing.updateConflict(&s, &c, action)
         if case .conflict(let now) = s.top, now.ref == c.ref { s.replaceTop(.conflict(c)) }
         return effects
+    case .person(var p):
+        let effects = updatePerson(&s, &p, action)
+        if case .person(let now) = s.top, now.id == p.id { s.personScreen = p }
+        return effects
     }
 }
 
@@ -275,7 +281,7 @@ private func updateDashboard(_ s: inout AppState, _ action: Action) -> [Effect] 
 }
 
 /// One list move on an index view, by the layout's page height.
-private func move(_ scroll: inout ScrollState, _ action: Action, _ count: Int, _ page: Int) {
+func move(_ scroll: inout ScrollState, _ action: Action, _ count: Int, _ page: Int) {
     switch action {
     case .up: scroll.move(by: -1, count: count)
     case .down: scroll.move(by: 1, count: count)
@@ -293,11 +299,12 @@ private func updatePeople(_ s: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .up, .down, .pageUp, .pageDown, .top, .bottom:
         let page = AppLayout(s).visibleRows(.people)
-        let ids = s.sortedPeople.map(\.id)
+        let ids = s.shownPeople.map(\.id)
         s.roster.move(ids, visible: page) { move(&$0, action, ids.count, page) }
     case .new: return Editing.openNewMenu(&s)
     case .edit: return Editing.openEditForm(&s)
     case .archive: return Editing.askArchive(&s)
+    case .open, .filter, .back, .leave, .closeOpenWork: return People.roster(&s, action)
     default: break
     }
     return []
@@ -327,6 +334,7 @@ private func updateDetail(_ s: inout AppState, _ d: inout DetailState, _ action:
     case .archive: return Editing.askArchive(&s)
     case .toggleDone: return Editing.toggleDone(&s, d)
     case .reopen: return Closing.reopen(&s, d.ref)
+    case .openPerson, .openPartner: People.openFromDetail(&s, d.ref, partner: action == .openPartner)
     default: break
     }
     return []
@@ -355,8 +363,10 @@ private func updatePrompt(_ s: inout AppState, _ prompt: Prompt, _ action: Actio
     case .back:
         if case .filter(let pane) = prompt.kind { setFilter(&s, pane, "") }
         if prompt.kind == .archiveFilter { s.archive.filter = ""; s.refilter() }
+        if case .filterPeople = prompt.kind { People.setFilter(&s, "") }
         s.pop()
     case .submit:
+        if case .leftOn(let id) = prompt.kind { return People.submitLeftOn(&s, id, prompt) }
         s.pop()
         if case .command = prompt.kind { return Commands.run(&s, prompt.field.text) }
     case .deleteBack:
@@ -423,6 +433,7 @@ private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) 
     case (.archive(let ref), .yes):
         s.pop()
         return Editing.archive(&s, ref)
+    case (.pairing, _), (.closeOpenWork, _), (.markCurrent, _): return People.answer(&s, c, action)
     case (.newMenu, .newPerson): s.pop(); Editing.open(.newPerson, &s)
     case (.newMenu, .newEngagement): s.pop(); Editing.open(.newEngagement, &s)
     case (.newMenu, .newRelationship): s.pop(); Editing.open(.newRelationship, &s)

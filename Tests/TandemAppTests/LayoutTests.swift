@@ -57,6 +57,29 @@ struct LayoutTests {
         #expect(AppView.render(s, theme: .monochrome).text.contains("1–\(people)/\(s.sortedPeople.count)"))
     }
 
+    @Test("a page down on a person's records moves by the rows the table shows, and it shows that many", arguments: sizes)
+    func personPaging(_ size: Size) throws {
+        var data = Fixture.tiny
+        let mentees = (1...80).map { Person(id: Fixture.id(6000 + $0), name: "Mentee \($0)") }
+        data.people += mentees
+        data.relationships += mentees.enumerated().map { i, p in
+            MentoringRelationship(id: Fixture.id(7000 + i), mentorID: Fixture.ben.id, menteeID: p.id, start: Fixture.today.adding(days: -30), cadenceDays: 14)
+        }
+        var s = Fixture.state(data, width: size.w, height: size.h)
+        press(&s, .char("2"))
+        press(&s, Array(repeating: Key.char("j"), count: try #require(s.shownPeople.firstIndex { $0.id == Fixture.ben.id })))
+        press(&s, .enter)
+        let l = AppLayout(s)
+        let rows = l.visibleRows(.person)
+        #expect(rows >= 1 && rows < 82)
+        #expect(AppView.render(s, layout: l, theme: .monochrome).text.contains("1–\(rows)/82"))
+        press(&s, .pageDown)
+        #expect(s.personScreen?.list.selected == rows)
+        press(&s, .char("G"))
+        #expect(s.personScreen?.list.selected == 81)
+        #expect(AppView.render(s, theme: .monochrome).text.contains("\(82 - rows + 1)–82/82"))
+    }
+
     @Test("a page down in a detail moves the document by the lines the detail shows", arguments: sizes)
     func detailPaging(_ size: Size) throws {
         // An engagement with a long story: more lines than two pages at any size here.
@@ -119,6 +142,10 @@ struct LayoutTests {
         #expect(l.hit(x: 1, y: l.strip.y + 1, on: .dashboard) == .strip)
         #expect(l.hit(x: l.detailText.x, y: l.detailText.y + 3, on: .detail(Fixture.pitchingRef)) == .detail(line: 3))
         #expect(l.hit(x: l.table(.people).x, y: l.table(.people).y + 4, on: .people) == .list(.people, visibleRow: 3))
+        let person = l.table(.person)
+        #expect(l.hit(x: person.x, y: person.y + 1, on: .person(Fixture.ana.id)) == .list(.person, visibleRow: 0))
+        #expect(l.hit(x: l.personProfile.x, y: l.personProfile.y, on: .person(Fixture.ana.id)) == .outside, "the profile is no row")
+        #expect(person.bottom == l.body.bottom - 1 && l.personProfile.height + person.height == l.body.height - 2)
     }
 }
 
@@ -159,6 +186,7 @@ struct KeyTableTruthTests {
         switch context {
         case .always, .global, .list: break
         case .people: press(&s, .char("2"))
+        case .person: press(&s, .char("2"), .enter)
         case .detail: press(&s, .enter)
         case .form: press(&s, .char("l"))
         case .prompt: press(&s, .char("/"))
@@ -209,7 +237,7 @@ struct KeyTableTruthTests {
         #expect(s.status?.text == "l: sessions are logged on engagements and relationships: 1 for the dashboard")
         let footer = try #require(AppView.render(s, theme: .monochrome).lines.last)
         for (key, label) in s.keymap.hints(for: .people) { #expect(footer.contains("\(key) \(label)")) }
-        #expect(!footer.contains("/ filter") && !footer.contains("l log") && !footer.contains("s sort"))
+        #expect(!footer.contains("l log") && !footer.contains("s sort"))
     }
 
     @Test("write keys are refused with the reason and hidden from the footer when read-only")

@@ -85,7 +85,7 @@ struct NavigationTests {
         #expect(s.screen == .dashboard)
     }
 
-    @Test("1 and 2 switch screens, j moves in the people list, Enter on a person opens nothing")
+    @Test("1 and 2 switch screens, j moves in the people list, Enter on a person opens their screen")
     func screens() {
         var s = Fixture.state()
         press(&s, .char("2"))
@@ -94,6 +94,8 @@ struct NavigationTests {
         #expect(s.roster.scroll.selected == 2)
         #expect(s.selectedRecord == RecordRef(kind: .person, id: s.sortedPeople[2].id))
         press(&s, .enter)
+        #expect(s.screen == .person(s.sortedPeople[2].id))
+        press(&s, .escape)
         #expect(s.screen == .people)
         press(&s, .char("1"))
         #expect(s.screen == .dashboard)

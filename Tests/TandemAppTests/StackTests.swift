@@ -22,6 +22,7 @@ struct StackTests {
             case .archive: "archive"
             case .closing: "closing"
             case .conflict: "conflict"
+            case .person: "person"
             }
         }
     }
@@ -63,6 +64,18 @@ struct StackTests {
         Case(keys: [.char("2"), .char("n"), .char("p")], stack: ["people", "form"], keyContext: .form),
         Case(keys: [.char("2"), .char("n"), .escape], stack: ["people"], keyContext: .people),
         Case(keys: [.char("2"), .escape], stack: ["people"], keyContext: .people),
+        Case(keys: [.char("2"), .enter], stack: ["people", "person"], keyContext: .person),
+        Case(keys: [.char("2"), .enter, .escape], stack: ["people"], keyContext: .people),
+        Case(keys: [.char("2"), .enter, .enter], stack: ["people", "person", "detail"], keyContext: .detail),
+        Case(keys: [.char("2"), .enter, .enter, .escape], stack: ["people", "person"], keyContext: .person),
+        Case(keys: [.char("2"), .enter, .char("a")], stack: ["people", "person", "prompt:filter"], keyContext: .prompt),
+        Case(keys: [.char("2"), .enter, .char("a"), .escape], stack: ["people", "person"], keyContext: .person),
+        Case(keys: [.char("2"), .enter, .char("e")], stack: ["people", "person", "form"], keyContext: .form),
+        Case(keys: [.char("2"), .enter, .char("1")], stack: ["dashboard"], keyContext: .list),
+        Case(keys: [.char("2"), .char("/")], stack: ["people", "prompt:filter"], keyContext: .prompt),
+        Case(keys: [.char("2"), .char("a")], stack: ["people", "prompt:filter"], keyContext: .prompt),
+        Case(keys: [.enter, .char("p")], stack: ["dashboard", "detail", "person"], keyContext: .person),
+        Case(keys: [.enter, .char("P"), .enter], stack: ["dashboard", "detail", "person", "detail"], keyContext: .detail),
         Case(keys: [.char("/")], stack: ["dashboard", "prompt:filter"], keyContext: .prompt),
         Case(keys: [.char("/"), .char("a"), .enter], stack: ["dashboard"], keyContext: .list),
         Case(keys: [.char("/"), .backspace], stack: ["dashboard"], keyContext: .list),

@@ -315,7 +315,7 @@ struct ViewTests {
         let text = buf.text
         #expect(text.contains("People · 3 current"))
         #expect(buf.lines.contains { $0.contains("Ana Lima") && $0.contains("Pitching to clients") })
-        #expect(buf.lines.contains { $0.contains("Ben Okafor") && $0.contains("mentors 1/1") })
+        #expect(buf.lines.contains { $0.contains("Ben Okafor") && $0.contains("mentors 1/0") }, "the real load: one mentee, a capacity of 0")
         #expect(buf.lines.contains { $0.contains("Chloé Dubois") && $0.contains("mentored by Ben Okafor") })
     }
 

@@ -53,12 +53,12 @@ enum Editing {
         case .log(let r):
             let ref = RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id)
             return s.data.value(of: ref)?.sessionRecord.map { LogForm.make(for: $0, names: names, today: s.today) }
-        case .newPerson: return RecordForms.person(nil, names: names)
+        case .newPerson: return RecordForms.person(nil, names: names, teams: PersonRules.teams(in: s.data.people))
         case .newEngagement: return RecordForms.engagement(nil, names: names, today: s.today)
         case .newRelationship: return RecordForms.relationship(nil, names: names, today: s.today)
         case .editPerson(let id):
             guard case .person(let p)? = s.data.value(of: RecordRef(kind: .person, id: id)) else { return nil }
-            return RecordForms.person(p, names: names)
+            return RecordForms.person(p, names: names, teams: PersonRules.teams(in: s.data.people))
         case .editEngagement(let id):
             guard case .coaching(let e)? = s.data.value(of: RecordRef(kind: .coaching, id: id)) else { return nil }
             return RecordForms.engagement(e, names: names, today: s.today)
@@ -122,6 +122,7 @@ enum Editing {
             s.status = Status("Not saved: fix the marked field\(errors.count == 1 ? "" : "s")", .error)
             return []
         case .success(let change):
+            if let ask = People.askPairing(&s, change, draft: draft(of: form, today: s.today).name) { return ask }
             s.form = nil
             if change.before == change.after {
                 s.status = Status("Nothing changed")

@@ -8,14 +8,14 @@ import TerminalUI
 enum RecordForms {
     // MARK: Person
 
-    static func person(_ p: Person?, names: PeopleIndex) -> Form {
+    static func person(_ p: Person?, names: PeopleIndex, teams: [String] = []) -> Form {
         let levels = Level.allCases.map(\.rawValue)
         return Form(kind: p.map { .editPerson($0.id) } ?? .newPerson,
                     title: p.map { "Edit \($0.name)" } ?? "New person",
                     fields: [
                         FormField("name", "Name", line: p?.name ?? ""),
                         FormField("role", "Role", hint: "e.g. Senior Designer", line: p?.role ?? ""),
-                        FormField("team", "Team", hint: "strategy, creative, accounts, media, development…", line: p?.team ?? ""),
+                        FormField("team", "Team", hint: teamHint(teams), line: p?.team ?? ""),
                         FormField("level", "Level", hint: "Space to change", choices: levels, selected: levels.firstIndex(of: (p?.level ?? .mid).rawValue)!),
                         FormField("start", "Start date", hint: "YYYY-MM-DD or blank", line: p?.startDate?.iso ?? ""),
                         FormField("expertise", "Can mentor in", hint: "comma-separated", line: (p?.expertise ?? []).joined(separator: ", ")),
@@ -52,6 +52,11 @@ enum RecordForms {
                                   area: (e?.metrics ?? []).map(metricLine).joined(separator: "\n"), rows: 4),
                         FormField("outcome", "Outcome", hint: "what came of it (when completed)", line: e?.outcome ?? ""),
                     ], focus: "coachee")
+    }
+
+    /// The team field's hint: the teams that exist (typing one in any case or accents keeps its spelling).
+    static func teamHint(_ teams: [String]) -> String {
+        teams.isEmpty ? "e.g. creative; a new name starts a team" : "\(teams.joined(separator: ", ")) or a new one"
     }
 
     static func metricLine(_ m: Metric) -> String {
@@ -123,7 +128,8 @@ enum RecordForms {
             let capacity = int("capacity", Bounds.mentoringCapacity)
             let manager = person("manager", optional: true)
             var p = old ?? Person(id: makeID(), name: "")
-            p.name = text("name"); p.role = text("role"); p.team = text("team")
+            let team = PersonRules.matchTeam(text("team"), among: PersonRules.teams(in: data.people))
+            p.name = text("name"); p.role = text("role"); p.team = team.team
             p.level = Level(rawValue: v["level"] ?? "") ?? .mid
             p.startDate = start; p.expertise = list("expertise"); p.interests = list("interests")
             p.mentoringCapacity = capacity ?? 0; p.managerID = manager
@@ -131,6 +137,7 @@ enum RecordForms {
             for problem in Validation.problems(in: p) { errors[formField(problem.field, form)] = problem.message }
             after = .person(p)
             label = old == nil ? "Added \(p.name)" : "Edited \(p.name)"
+            if case .new(let t) = team, old?.team.searchKey != t.searchKey { label += " (new team “\(t)”)" }
         case .newEngagement, .editEngagement:
             var old: CoachingEngagement?
             if case .editEngagement(let id) = form.kind { old = data.engagements.first { $0.id == id } }

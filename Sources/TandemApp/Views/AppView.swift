@@ -25,6 +25,7 @@ public enum AppView {
         case .people: PeopleView.render(s, layout, theme, into: &buf)
         case .archive: ArchiveView.render(s, layout, theme, into: &buf)
         case .detail(let d): DetailView.render(s, d, layout, theme, into: &buf)
+        case .person(let p): PersonView.render(s, p, layout, theme, into: &buf)
         default: DashboardView.render(s, layout, theme, into: &buf)
         }
         statusLine(s, theme, into: &buf, area: layout.status)
@@ -37,7 +38,7 @@ public enum AppView {
             case .confirm(let c): ConfirmView.render(c, s.keymap, theme, into: &buf)
             case .closing(let c): ClosingView.render(c, s, layout, theme, into: &buf)
             case .conflict(let c): ConflictView.render(c, s, theme, into: &buf)
-            case .prompt, .dashboard, .people, .detail, .archive: break // the prompt is the status line
+            case .prompt, .dashboard, .people, .detail, .archive, .person: break // the prompt is the status line
             }
         }
         return buf
@@ -61,10 +62,16 @@ public enum AppView {
             case .filter(let pane): prefix = "/\(pane.rawValue) filter: "
             case .command: prefix = ":"
             case .archiveFilter: prefix = "/archive filter: "
+            case .filterPeople: prefix = "/people filter: "
+            case .leftOn(let id): prefix = "\(s.rows.people.name(id)) left on: "
             }
             let x = buf.put(prefix, x: area.x, y: area.y, style: theme.style(.key), maxX: area.right)
-            p.field.render(into: &buf, area: Rect(x: x, y: area.y, width: area.right - x, height: 1),
+            // An error takes what the text does not need (the text keeps 12 columns).
+            let error = p.error.map { " ✗ " + Text.truncate($0, to: max(0, area.right - x - 16)) + " " } ?? ""
+            let errorX = area.right - Text.width(error)
+            p.field.render(into: &buf, area: Rect(x: x, y: area.y, width: max(0, errorX - x), height: 1),
                            style: theme.style(.inputFocus), focused: true)
+            if !error.isEmpty { buf.put(error, x: errorX, y: area.y, style: theme.style(.error), maxX: area.right) }
             return
         }
         var right = ""
@@ -75,6 +82,7 @@ public enum AppView {
             right = parts.joined(separator: "  ")
         }
         if s.screen == .archive, !s.archive.filter.isEmpty { right = "archive /\(s.archive.filter)" }
+        if s.screen == .people, !s.roster.filter.isEmpty { right = "people /\(s.roster.filter)" }
         if let p = s.progress, s.status == nil {
             buf.put(" ⋯ " + Text.truncate(p, to: max(0, area.width - Text.width(right) - 5)), x: area.x, y: area.y,
                     style: theme.style(.muted).over(theme.style(.status)), maxX: area.right)
@@ -118,6 +126,9 @@ enum Header {
                     Span(level >= 1 ? "\(dot)\(r.dueThisWeek) due 7d" : "\(dot)\(r.dueThisWeek) due this week",
                          style: theme.style(r.dueThisWeek > 0 ? .warn : .muted).over(base)),
                     Span("\(dot)\(r.stalled) stalled", style: theme.style(r.stalled > 0 ? .warn : .muted).over(base))]
+                + (r.leaversWithOpenWork == 0 ? [] : [
+                    Span("\(dot)⚑ \(r.leaversWithOpenWork) leaver\(r.leaversWithOpenWork == 1 ? "" : "s")", style: theme.style(.danger).over(base)),
+                ])
         }
         // Wide: " Tandem · Agency · Sun 29 Nov 2026   counts". Narrow: the brand goes, the date
         // shortens, and only then is the agency's name cut.

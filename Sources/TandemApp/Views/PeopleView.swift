@@ -6,8 +6,11 @@ import TerminalUI
 enum PeopleView {
     static func render(_ s: AppState, _ layout: AppLayout, _ theme: Theme, into buf: inout ScreenBuffer) {
         let area = layout.peoplePane
-        let people = s.sortedPeople
-        let b = Block(title: "People · \(people.filter(\.isCurrent).count) current", titleStyle: theme.style(.focus),
+        let people = s.shownPeople
+        var title = "People · \(s.sortedPeople.filter(\.isCurrent).count) current"
+        if !s.roster.filter.isEmpty { title += " · \(people.count) shown /\(s.roster.filter)" }
+        if s.rows.leaversWithOpenWork > 0 { title += " · ⚑ \(s.rows.leaversWithOpenWork) left with open work (c closes)" }
+        let b = Block(title: title, titleStyle: theme.style(.focus),
                       borderStyle: theme.style(.focus), focused: true)
         b.render(into: &buf, area: area)
         let inner = b.inner(area)
@@ -15,30 +18,34 @@ enum PeopleView {
         let names = s.rows.people
         var coaching: [UUID: String] = [:]
         for e in s.data.engagements where e.isOpen { coaching[e.coacheeID] = e.focus }
-        var mentors: [UUID: Int] = [:], mentorOf: [UUID: String] = [:]
-        for r in s.data.relationships where r.status == .active {
-            mentors[r.mentorID, default: 0] += 1
-            mentorOf[r.menteeID] = names.name(r.mentorID)
-        }
+        var mentorOf: [UUID: String] = [:]
+        for r in s.data.relationships where r.status == .active { mentorOf[r.menteeID] = names.name(r.mentorID) }
         let wide = inner.width >= 110
-        var cols: [(String, Constraint, Alignment)] = [("NAME", .fill(3), .left), ("ROLE", .fill(3), .left), ("TEAM", .fixed(11), .left)]
+        var cols: [(String, Constraint, Alignment)] = [("NAME", .fill(4), .left), ("ROLE", .fill(3), .left), ("TEAM", .fixed(11), .left)]
         if wide { cols.append(("LEVEL", .fixed(7), .left)) }
         cols += [("COACHING", .fill(3), .left), ("MENTORING", .fill(3), .left)]
         let row = { (i: Int, _: [Int]) -> [Line] in
             let p = people[i]
             let muted = theme.style(.muted)
-            var cells: [Line] = [[Span(p.name + (p.isCurrent ? "" : " (left)"), style: p.isCurrent ? theme.style(.text) : muted)],
+            var name: Line = [Span(p.name, style: p.isCurrent ? theme.style(.text) : muted)]
+            if !p.isCurrent {
+                let open = PersonRules.openWork(of: p.id, in: s.data).count
+                name.append(Span(open == 0 ? " (left)" : " ⚑ \(open) open", style: open == 0 ? muted : theme.style(.danger)))
+            }
+            var cells: [Line] = [name,
                                  [Span(p.role, style: muted)], [Span(p.team, style: muted)]]
             if wide { cells.append([Span(p.level.rawValue, style: muted)]) }
             cells.append([Span(coaching[p.id] ?? "—", style: coaching[p.id] == nil ? muted : theme.style(.coaching))])
             var m: [String] = []
-            if let n = mentors[p.id] { m.append("mentors \(n)/\(max(n, p.mentoringCapacity))") }
+            let load = PersonRules.mentoringLoad(of: p.id, in: s.data)
+            if load.active > 0 { m.append("mentors \(load.text)") }
             if let mentor = mentorOf[p.id] { m.append("mentored by \(mentor)") }
-            cells.append([Span(m.isEmpty ? "—" : m.joined(separator: " · "), style: m.isEmpty ? muted : theme.style(.mentoring))])
+            cells.append([Span(m.isEmpty ? "—" : m.joined(separator: " · "), style: m.isEmpty ? muted : theme.style(load.isOver ? .warn : .mentoring))])
             return cells
         }
         PaneTable.render(columns: cols, count: people.count, row: row, scroll: s.roster.scroll, focused: true,
-                         empty: "No people yet. Press n to add someone.", theme, into: &buf, area: inner)
+                         empty: s.roster.filter.isEmpty ? "No people yet. Press n to add someone." : "Nobody matches /\(s.roster.filter) — Esc clears the filter.",
+                         theme, into: &buf, area: inner)
     }
 }
 
@@ -71,7 +78,8 @@ enum HelpOverlay {
 enum ConfirmView {
     static func render(_ c: Confirm, _ keymap: Keymap, _ theme: Theme, into buf: inout ScreenBuffer) {
         let width = min(buf.width - 4, 64)
-        let text = Paragraph(lines: [[Span(c.message, style: theme.style(.text))]], wrap: true).rows(width: width - 2)
+        let text = Paragraph(lines: c.message.split(separator: "\n", omittingEmptySubsequences: false).map { [Span(String($0), style: theme.style(.text))] },
+                             wrap: true).rows(width: width - 2)
         var lines = text
         lines.append([])
         var choices: Line = []

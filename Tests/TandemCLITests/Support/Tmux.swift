@@ -79,9 +79,9 @@ final class TmuxSession {
         _ = try? run(["send-keys", "-t", "main"] + keys)
     }
 
-    /// Types `literal` as text, each character as it is.
+    /// Types `literal` as text, each character as it is (a leading dash too: "-3d").
     func type(_ literal: String) {
-        _ = try? run(["send-keys", "-t", "main", "-l", literal])
+        _ = try? run(["send-keys", "-t", "main", "-l", "--", literal])
     }
 
     /// Pastes `text` as a terminal would: inside bracketed-paste markers when the program
