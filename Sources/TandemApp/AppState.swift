@@ -44,6 +44,10 @@ public struct Confirm: Equatable, Sendable {
         case conflict(Record)
         /// `n`: which kind of record to create.
         case newMenu
+        /// Ctrl-X on an item with history (a metric's readings, a done day): the form field and row.
+        case removeItem(field: String, row: Int)
+        /// `d` on a session in the detail.
+        case deleteSession(RecordRef, UUID)
     }
     public var purpose: Purpose
     public var title: String
@@ -61,7 +65,7 @@ public struct Confirm: Equatable, Sendable {
     /// Where this question's keys live in the key table.
     public var keyContext: KeyContext {
         switch purpose {
-        case .discardForm, .archive: .confirm
+        case .discardForm, .archive, .removeItem, .deleteSession: .confirm
         case .conflict: .conflict
         case .newMenu: .newMenu
         }

@@ -122,8 +122,16 @@ func draft(of form: Form, today: Day) -> FormDraft {
     case .editEngagement(let id): name = "coaching-\(id.uuidString.lowercased().prefix(8))"
     case .newRelationship: name = "new-relationship"
     case .editRelationship(let id): name = "mentoring-\(id.uuidString.lowercased().prefix(8))"
+    case .editSession(_, let id): name = "session-\(id.uuidString.lowercased().prefix(8))"
     }
-    return FormDraft(name: name, kind: form.kind, title: form.title, fields: form.values, savedOn: today)
+    // A date field keeps the day it means now ("today" read tomorrow would be another day).
+    var values = form.values
+    for f in form.fields where f.isDate {
+        if case .success(let d) = DateInput.parse(f.text.trimmingCharacters(in: .whitespaces), today: today) { values[f.id] = d.iso }
+    }
+    var items: [String: [ItemRow]] = [:]
+    for f in form.fields { if let l = f.items { items[f.id] = l.rows; values[f.id] = nil } }
+    return FormDraft(name: name, kind: form.kind, title: form.title, fields: values, savedOn: today, items: items.isEmpty ? nil : items)
 }
 
 // MARK: - Keys
@@ -308,6 +316,8 @@ private func updateDetail(_ s: inout AppState, _ d: inout DetailState, _ action:
     case .edit: return Editing.openEditForm(&s)
     case .archive: return Editing.askArchive(&s)
     case .toggleDone: return Editing.toggleDone(&s, d)
+    case .open: return Editing.openSession(&s, d)
+    case .deleteSession: return Editing.askDeleteSession(&s, d)
     default: break
     }
     return []
@@ -368,6 +378,11 @@ private func updateForm(_ s: inout AppState, _ form: Form, _ action: Action) -> 
     case .prevField:
         form.moveFocus(by: -1)
         s.form = form
+    case .addItem: Editing.addItem(&s, form)
+    case .removeItem: Editing.askRemoveItem(&s, form)
+    case .toggleItemDone: Editing.toggleItemDone(&s, form)
+    case .moveItemUp: Editing.moveItem(&s, form, by: -1)
+    case .moveItemDown: Editing.moveItem(&s, form, by: 1)
     case .back:
         if form.isDirty {
             s.push(.confirm(Confirm(purpose: .discardForm, title: "Discard?",
@@ -375,6 +390,8 @@ private func updateForm(_ s: inout AppState, _ form: Form, _ action: Action) -> 
                                     choices: [(.yes, "discard"), (.no, "keep editing")])))
         } else {
             s.form = nil
+            // A restored draft closed unchanged is done with.
+            if let name = form.restoredDraft { return [.deleteDraft(name: name)] }
         }
     default: break
     }
@@ -387,10 +404,20 @@ private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) 
     switch (c.purpose, action) {
     case (.discardForm, .yes):
         s.pop()
+        let restored = s.form?.restoredDraft
         s.form = nil
         s.status = Status("Discarded")
-    case (.discardForm, .no), (.discardForm, .back), (.archive, .no), (.archive, .back), (.newMenu, .back):
+        // A discarded draft does not come back at the next start.
+        if let restored { return [.deleteDraft(name: restored)] }
+    case (.discardForm, .no), (.discardForm, .back), (.archive, .no), (.archive, .back), (.newMenu, .back),
+         (.removeItem, .no), (.removeItem, .back), (.deleteSession, .no), (.deleteSession, .back):
         s.pop()
+    case (.removeItem(let field, let row), .yes):
+        s.pop()
+        Editing.removeItem(&s, field: field, row: row)
+    case (.deleteSession(let ref, let id), .yes):
+        s.pop()
+        return Editing.deleteSession(&s, ref, id)
     case (.archive(let ref), .yes):
         s.pop()
         return Editing.archive(&s, ref)
