@@ -245,8 +245,8 @@ public struct Keymap: Sendable {
         Binding([.char("x")], .toggleDone, "mark the selected objective, goal or action item done (or not)", group: "detail", context: .detail, footer: "done", writes: true),
         Binding([.char("l")], .log, "log a session", group: "detail", context: .detail, footer: "log", writes: true),
         Binding([.char("e")], .edit, "edit the record", group: "detail", context: .detail, footer: "edit", writes: true),
-        Binding([.enter], .open, "edit the selected session", group: "detail", context: .detail, writes: true),
-        Binding([.char("d")], .deleteSession, "delete the selected session (asks first, says what goes)", group: "detail", context: .detail, writes: true),
+        Binding([.enter], .open, "edit the selected session", group: "detail", context: .detail, footer: "session", writes: true),
+        Binding([.char("d")], .deleteSession, "delete the selected session (asks first, says what goes)", group: "detail", context: .detail, footer: "delete", writes: true),
         Binding([.char("a")], .archive, "archive the record", group: "detail", context: .detail, writes: true),
         Binding([.escape], .back, "back to the dashboard", group: "detail", context: .detail, footer: "back"),
         // Forms

@@ -374,9 +374,12 @@ private func updateForm(_ s: inout AppState, _ form: Form, _ action: Action) -> 
         return Editing.submit(&s, form)
     case .nextField:
         form.moveFocus(by: 1)
+        // A list entered from above starts at its first item, from below at its last.
+        form.updateFocusedItems(clearingError: false) { $0.select(0) }
         s.form = form
     case .prevField:
         form.moveFocus(by: -1)
+        form.updateFocusedItems(clearingError: false) { $0.select($0.rows.count - 1) }
         s.form = form
     case .addItem: Editing.addItem(&s, form)
     case .removeItem: Editing.askRemoveItem(&s, form)

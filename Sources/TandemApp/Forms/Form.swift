@@ -123,11 +123,11 @@ public struct Form: Equatable, Sendable {
     var focusedItems: ItemList? { fields[safe: focus]?.items }
 
     /// Changes the focused field's item list.
-    mutating func updateFocusedItems(_ change: (inout ItemList) -> Void) {
+    mutating func updateFocusedItems(clearingError: Bool = true, _ change: (inout ItemList) -> Void) {
         guard var l = focusedItems else { return }
         change(&l)
         fields[focus].editor = .items(l)
-        errors[fields[focus].id] = nil
+        if clearingError { errors[fields[focus].id] = nil }
     }
 
     public func text(_ id: String) -> String {

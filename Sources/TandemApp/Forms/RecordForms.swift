@@ -48,14 +48,14 @@ enum RecordForms {
                         FormField("cadence", "Every (days)", hint: "days between sessions, or blank", line: e.map { $0.cadenceDays.map(String.init) ?? "" } ?? "14"),
                         FormField("planned", "Planned sessions", hint: "a number, or blank", line: e?.plannedSessions.map(String.init) ?? ""),
                         FormField("objectives", "Objectives", hint: itemHint, items: objectiveItems(e?.objectives ?? [], today: today)),
-                        FormField("metrics", "Metrics", hint: "name | unit | baseline -> target; renaming keeps the readings",
+                        FormField("metrics", "Metrics", hint: "name | unit | baseline -> target · Enter new · Ctrl-X remove · Alt-k/j move",
                                   items: metricItems(e?.metrics ?? [])),
                         FormField("outcome", "Outcome", hint: "what came of it (when completed)", line: e?.outcome ?? ""),
                     ], focus: "coachee")
     }
 
     /// The hint under an item list: its keys, from the key table's words.
-    static let itemHint = "Enter adds · Ctrl-D done · Ctrl-X removes · Alt-k Alt-j move"
+    static let itemHint = "Enter new · Ctrl-D done · Ctrl-X remove · Alt-k/j move"
 
     static func objectiveItems(_ objectives: [Objective], today: Day) -> ItemList {
         ItemList(rows: objectives.map { o in
