@@ -172,9 +172,9 @@ private func unbound(_ s: inout AppState, _ key: Key, _ context: KeyContext) -> 
 private func typeText(_ s: inout AppState, _ key: Key) -> Bool {
     switch s.top {
     case .form(var form):
-        guard form.handle(key, width: AppLayout(s).formFieldWidth) else { return false }
-        s.form = form
-        return true
+        let used = form.handle(key, width: AppLayout(s).formFieldWidth)
+        s.form = form // an item list may drop an empty new item even when the key moves on
+        return used
     case .prompt(var prompt):
         guard prompt.field.handle(key) else { return false }
         s.prompt = prompt

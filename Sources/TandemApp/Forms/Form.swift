@@ -156,8 +156,10 @@ public struct Form: Equatable, Sendable {
             default: return false
             }
         case .items(var l):
-            guard l.handle(key) else { return false }
+            let used = l.handle(key)
+            // An empty new item left behind is dropped even when the key moves on.
             fields[focus].editor = .items(l)
+            guard used else { return false }
         }
         errors[fields[focus].id] = nil
         return true
