@@ -130,7 +130,20 @@ func draft(of form: Form, today: Day) -> FormDraft {
         if case .success(let d) = DateInput.parse(f.text.trimmingCharacters(in: .whitespaces), today: today) { values[f.id] = d.iso }
     }
     var items: [String: [ItemRow]] = [:]
-    for f in form.fields { if let l = f.items { items[f.id] = l.rows; values[f.id] = nil } }
+    for f in form.fields {
+        guard let l = f.items else { continue }
+        // "Send the deck @fri" keeps the Friday it means now.
+        items[f.id] = l.rows.map { row in
+            var row = row
+            guard !row.isUnchanged, let at = row.text.range(of: " @", options: .backwards) else { return row }
+            let word = String(row.text[at.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if case .success(let d) = DateInput.parse(word, today: today), word != d.iso {
+                row.text = String(row.text[..<at.lowerBound]) + " @" + d.iso
+            }
+            return row
+        }
+        values[f.id] = nil
+    }
     return FormDraft(name: name, kind: form.kind, title: form.title, fields: values, savedOn: today, items: items.isEmpty ? nil : items)
 }
 

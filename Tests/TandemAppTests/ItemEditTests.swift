@@ -240,12 +240,15 @@ struct ItemEditTests {
         var s = Fixture.state(Fixture.tiny)
         press(&s, .char("l"))
         type(&s, "notes")
+        Self.focus(&s, "actions")
+        type(&s, "Send the deck @+3d")
         Self.focus(&s, "next")
         type(&s, "+7d")
         guard case .saveDraft(let draft)? = update(&s, .terminate).first else { Issue.record("no draft"); return }
         #expect(draft.fields["date"] == "2026-11-29")
         #expect(draft.fields["next"] == "2026-12-06")
         #expect(draft.fields["notes"] == "notes")
+        #expect(draft.items?["actions"]?.map(\.text) == ["Send the deck @2026-12-02"])
     }
 
     @Test("discarding a restored draft deletes it, so it does not come back")
