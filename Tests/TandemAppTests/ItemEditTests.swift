@@ -206,6 +206,26 @@ struct ItemEditTests {
         }
     }
 
+    @Test("at 80x24 the focused list marks its selected item with ›, done items with ✓ and the day, a metric its readings")
+    func view() throws {
+        var s = Fixture.state(Self.data)
+        press(&s, .char("e"))
+        Self.focus(&s, "objectives")
+        let screen = rows(AppView.render(s, theme: .monochrome))
+        let done = try #require(screen.first { $0.contains("Lead one pitch alone") })
+        #expect(done.contains("Objectives       › ✓ 24 Nov Lead one pitch alone"), "\(done)")
+        let open = try #require(screen.first { $0.contains("Cut the deck") })
+        #expect(open.contains("  ○        Cut the deck to 10 slides") && !open.contains("›"))
+        let metric = try #require(screen.first { $0.contains("Win rate | % | 20 -> 40") })
+        #expect(metric.contains("· 1 reading") && !metric.contains("›"), "only the focused list has a › row")
+        #expect(screen.contains { $0.contains("Enter new · Ctrl-D done · Ctrl-X remove") })
+        // Moving down moves the mark.
+        press(&s, .down)
+        let moved = rows(AppView.render(s, theme: .monochrome))
+        #expect(moved.contains { $0.contains("› ○        Cut the deck to 10 slides") })
+        #expect(moved.contains { $0.contains("Objectives         ✓ 24 Nov Lead one pitch alone") })
+    }
+
     // MARK: Drafts
 
     @Test("a draft of an edit form keeps the item ids: SIGTERM, restore at the next start, save")
