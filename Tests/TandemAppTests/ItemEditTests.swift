@@ -69,6 +69,23 @@ struct ItemEditTests {
         #expect(s.data.engagements == Self.data.engagements)
     }
 
+    @Test("a renamed metric keeps a baseline and target shown rounded, exactly")
+    func roundedNumbersKept() throws {
+        var data = Self.data
+        data.engagements[0].metrics[0].baseline = 20.125
+        data.engagements[0].metrics[0].target = 39.996
+        var s = Fixture.state(data)
+        press(&s, .char("e"))
+        Self.focus(&s, "metrics")
+        #expect(s.form?.items("metrics")?.rows.first?.text == "Win rate | % | 20.13 -> 40")
+        press(&s, .home)
+        for _ in 0..<3 { press(&s, .delete) }
+        type(&s, "Pitch")
+        guard case .coaching(let e)? = saved(press(&s, .ctrl("s"))).first?.record else { Issue.record("no save: \(s.form?.errors ?? [:])"); return }
+        #expect(e.metrics[0].name == "Pitch rate")
+        #expect(e.metrics[0].baseline == 20.125 && e.metrics[0].target == 39.996)
+    }
+
     @Test("a metric's direction follows a range that changed, and stays when the range is flat")
     func direction() throws {
         var s = Fixture.state(Self.data)
@@ -299,12 +316,14 @@ struct ItemEditTests {
             + data.relationships.flatMap { r in r.sessions.map { FormKind.editSession(RecordRefCodable(kind: "mentoring", id: r.id), $0.id) } }
     }
 
-    @Test("every form of the demo agency, opened and saved unchanged, changes nothing and makes no undo step")
-    func demoRoundTrip() throws {
-        let kinds = Self.everyForm(Fixture.demo)
+    @Test("every form of a demo agency, opened and saved unchanged, changes nothing and makes no undo step",
+          arguments: [42, 7, 2026] as [UInt64])
+    func demoRoundTrip(_ seed: UInt64) throws {
+        let demo = DemoAgency.generate(today: Fixture.today, options: DemoOptions(seed: seed))
+        let kinds = Self.everyForm(demo)
         #expect(kinds.count > 100)
         for kind in kinds {
-            var s = Fixture.state(Fixture.demo)
+            var s = Fixture.state(demo)
             Editing.open(kind, &s)
             let form = try #require(s.form, "\(kind)")
             #expect(!form.isDirty)
@@ -312,7 +331,7 @@ struct ItemEditTests {
             #expect(saved(effects).isEmpty, "\(kind) saved \(form.errors)")
             #expect(s.form == nil, "\(kind): \(s.form?.errors ?? [:])")
             #expect(s.status?.text == "No changes", "\(kind)")
-            #expect(s.undoStack.isEmpty && s.data == Fixture.demo)
+            #expect(s.undoStack.isEmpty && s.data == demo)
         }
     }
 
@@ -539,5 +558,84 @@ struct SessionEditTests {
         #expect(s.form?.text("notes") == "")
         #expect(saved(press(&s, .ctrl("s"))).isEmpty)
         #expect(s.form?.errors["notes"]?.contains("says nothing") == true)
+    }
+}
+
+/// The record forms and the core's `Validation` agree: a value the form refuses is one the core
+/// flags, at the same field, and a value the form takes is one the core takes.
+@Suite("Forms and core rules agree")
+struct FormRulesTableTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var kind: FormKind
+        var field: String
+        var text: String
+        var change: @Sendable (inout Record) -> Void
+        var description: String { "\(kind) \(field)=\(text)" }
+    }
+
+    static func coaching(_ f: @escaping @Sendable (inout CoachingEngagement) -> Void) -> @Sendable (inout Record) -> Void {
+        { r in if case .coaching(var e) = r { f(&e); r = .coaching(e) } }
+    }
+    static func mentoring(_ f: @escaping @Sendable (inout MentoringRelationship) -> Void) -> @Sendable (inout Record) -> Void {
+        { r in if case .mentoring(var m) = r { f(&m); r = .mentoring(m) } }
+    }
+    static func person(_ f: @escaping @Sendable (inout Person) -> Void) -> @Sendable (inout Record) -> Void {
+        { r in if case .person(var p) = r { f(&p); r = .person(p) } }
+    }
+
+    static let e = FormKind.editEngagement(Fixture.pitching.id)
+    static let m = FormKind.editRelationship(Fixture.mentoring.id)
+    static let p = FormKind.editPerson(Fixture.ana.id)
+
+    static let cases: [Case] = [
+        Case(kind: e, field: "cadence", text: "0", change: coaching { $0.cadenceDays = 0 }),
+        Case(kind: e, field: "cadence", text: "365", change: coaching { $0.cadenceDays = 365 }),
+        Case(kind: e, field: "cadence", text: "366", change: coaching { $0.cadenceDays = 366 }),
+        Case(kind: e, field: "planned", text: "200", change: coaching { $0.plannedSessions = 200 }),
+        Case(kind: e, field: "planned", text: "201", change: coaching { $0.plannedSessions = 201 }),
+        Case(kind: e, field: "deadline", text: "2026-10-29", change: coaching { $0.deadline = Day(iso: "2026-10-29")! }),
+        Case(kind: e, field: "deadline", text: "2026-12-31", change: coaching { $0.deadline = Day(iso: "2026-12-31")! }),
+        Case(kind: e, field: "focus", text: "", change: coaching { $0.focus = "" }),
+        Case(kind: m, field: "cadence", text: "0", change: mentoring { $0.cadenceDays = 0 }),
+        Case(kind: m, field: "cadence", text: "30", change: mentoring { $0.cadenceDays = 30 }),
+        Case(kind: m, field: "cadence", text: "366", change: mentoring { $0.cadenceDays = 366 }),
+        Case(kind: p, field: "capacity", text: "10", change: person { $0.mentoringCapacity = 10 }),
+        Case(kind: p, field: "capacity", text: "11", change: person { $0.mentoringCapacity = 11 }),
+        Case(kind: p, field: "name", text: "", change: person { $0.name = "" }),
+    ]
+
+    static func problems(_ r: Record) -> [Problem] {
+        switch r {
+        case .coaching(let e): Validation.problems(in: e, today: Fixture.today)
+        case .mentoring(let m): Validation.problems(in: m, today: Fixture.today)
+        case .person(let p): Validation.problems(in: p)
+        case .assessment(let a): Validation.problems(in: a)
+        }
+    }
+
+    @Test("a form refuses exactly what the core flags, at that field", arguments: cases)
+    func agree(_ c: Case) throws {
+        let s = Fixture.state(Fixture.tiny)
+        var form = try #require(Editing.makeForm(c.kind, s))
+        let i = try #require(form.fields.firstIndex { $0.id == c.field })
+        form.fields[i].setText(c.text)
+        let built = RecordForms.build(form, in: s.data, names: s.rows.people, today: s.today, makeID: s.makeID)
+        let ref: RecordRef
+        switch c.kind {
+        case .editEngagement(let id): ref = RecordRef(kind: .coaching, id: id)
+        case .editRelationship(let id): ref = RecordRef(kind: .mentoring, id: id)
+        default: ref = RecordRef(kind: .person, id: Fixture.ana.id)
+        }
+        var record = try #require(s.data.value(of: ref))
+        c.change(&record)
+        let core = Self.problems(record)
+        switch built {
+        case .success(let change):
+            #expect(core.isEmpty, "the form took what the core flags: \(core)")
+            #expect(change.after == record)
+        case .failure(let errors):
+            #expect(!core.isEmpty, "the form refused what the core takes: \(errors.fields)")
+            #expect(errors.fields[c.field] != nil, "not at \(c.field): \(errors.fields)")
+        }
     }
 }

@@ -204,7 +204,8 @@ enum RecordForms {
                     o.doneOn = row.done
                     objectives.append(o)
                 } else {
-                    objectives.append(Objective(id: makeID(), text: t, doneOn: row.done))
+                    // A row whose item went from the record meanwhile (an outside change) keeps its id.
+                    objectives.append(Objective(id: row.id ?? makeID(), text: t, doneOn: row.done))
                 }
             }
             e.objectives = objectives
@@ -218,12 +219,17 @@ enum RecordForms {
                 }
                 switch parseMetric(row.text) {
                 case .success(let m):
-                    var metric = existing ?? Metric(id: makeID(), name: m.name, unit: m.unit, baseline: m.baseline, target: m.target,
+                    var metric = existing ?? Metric(id: row.id ?? makeID(), name: m.name, unit: m.unit, baseline: m.baseline, target: m.target,
                                                     direction: m.target >= m.baseline ? .higherIsBetter : .lowerIsBetter)
-                    let moved = metric.baseline != m.baseline || metric.target != m.target
-                    metric.name = m.name; metric.unit = m.unit; metric.baseline = m.baseline; metric.target = m.target
+                    // A number shown rounded and left as shown keeps its exact value (a rename keeps 25.125).
+                    func kept(_ old: Double, _ typed: Double) -> Double {
+                        existing != nil && NumberInput.format(old, unit: "") == NumberInput.format(typed, unit: "") ? old : typed
+                    }
+                    let baseline = kept(metric.baseline, m.baseline), target = kept(metric.target, m.target)
+                    let moved = metric.baseline != baseline || metric.target != target
+                    metric.name = m.name; metric.unit = m.unit; metric.baseline = baseline; metric.target = target
                     // The direction follows the range when the range changed and says which way.
-                    if moved, m.target != m.baseline { metric.direction = m.target > m.baseline ? .higherIsBetter : .lowerIsBetter }
+                    if moved, target != baseline { metric.direction = target > baseline ? .higherIsBetter : .lowerIsBetter }
                     metrics.append(metric)
                 case .failure(let e):
                     errors["metrics"] = "metric \(n + 1): \(e.message)"
@@ -264,7 +270,7 @@ enum RecordForms {
                 }
                 let parts = splitDate(row.text.trimmingCharacters(in: .whitespaces), today: today)
                 if let message = parts.error { errors["goals"] = "goal \(n + 1): \(message)"; continue }
-                var g = existing ?? Goal(id: makeID(), text: parts.text)
+                var g = existing ?? Goal(id: row.id ?? makeID(), text: parts.text)
                 g.text = parts.text
                 g.targetDate = parts.day
                 g.achievedOn = row.done
