@@ -1,5 +1,10 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TandemCore
 import TandemStore
 
@@ -86,5 +91,89 @@ struct ItemEditE2ETests {
         #expect(folder.read(file) == bytes)
         session.send("q")
         #expect(try session.waitForExit() == 0)
+    }
+
+    /// The dashboard on `folder`, at 80x24.
+    static func dashboard(_ folder: CLIFolder) throws -> TmuxSession {
+        try TmuxSession(command: [try DashboardE2ETests.binary(), "--data-dir", folder.data.path],
+                        width: 80, height: 24, environment: DashboardE2ETests.environment(folder))
+    }
+
+    static func drafts(_ folder: CLIFolder) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: folder.path("drafts"))) ?? []
+    }
+
+    @Test func aDraftOfAnEditFormKeepsItemIDsAndADiscardedOneDoesNotComeBack() throws {
+        let folder = CLIFolder.demo()
+        let before = try Self.load(folder)
+        let engagement = try #require(before.snapshot.engagements.first { e in
+            e.status == .active && e.objectives.first?.doneOn != nil
+        })
+        let coachee = try #require(before.snapshot.people.first { $0.id == engagement.coacheeID }?.name)
+        let file = try #require(before.files[RecordRef(kind: .coaching, id: engagement.id)])
+        let original = folder.read(file)
+
+        /// Opens the engagement's form, rewords its first (done) objective, and sends SIGTERM.
+        func rewordAndTerminate(_ words: String) throws {
+            let session = try Self.dashboard(folder)
+            defer { session.kill() }
+            try session.waitFor("Coaching ·")
+            session.send("/")
+            session.type(coachee)
+            session.send("Enter")
+            session.send("e")
+            try session.waitFor("Edit coaching — \(coachee)")
+            for _ in 0..<8 { session.send("Tab") }
+            session.send("End")
+            session.type(words)
+            try session.waitFor(words)
+            let pid = try #require(session.pid())
+            #expect(kill(pid, SIGTERM) == 0)
+            #expect(try session.waitForExit() == 0)
+        }
+
+        // A draft, discarded at the next start: it is deleted and does not come back.
+        try rewordAndTerminate(" (first)")
+        #expect(Self.drafts(folder).count == 1)
+        do {
+            let session = try Self.dashboard(folder)
+            defer { session.kill() }
+            try session.waitFor("Restored your unsaved draft")
+            session.send("Escape")
+            try session.waitFor("Discard?")
+            session.send("y")
+            try session.waitFor("Discarded")
+            session.send("q")
+            #expect(try session.waitForExit() == 0)
+        }
+        #expect(Self.drafts(folder).isEmpty, "a discarded draft is deleted")
+        #expect(folder.read(file) == original)
+        do {
+            let session = try Self.dashboard(folder)
+            defer { session.kill() }
+            try session.waitFor("Coaching ·")
+            #expect(!session.screenText().contains("Restored"))
+            session.send("q")
+            #expect(try session.waitForExit() == 0)
+        }
+
+        // A draft restored and saved: the objective keeps its id and doneOn.
+        try rewordAndTerminate(" (draft two)")
+        let draft = try #require(Self.drafts(folder).first)
+        #expect(folder.text("drafts/\(draft)").contains(engagement.objectives[0].id.uuidString), "the draft keeps the item's id")
+        do {
+            let session = try Self.dashboard(folder)
+            defer { session.kill() }
+            try session.waitFor("Restored your unsaved draft")
+            session.send("C-s")
+            try session.waitFor("Saved: Edited coaching for \(coachee)")
+            session.send("q")
+            #expect(try session.waitForExit() == 0)
+        }
+        let saved = try #require(try Self.load(folder).snapshot.engagements.first { $0.id == engagement.id })
+        var expected = engagement
+        expected.objectives[0].text += " (draft two)"
+        #expect(saved == expected)
+        #expect(Self.drafts(folder).isEmpty)
     }
 }
