@@ -212,6 +212,22 @@ struct ItemEditTests {
         #expect(s.form?.isDirty == true)
     }
 
+    @Test("every item key in the form's table acts on a focused list", arguments: [Action.addItem, .removeItem, .toggleItemDone, .moveItemUp, .moveItemDown])
+    func tableRowsAct(_ action: Action) throws {
+        let bindings = Keymap.standard.bindings.filter { $0.context == .form && $0.action == action }
+        #expect(bindings.count == 1)
+        for key in bindings.flatMap(\.keys) {
+            var s = Fixture.state(Fixture.tiny)
+            press(&s, .char("e"))
+            Self.focus(&s, "objectives")
+            if action == .moveItemUp { press(&s, .down) }
+            let before = try #require(s.form)
+            press(&s, key)
+            #expect(s.form != before, "\(Keymap.name(key)) did nothing to the list")
+            #expect(s.keyContext == .form)
+        }
+    }
+
     @Test("item keys on a field that is not a list say where they work")
     func itemKeysElsewhere() throws {
         var s = Fixture.state(Self.data)
@@ -474,6 +490,36 @@ struct SessionEditTests {
         ItemEditTests.clear(&s)
         guard case .coaching(let again)? = saved(press(&s, .ctrl("s"))).first?.record else { Issue.record("no save"); return }
         #expect(again.metrics[0].readings.isEmpty)
+    }
+
+    @Test("removing a done action item from a session asks first")
+    func removeDoneAction() throws {
+        var s = Self.onSession()
+        press(&s, .enter)
+        ItemEditTests.focus(&s, "actions")
+        press(&s, .ctrl("x"))
+        #expect(s.confirm?.message.hasPrefix("Send the deck was done on 20 Nov: remove it?") == true)
+        press(&s, .char("y"), .ctrl("x"))
+        #expect(s.confirm == nil, "the open one goes at once")
+        guard case .coaching(let e)? = saved(press(&s, .ctrl("s"))).first?.record else { Issue.record("no save"); return }
+        #expect(e.sessions[0].actionItems.isEmpty)
+        #expect(e.sessions[0].id == Fixture.id(231))
+    }
+
+    @Test("a mentoring session edits and deletes the same way")
+    func mentoringSession() throws {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .tab, .enter, .char("j"), .enter)
+        #expect(s.form?.kind == .editSession(RecordRefCodable(kind: "mentoring", id: Fixture.mentoring.id), Fixture.id(321)))
+        #expect(!(s.form?.fields.contains { $0.id.hasPrefix("metric:") } ?? true))
+        type(&s, " and agendas")
+        guard case .mentoring(let r)? = saved(press(&s, .ctrl("s"))).first?.record else { Issue.record("no save: \(s.form?.errors ?? [:])"); return }
+        #expect(r.sessions.map(\.notes) == ["Talked about workshops and agendas"])
+        #expect(r.sessions[0].id == Fixture.id(321))
+        press(&s, .char("d"))
+        #expect(s.confirm?.message == "Delete the session of Sun 22 Nov 2026 (30 min)? u undoes it.")
+        guard case .mentoring(let gone)? = saved(press(&s, .char("y"))).first?.record else { Issue.record("no delete"); return }
+        #expect(gone.sessions.isEmpty)
     }
 
     @Test("d asks, saying what goes; y deletes the session and its readings; u brings them back")
