@@ -60,6 +60,10 @@ public struct Confirm: Equatable, Sendable {
         case closeOpenWork(UUID)
         /// Mark a person who left as current again.
         case markCurrent(UUID)
+        /// Ctrl-X on an item with history (a metric's readings, a done day): the form field and row.
+        case removeItem(field: String, row: Int)
+        /// `d` on a session in the detail.
+        case deleteSession(RecordRef, UUID)
     }
     public var purpose: Purpose
     public var title: String
@@ -75,7 +79,7 @@ public struct Confirm: Equatable, Sendable {
     /// Where this question's keys live in the key table.
     public var keyContext: KeyContext {
         switch purpose {
-        case .discardForm, .archive, .discardClosing, .pairing, .closeOpenWork, .markCurrent: .confirm
+        case .discardForm, .archive, .discardClosing, .pairing, .closeOpenWork, .markCurrent, .removeItem, .deleteSession: .confirm
         case .newMenu: .newMenu
         }
     }

@@ -8,6 +8,10 @@ public enum Action: String, CaseIterable, Sendable {
     /// `5`: the archive screen. `R`: reopen a closed record (resume a paused pair).
     case showArchive, reopen
     case save, nextField, prevField
+    /// Item lists in a form (objectives, metrics, goals, action items).
+    case addItem, removeItem, toggleItemDone, moveItemUp, moveItemDown
+    /// The detail: delete the selected session (asks first).
+    case deleteSession
     /// Text fields and prompts: the key goes to the field (letters, cursor keys, Backspace…).
     case typeText
     /// A prompt: run the command or keep the filter.
@@ -277,6 +281,8 @@ public struct Keymap: Sendable {
         Binding([.char("x")], .toggleDone, "mark the selected objective, goal or action item done (or not)", group: "detail", context: .detail, footer: "done", writes: true),
         Binding([.char("l")], .log, "log a session", group: "detail", context: .detail, footer: "log", writes: true),
         Binding([.char("e")], .edit, "edit the record", group: "detail", context: .detail, footer: "edit", writes: true),
+        Binding([.enter], .open, "edit the selected session", group: "detail", context: .detail, footer: "session", writes: true),
+        Binding([.char("d")], .deleteSession, "delete the selected session (asks first, says what goes)", group: "detail", context: .detail, footer: "delete", writes: true),
         Binding([.char("a")], .archive, "close the record: complete, cancel or put on hold; pause or close a pair (paused or on hold: resume or close)", group: "detail", context: .detail, writes: true),
         Binding([.char("R")], .reopen, "reopen a closed record, today (a paused pair or an engagement on hold resumes); its history keeps the closing", group: "detail", context: .detail, writes: true),
         Binding([.char("p")], .openPerson, "the coachee's or mentee's person screen", group: "detail", context: .detail),
@@ -314,8 +320,13 @@ public struct Keymap: Sendable {
         Binding([.ctrl("s")], .save, "save the form (from any field)", group: "forms", context: .form, footer: "save"),
         Binding([.tab], .nextField, "next field", group: "forms", context: .form, footer: "next field"),
         Binding([.backTab], .prevField, "previous field", group: "forms", context: .form),
-        Binding([.enter, .down], .nextField, "next field (in a note: a new line, the next line)", group: "forms", context: .form, afterText: true),
-        Binding([.up], .prevField, "previous field (in a note: the line above)", group: "forms", context: .form, afterText: true),
+        Binding([.enter, .down], .nextField, "next field (in a note: a new line, the next line; in a list: a new item, the next item)", group: "forms", context: .form, afterText: true),
+        Binding([.up], .prevField, "previous field (in a note: the line above; in a list: the item above)", group: "forms", context: .form, afterText: true),
+        Binding([.ctrl("n")], .addItem, "in a list: a new item below the selected one", group: "forms", context: .form),
+        Binding([.ctrl("x")], .removeItem, "in a list: remove the item (asks first if it has readings or a done day)", group: "forms", context: .form),
+        Binding([.ctrl("d")], .toggleItemDone, "in a list: mark the item done today, or open again", group: "forms", context: .form),
+        Binding([.alt(.char("k")), .alt(.up)], .moveItemUp, "in a list: move the item up", group: "forms", context: .form, keyLabel: "Alt-k Alt-↑"),
+        Binding([.alt(.char("j")), .alt(.down)], .moveItemDown, "in a list: move the item down", group: "forms", context: .form, keyLabel: "Alt-j Alt-↓"),
         Binding([.escape], .back, "cancel (asks first if anything was typed)", group: "forms", context: .form, footer: "cancel"),
         Binding([.ctrl("e")], .editExternally, "in a note: edit it in $VISUAL or $EDITOR (in a one-line field Ctrl-E goes to the end)",
                 group: "forms", context: .form, footer: "editor", afterText: true),

@@ -18,6 +18,7 @@ extension AppState {
             case .editPerson(let id): refs.insert(RecordRef(kind: .person, id: id))
             case .editEngagement(let id): refs.insert(RecordRef(kind: .coaching, id: id))
             case .editRelationship(let id): refs.insert(RecordRef(kind: .mentoring, id: id))
+            case .editSession(let r, _): refs.insert(RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id))
             case .newPerson, .newEngagement, .newRelationship: break
             }
         }
@@ -272,6 +273,9 @@ enum Sharing {
                 a.paste(text)
                 a.scrollToCursor(width: width, height: rows)
                 form.fields[form.focus].editor = .area(a, rows: rows)
+            case .items(var list):
+                list.paste(text)
+                form.fields[form.focus].editor = .items(list)
             case .choice:
                 s.status = Status("\(form.fields[form.focus].label) is a choice: Space or ←→ change it; paste into a text field")
                 return []

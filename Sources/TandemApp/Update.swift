@@ -120,8 +120,29 @@ func draft(of form: Form, today: Day) -> FormDraft {
     case .editEngagement(let id): name = "coaching-\(id.uuidString.lowercased().prefix(8))"
     case .newRelationship: name = "new-relationship"
     case .editRelationship(let id): name = "mentoring-\(id.uuidString.lowercased().prefix(8))"
+    case .editSession(_, let id): name = "session-\(id.uuidString.lowercased().prefix(8))"
     }
-    return FormDraft(name: name, kind: form.kind, title: form.title, fields: form.values, savedOn: today)
+    // A date field keeps the day it means now ("today" read tomorrow would be another day).
+    var values = form.values
+    for f in form.fields where f.isDate {
+        if case .success(let d) = DateInput.parse(f.text.trimmingCharacters(in: .whitespaces), today: today) { values[f.id] = d.iso }
+    }
+    var items: [String: [ItemRow]] = [:]
+    for f in form.fields {
+        guard let l = f.items else { continue }
+        // "Send the deck @fri" keeps the Friday it means now.
+        items[f.id] = l.rows.map { row in
+            var row = row
+            guard !row.isUnchanged, let at = row.text.range(of: " @", options: .backwards) else { return row }
+            let word = String(row.text[at.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if case .success(let d) = DateInput.parse(word, today: today), word != d.iso {
+                row.text = String(row.text[..<at.lowerBound]) + " @" + d.iso
+            }
+            return row
+        }
+        values[f.id] = nil
+    }
+    return FormDraft(name: name, kind: form.kind, title: form.title, fields: values, savedOn: today, items: items.isEmpty ? nil : items)
 }
 
 // MARK: - Keys
@@ -162,9 +183,9 @@ private func unbound(_ s: inout AppState, _ key: Key, _ context: KeyContext) -> 
 private func typeText(_ s: inout AppState, _ key: Key) -> Bool {
     switch s.top {
     case .form(var form):
-        guard form.handle(key, width: AppLayout(s).formFieldWidth) else { return false }
-        s.form = form
-        return true
+        let used = form.handle(key, width: AppLayout(s).formFieldWidth)
+        s.form = form // an item list may drop an empty new item even when the key moves on
+        return used
     case .prompt(var prompt):
         guard prompt.field.handle(key) else { return false }
         prompt.error = nil
@@ -333,6 +354,8 @@ private func updateDetail(_ s: inout AppState, _ d: inout DetailState, _ action:
     case .edit: return Editing.openEditForm(&s)
     case .archive: return Editing.askArchive(&s)
     case .toggleDone: return Editing.toggleDone(&s, d)
+    case .open: return Editing.openSession(&s, d)
+    case .deleteSession: return Editing.askDeleteSession(&s, d)
     case .reopen: return Closing.reopen(&s, d.ref)
     case .openPerson, .openPartner: People.openFromDetail(&s, d.ref, partner: action == .openPartner)
     default: break
@@ -394,10 +417,18 @@ private func updateForm(_ s: inout AppState, _ form: Form, _ action: Action) -> 
         return Editing.submit(&s, form)
     case .nextField:
         form.moveFocus(by: 1)
+        // A list entered from above starts at its first item, from below at its last.
+        form.updateFocusedItems(clearingError: false) { $0.select(0) }
         s.form = form
     case .prevField:
         form.moveFocus(by: -1)
+        form.updateFocusedItems(clearingError: false) { $0.select($0.rows.count - 1) }
         s.form = form
+    case .addItem: Editing.addItem(&s, form)
+    case .removeItem: Editing.askRemoveItem(&s, form)
+    case .toggleItemDone: Editing.toggleItemDone(&s, form)
+    case .moveItemUp: Editing.moveItem(&s, form, by: -1)
+    case .moveItemDown: Editing.moveItem(&s, form, by: 1)
     case .editExternally:
         return Sharing.editExternally(&s, form)
     case .back:
@@ -407,6 +438,8 @@ private func updateForm(_ s: inout AppState, _ form: Form, _ action: Action) -> 
                                     choices: [(.yes, "discard"), (.no, "keep editing")])))
         } else {
             s.form = nil
+            // A restored draft closed unchanged is done with.
+            if let name = form.restoredDraft { return [.deleteDraft(name: name)] }
         }
     default: break
     }
@@ -419,10 +452,14 @@ private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) 
     switch (c.purpose, action) {
     case (.discardForm, .yes):
         s.pop()
+        let restored = s.form?.restoredDraft
         s.form = nil
         s.status = Status("Discarded")
+        // A discarded draft does not come back at the next start.
+        if let restored { return [.deleteDraft(name: restored)] }
     case (.discardForm, .no), (.discardForm, .back), (.archive, .no), (.archive, .back), (.newMenu, .back),
-         (.discardClosing, .no), (.discardClosing, .back):
+         (.discardClosing, .no), (.discardClosing, .back),
+         (.removeItem, .no), (.removeItem, .back), (.deleteSession, .no), (.deleteSession, .back):
         s.pop()
     case (.discardClosing, .yes):
         s.pop()
@@ -430,6 +467,12 @@ private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) 
         if case .closing = s.top { s.pop() }
         s.status = Status("Discarded")
         if let restored { return [.deleteDraft(name: restored)] }
+    case (.removeItem(let field, let row), .yes):
+        s.pop()
+        Editing.removeItem(&s, field: field, row: row)
+    case (.deleteSession(let ref, let id), .yes):
+        s.pop()
+        return Editing.deleteSession(&s, ref, id)
     case (.archive(let ref), .yes):
         s.pop()
         return Editing.archive(&s, ref)

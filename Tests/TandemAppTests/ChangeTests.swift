@@ -123,7 +123,10 @@ struct ChangeTests {
     func toggleGoal() {
         var s = Fixture.state(Fixture.tiny)
         press(&s, .tab, .enter, .char("k"), .char("j"), .char("j"))
-        #expect(s.detail?.selected == 0, "one goal, no action items")
+        #expect(s.detail?.selected == 1, "one goal and one session, no action items")
+        #expect(press(&s, .char("x")).isEmpty, "x on a session marks nothing")
+        #expect(s.status?.text.contains("Enter edits it") == true)
+        press(&s, .char("k"))
         var achieved = Fixture.mentoring
         achieved.goals[0].achievedOn = Fixture.today
         #expect(press(&s, .char("x")) == [.save(.mentoring(achieved), force: false)])

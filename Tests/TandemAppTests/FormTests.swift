@@ -217,10 +217,12 @@ struct FormTests {
         #expect(form.kind == .editEngagement(Fixture.pitching.id))
         #expect(form.text("coachee") == "Ana Lima")
         #expect(form.text("objectives") == "Lead one pitch alone\nCut the deck to 10 slides")
+        #expect(form.items("objectives")?.rows.map(\.id) == Fixture.pitching.objectives.map(\.id))
         let effects = press(&s, .ctrl("s"))
         #expect(saved(effects).isEmpty)
         #expect(s.form == nil)
-        #expect(s.status?.text == "Nothing changed")
+        #expect(s.undoStack.isEmpty, "no undo step for no change")
+        #expect(s.status?.text == "No changes")
     }
 
     @Test("n then c starts an engagement from names typed in; the defaults fill the rest")

@@ -80,7 +80,7 @@ struct GoldenScreenTests {
             "│                                                                              │",
             "╰──────────────────────────────────────────────────────────────────────────────╯",
             "",
-            "x done  l log  e edit  Esc back  q quit  ? help  5 archive",
+            "x done  l log  e edit  Enter session  d delete  Esc back  q quit  ? help",
         ])
     }
 }

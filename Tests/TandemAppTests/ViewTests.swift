@@ -263,11 +263,11 @@ struct ViewTests {
     @Test("a confirmation shows its question and its keys")
     func confirm() {
         var s = Fixture.state(Fixture.tiny)
-        press(&s, .char("2"), .char("a"))
+        press(&s, .char("l"), .char("x"), .escape)
         let text = AppView.render(s, theme: .builtinDefault).text
-        #expect(text.contains("Archive"))
-        #expect(text.contains("Mark Ana Lima as having left the agency today?"))
-        #expect(text.contains(" y  archive") && text.contains(" n  keep"))
+        #expect(text.contains("Discard?"))
+        #expect(text.contains("Throw away what you typed in"))
+        #expect(text.contains(" y  discard") && text.contains(" n  keep editing"))
     }
 
     @Test("the coaching detail shows objectives, metrics and sessions, newest first")

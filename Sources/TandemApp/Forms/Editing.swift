@@ -53,6 +53,11 @@ enum Editing {
         case .log(let r):
             let ref = RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id)
             return s.data.value(of: ref)?.sessionRecord.map { LogForm.make(for: $0, names: names, today: s.today) }
+        case .editSession(let r, let sessionID):
+            let ref = RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id)
+            guard let record = s.data.value(of: ref)?.sessionRecord,
+                  let session = record.sessions.first(where: { $0.id == sessionID }) else { return nil }
+            return LogForm.make(for: record, session: session, names: names, today: s.today)
         case .newPerson: return RecordForms.person(nil, names: names, teams: PersonRules.teams(in: s.data.people))
         case .newEngagement: return RecordForms.engagement(nil, names: names, today: s.today)
         case .newRelationship: return RecordForms.relationship(nil, names: names, today: s.today)
@@ -79,7 +84,23 @@ enum Editing {
     static func restoreDraft(_ s: inout AppState, into form: inout Form) {
         guard let i = s.drafts.firstIndex(where: { $0.kind == form.kind }) else { return }
         let d = s.drafts.remove(at: i)
-        for j in form.fields.indices { if let t = d.fields[form.fields[j].id] { form.fields[j].setText(t) } }
+        for j in form.fields.indices {
+            if case .items(var list) = form.fields[j].editor {
+                if let rows = d.items?[form.fields[j].id] {
+                    // Rows keep the ids of what they edit; what is gone from the record since comes back as new.
+                    let known = Dictionary(list.rows.compactMap { r in r.id.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
+                    list.rows = rows.map { row in
+                        guard let id = row.id, let was = known[id] else { return ItemRow(text: row.text, done: row.done) }
+                        return ItemRow(id: id, text: row.text, done: row.done, original: was.original, history: was.history)
+                    }
+                    list.select(0)
+                    form.fields[j].editor = .items(list)
+                }
+            } else if let t = d.fields[form.fields[j].id] {
+                form.fields[j].setText(t)
+            }
+        }
+        form.restoredDraft = d.name
         s.status = Status("Restored your unsaved draft from \(d.savedOn.iso): Ctrl-S saves, Esc discards")
     }
 
@@ -110,6 +131,26 @@ enum Editing {
                                            before: value, after: after))
                 }
             }
+        case .editSession(let r, let sessionID):
+            let ref = RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id)
+            guard let value = s.data.value(of: ref), let record = value.sessionRecord,
+                  record.sessions.contains(where: { $0.id == sessionID }) else {
+                s.status = Status("That session is no longer in the record", .error); return []
+            }
+            let keeping = LogForm.untouchedMetrics(form, record: record)
+            built = LogForm.input(from: form, record: record, today: s.today).flatMap { input in
+                switch Logbook.editing(sessionID, to: input, keeping: keeping, on: record, today: s.today, makeID: s.makeID) {
+                case .failure(let f):
+                    return .failure(FieldErrors(Dictionary(f.problems.map { (fieldID(for: $0.field), $0.message) }, uniquingKeysWith: { a, b in a + "; " + b })))
+                case .success(let updated):
+                    let after: Record
+                    switch updated {
+                    case .coaching(let e): after = .coaching(e)
+                    case .mentoring(let m): after = .mentoring(m)
+                    }
+                    return .success(Change(label: "Edited the session of \(input.date.iso) (\(recordName(value, s)))", before: value, after: after))
+                }
+            }
         default:
             built = RecordForms.build(form, in: s.data, names: s.rows.people, today: s.today, makeID: s.makeID)
         }
@@ -125,11 +166,151 @@ enum Editing {
             if let ask = People.askPairing(&s, change, draft: draft(of: form, today: s.today).name) { return ask }
             s.form = nil
             if change.before == change.after {
-                s.status = Status("Nothing changed")
+                s.status = Status("No changes")
                 return [.deleteDraft(name: draft(of: form, today: s.today).name)]
             }
             return apply(&s, change) + [.deleteDraft(name: draft(of: form, today: s.today).name)]
         }
+    }
+
+    /// Who a record is about, for labels: "Ana Lima", "Ben Okafor → Ana Lima".
+    static func recordName(_ value: Record, _ s: AppState) -> String {
+        let names = s.rows.people
+        switch value {
+        case .coaching(let e): return names.name(e.coacheeID)
+        case .mentoring(let m): return "\(names.name(m.mentorID)) → \(names.name(m.menteeID))"
+        case .person(let p): return p.name
+        case .assessment: return "assessment"
+        }
+    }
+
+    // MARK: Items in a form
+
+    /// Ctrl-X: takes the focused item out; one with history (readings, a done day) asks first.
+    static func askRemoveItem(_ s: inout AppState, _ form: Form) {
+        guard let list = form.focusedItems, let row = list.current else {
+            s.status = Status(form.focusedItems == nil ? "Ctrl-X removes an item in a list (objectives, metrics, goals, actions)" : "No item to remove")
+            return
+        }
+        let name = itemName(row)
+        if row.id != nil, let history = row.history {
+            s.push(.confirm(Confirm(purpose: .removeItem(field: form.fields[form.focus].id, row: list.selected),
+                                    title: "Remove \(list.noun)?",
+                                    message: "\(name) \(history): remove it? (The record changes when you save; u undoes that.)",
+                                    choices: [(.yes, "remove"), (.no, "keep")])))
+            return
+        }
+        var form = form
+        form.updateFocusedItems { $0.removeSelected() }
+        s.form = form
+        s.status = Status(name.isEmpty ? "Removed an empty \(list.noun)" : "Removed \(name)")
+    }
+
+    /// The item's name as questions say it: a metric's name, a goal's text without its date.
+    static func itemName(_ row: ItemRow) -> String {
+        let t = row.text.trimmingCharacters(in: .whitespaces)
+        if let bar = t.firstIndex(of: "|") { return t[..<bar].trimmingCharacters(in: .whitespaces) }
+        if let at = t.range(of: " @", options: .backwards) { return String(t[..<at.lowerBound]) }
+        return t
+    }
+
+    /// Ctrl-D: marks the focused item done today, or open again.
+    static func toggleItemDone(_ s: inout AppState, _ form: Form) {
+        guard let list = form.focusedItems, let row = list.current else {
+            s.status = Status(form.focusedItems == nil ? "Ctrl-D marks an item done in a list (objectives, goals, actions)" : "No item to mark")
+            return
+        }
+        guard list.canBeDone else {
+            s.status = Status("A \(list.noun) is not marked done: its readings say how it goes")
+            return
+        }
+        var form = form
+        let today = s.today
+        form.updateFocusedItems { $0.toggleDone(today: today) }
+        s.form = form
+        s.status = Status(row.done == nil ? "Done \(Format.shortDate(today, today: today)): \(itemName(row)) (when you save)" : "Open again: \(itemName(row)) (when you save)")
+    }
+
+    /// Ctrl-N: a new item below the focused one.
+    static func addItem(_ s: inout AppState, _ form: Form) {
+        guard form.focusedItems != nil else {
+            s.status = Status("Ctrl-N adds an item in a list (objectives, metrics, goals, actions)")
+            return
+        }
+        var form = form
+        form.updateFocusedItems { $0.addBelow() }
+        s.form = form
+    }
+
+    /// Alt-k / Alt-j: moves the focused item up or down.
+    static func moveItem(_ s: inout AppState, _ form: Form, by n: Int) {
+        guard form.focusedItems != nil else {
+            s.status = Status("Alt-k and Alt-j move an item in a list (objectives, metrics, goals, actions)")
+            return
+        }
+        var form = form
+        var moved = false
+        form.updateFocusedItems { moved = $0.moveSelected(by: n) }
+        s.form = form
+        if !moved { s.status = Status(n < 0 ? "Already the first" : "Already the last") }
+    }
+
+    /// The answer to "remove it?": takes the row out of the form under the question.
+    static func removeItem(_ s: inout AppState, field: String, row: Int) {
+        guard var form = s.form, let i = form.fields.firstIndex(where: { $0.id == field }),
+              case .items(var list) = form.fields[i].editor, list.rows.indices.contains(row) else { return }
+        let name = itemName(list.rows[row])
+        list.select(row)
+        list.removeSelected()
+        form.fields[i].editor = .items(list)
+        s.form = form
+        s.status = Status("Removed \(name) from the form: Ctrl-S saves, u undoes after")
+    }
+
+    // MARK: Sessions (detail screen)
+
+    /// Enter on a session in the detail: its edit form.
+    static func openSession(_ s: inout AppState, _ d: DetailState) -> [Effect] {
+        let items = DetailItems.of(d.ref, in: s.data)
+        guard case .session(let si)? = items[safe: d.selected], let record = s.data.value(of: d.ref)?.sessionRecord else {
+            s.status = Status("Enter opens a session: select one under Sessions (x marks this item done)")
+            return []
+        }
+        if refuseIfReadOnly(&s) { return [] }
+        open(.editSession(RecordRefCodable(kind: d.ref.kind.rawValue, id: d.ref.id), record.sessions[si].id), &s)
+        return []
+    }
+
+    /// d on a session in the detail: asks, saying what goes with it.
+    static func askDeleteSession(_ s: inout AppState, _ d: DetailState) -> [Effect] {
+        if refuseIfReadOnly(&s) { return [] }
+        let items = DetailItems.of(d.ref, in: s.data)
+        guard case .session(let si)? = items[safe: d.selected], let record = s.data.value(of: d.ref)?.sessionRecord else {
+            s.status = Status("d deletes a session: select one under Sessions")
+            return []
+        }
+        let session = record.sessions[si]
+        let readings = record.readingCount(in: session.id)
+        var goes: [String] = []
+        if readings > 0 { goes.append("\(readings) metric reading\(readings == 1 ? "" : "s") taken in it") }
+        if !session.actionItems.isEmpty { goes.append("\(session.actionItems.count) action item\(session.actionItems.count == 1 ? "" : "s")") }
+        let tail = goes.isEmpty ? "" : " With it go \(goes.joined(separator: " and "))."
+        s.push(.confirm(Confirm(purpose: .deleteSession(d.ref, session.id), title: "Delete session?",
+                                message: "Delete the session of \(Format.longDate(session.date)) (\(session.minutes) min)?\(tail) u undoes it.",
+                                choices: [(.yes, "delete"), (.no, "keep")])))
+        return []
+    }
+
+    static func deleteSession(_ s: inout AppState, _ ref: RecordRef, _ sessionID: UUID) -> [Effect] {
+        guard let before = s.data.value(of: ref), let record = before.sessionRecord,
+              let session = record.sessions.first(where: { $0.id == sessionID }) else { return [] }
+        let after: Record
+        switch Logbook.deleting(sessionID, from: record) {
+        case .coaching(let e): after = .coaching(e)
+        case .mentoring(let m): after = .mentoring(m)
+        }
+        if var d = s.detail, d.ref == ref { d.selected = max(0, d.selected - 1); s.detail = d }
+        return apply(&s, Change(label: "Deleted the session of \(session.date.iso) (\(recordName(before, s)))", before: before, after: after))
     }
 
     /// Maps a core problem's field ("sessions[2].pulse", "date") to a form field id.
@@ -180,6 +361,10 @@ enum Editing {
         guard let before = s.data.value(of: ref) else { return [] }
         let items = DetailItems.of(ref, in: s.data)
         guard items.indices.contains(d.selected) else { s.status = Status("Nothing to mark here"); return [] }
+        if case .session = items[d.selected] {
+            s.status = Status("x marks objectives, goals and action items; on a session Enter edits it, d deletes it")
+            return []
+        }
         let today = s.today
         func flip(_ d: Day?) -> Day? { d == nil ? today : nil }
         var after = before
@@ -212,6 +397,8 @@ enum Editing {
 enum DetailItem: Equatable {
     case objective(Int)
     case goal(Int)
+    /// A session (Enter edits it, d deletes it).
+    case session(Int)
     case action(session: Int, item: Int)
 }
 
@@ -227,8 +414,8 @@ enum DetailItems {
         }
     }
 
-    /// Action items, newest session first.
+    /// Sessions newest first, each followed by its action items.
     static func actions(_ sessions: [Session]) -> [DetailItem] {
-        sessions.indices.reversed().flatMap { si in sessions[si].actionItems.indices.map { DetailItem.action(session: si, item: $0) } }
+        sessions.indices.reversed().flatMap { si in [DetailItem.session(si)] + sessions[si].actionItems.indices.map { DetailItem.action(session: si, item: $0) } }
     }
 }

@@ -12,6 +12,8 @@ public enum FormKind: Codable, Equatable, Sendable {
     case editEngagement(UUID)
     case newRelationship
     case editRelationship(UUID)
+    /// A past session of an engagement or relationship, by the session's id.
+    case editSession(RecordRefCodable, UUID)
 }
 
 /// A `RecordRef` that can travel in a draft file.
@@ -28,12 +30,16 @@ public struct FormField: Equatable, Sendable {
         case area(TextArea, rows: Int)
         /// One of a few choices; Space or ←/→ cycle.
         case choice([String], Int)
+        /// A list of items that keep their ids (objectives, metrics, goals, action items).
+        case items(ItemList)
     }
 
     public var id: String
     public var label: String
     public var hint: String
     public var editor: Editor
+    /// A date field: a draft keeps the day it resolved to ("today" → 2026-11-29), not the word.
+    public var isDate = false
 
     public init(_ id: String, _ label: String, hint: String = "", line text: String) {
         self.id = id; self.label = label; self.hint = hint; self.editor = .line(LineField(text: text))
@@ -47,12 +53,26 @@ public struct FormField: Equatable, Sendable {
         self.id = id; self.label = label; self.hint = hint; self.editor = .choice(choices, selected)
     }
 
-    /// The field's text (a choice gives the chosen label).
+    public init(_ id: String, _ label: String, hint: String = "", items: ItemList) {
+        self.id = id; self.label = label; self.hint = hint; self.editor = .items(items)
+    }
+
+    /// The same field, marked as a date.
+    func date() -> FormField { var f = self; f.isDate = true; return f }
+
+    /// The list of items, for an item field.
+    public var items: ItemList? { if case .items(let l) = editor { l } else { nil } }
+
+    /// What tells whether the field changed: its text, or an item list's ids, lines and done days.
+    var fingerprint: String { items?.fingerprint ?? text }
+
+    /// The field's text (a choice gives the chosen label; an item list its lines).
     public var text: String {
         switch editor {
         case .line(let f): f.text
         case .area(let a, _): a.text
         case .choice(let c, let i): c[i]
+        case .items(let l): l.rows.map(\.text).joined(separator: "\n")
         }
     }
 
@@ -62,6 +82,7 @@ public struct FormField: Equatable, Sendable {
         case .line: editor = .line(LineField(text: s))
         case .area(_, let rows): editor = .area(TextArea(text: s), rows: rows)
         case .choice(let c, let i): editor = .choice(c, c.firstIndex(of: s) ?? i)
+        case .items: break
         }
     }
 }
@@ -80,11 +101,34 @@ public struct Form: Equatable, Sendable {
     public init(kind: FormKind, title: String, fields: [FormField], focus: String? = nil) {
         self.kind = kind; self.title = title; self.fields = fields
         self.focus = focus.flatMap { id in fields.firstIndex { $0.id == id } } ?? 0
-        self.initialTexts = fields.map(\.text)
+        self.initialTexts = fields.map(\.fingerprint)
     }
 
     /// True when something was typed since the form opened.
-    public var isDirty: Bool { fields.map(\.text) != initialTexts }
+    public var isDirty: Bool { fields.map(\.fingerprint) != initialTexts }
+
+    /// The name of the draft this form was restored from, deleted if the form is discarded.
+    public var restoredDraft: String?
+
+    /// True when the field `id` still holds what it held when the form opened.
+    func isUnchanged(_ id: String) -> Bool {
+        guard let i = fields.firstIndex(where: { $0.id == id }) else { return true }
+        return initialTexts[safe: i] == fields[i].fingerprint
+    }
+
+    /// The item list of field `id`.
+    public func items(_ id: String) -> ItemList? { fields.first { $0.id == id }?.items }
+
+    /// The focused field's item list, if it is one.
+    var focusedItems: ItemList? { fields[safe: focus]?.items }
+
+    /// Changes the focused field's item list.
+    mutating func updateFocusedItems(clearingError: Bool = true, _ change: (inout ItemList) -> Void) {
+        guard var l = focusedItems else { return }
+        change(&l)
+        fields[focus].editor = .items(l)
+        if clearingError { errors[fields[focus].id] = nil }
+    }
 
     public func text(_ id: String) -> String {
         fields.first { $0.id == id }?.text ?? ""
@@ -112,6 +156,11 @@ public struct Form: Equatable, Sendable {
             case .left: fields[focus].editor = .choice(c, (i + c.count - 1) % c.count)
             default: return false
             }
+        case .items(var l):
+            let used = l.handle(key)
+            // An empty new item left behind is dropped even when the key moves on.
+            fields[focus].editor = .items(l)
+            guard used else { return false }
         }
         errors[fields[focus].id] = nil
         return true
@@ -136,6 +185,12 @@ public struct FormDraft: Codable, Equatable, Sendable {
     /// Field id → text.
     public var fields: [String: String]
     public var savedOn: Day
+    /// Item fields: field id → rows, with the ids of what they edit (absent in older drafts).
+    public var items: [String: [ItemRow]]?
+
+    public init(name: String, kind: FormKind, title: String, fields: [String: String], savedOn: Day, items: [String: [ItemRow]]? = nil) {
+        self.name = name; self.kind = kind; self.title = title; self.fields = fields; self.savedOn = savedOn; self.items = items
+    }
 }
 
 /// Messages to show at a form's fields, by field id.

@@ -17,7 +17,7 @@ enum RecordForms {
                         FormField("role", "Role", hint: "e.g. Senior Designer", line: p?.role ?? ""),
                         FormField("team", "Team", hint: teamHint(teams), line: p?.team ?? ""),
                         FormField("level", "Level", hint: "Space to change", choices: levels, selected: levels.firstIndex(of: (p?.level ?? .mid).rawValue)!),
-                        FormField("start", "Start date", hint: "YYYY-MM-DD or blank", line: p?.startDate?.iso ?? ""),
+                        FormField("start", "Start date", hint: "YYYY-MM-DD or blank", line: p?.startDate?.iso ?? "").date(),
                         FormField("expertise", "Can mentor in", hint: "comma-separated", line: (p?.expertise ?? []).joined(separator: ", ")),
                         FormField("interests", "Wants to grow in", hint: "comma-separated", line: (p?.interests ?? []).joined(separator: ", ")),
                         FormField("capacity", "Mentee capacity", hint: "0–10", line: String(p?.mentoringCapacity ?? 0)),
@@ -41,15 +41,15 @@ enum RecordForms {
                         FormField("coachee", "Coachee", hint: "a person's name", line: e.map { names.name($0.coacheeID) } ?? ""),
                         FormField("coach", "Coach", hint: "a person's name, or external: Name", line: coach),
                         FormField("focus", "Focus", hint: "the skill or gap, e.g. Presenting to the C-suite", line: e?.focus ?? ""),
-                        FormField("start", "Start", hint: "YYYY-MM-DD, today, +7d…", line: (e?.start ?? today).iso),
-                        FormField("deadline", "Deadline", hint: "YYYY-MM-DD, +90d…", line: (e?.deadline ?? today.adding(days: 90)).iso),
+                        FormField("start", "Start", hint: "YYYY-MM-DD, today, +7d…", line: (e?.start ?? today).iso).date(),
+                        FormField("deadline", "Deadline", hint: "YYYY-MM-DD, +90d…", line: (e?.deadline ?? today.adding(days: 90)).iso).date(),
                         FormField("status", "Status", hint: "Space to change", choices: statuses,
                                   selected: EngagementStatus.allCases.firstIndex(of: e?.status ?? .active)!),
                         FormField("cadence", "Every (days)", hint: "days between sessions, or blank", line: e.map { $0.cadenceDays.map(String.init) ?? "" } ?? "14"),
                         FormField("planned", "Planned sessions", hint: "a number, or blank", line: e?.plannedSessions.map(String.init) ?? ""),
-                        FormField("objectives", "Objectives", hint: "one per line", area: (e?.objectives ?? []).map(\.text).joined(separator: "\n"), rows: 4),
-                        FormField("metrics", "Metrics", hint: "one per line: name | unit | baseline -> target",
-                                  area: (e?.metrics ?? []).map(metricLine).joined(separator: "\n"), rows: 4),
+                        FormField("objectives", "Objectives", hint: itemHint, items: objectiveItems(e?.objectives ?? [], today: today)),
+                        FormField("metrics", "Metrics", hint: "name | unit | baseline -> target · Enter new · Ctrl-X remove · Alt-k/j move",
+                                  items: metricItems(e?.metrics ?? [])),
                         FormField("outcome", "Outcome", hint: "what came of it (when completed)", line: e?.outcome ?? ""),
                     ], focus: "coachee")
     }
@@ -57,6 +57,41 @@ enum RecordForms {
     /// The team field's hint: the teams that exist (typing one in any case or accents keeps its spelling).
     static func teamHint(_ teams: [String]) -> String {
         teams.isEmpty ? "e.g. creative; a new name starts a team" : "\(teams.joined(separator: ", ")) or a new one"
+    }
+
+    /// The hint under an item list: its keys, from the key table's words.
+    static let itemHint = "Enter new · Ctrl-D done · Ctrl-X remove · Alt-k/j move"
+
+    static func objectiveItems(_ objectives: [Objective], today: Day) -> ItemList {
+        ItemList(rows: objectives.map { o in
+            ItemRow(id: o.id, text: o.text, done: o.doneOn, original: o.text,
+                    history: o.doneOn.map { "was done on \(Format.shortDate($0, today: today))" })
+        }, height: 4, noun: "objective")
+    }
+
+    static func metricItems(_ metrics: [Metric]) -> ItemList {
+        ItemList(rows: metrics.map { m in
+            ItemRow(id: m.id, text: metricLine(m), original: metricLine(m),
+                    history: m.readings.isEmpty ? nil : "has \(m.readings.count) reading\(m.readings.count == 1 ? "" : "s")")
+        }, height: 4, noun: "metric", canBeDone: false)
+    }
+
+    static func goalLine(_ g: Goal) -> String { g.text + (g.targetDate.map { " @\($0.iso)" } ?? "") }
+
+    static func goalItems(_ goals: [Goal], today: Day) -> ItemList {
+        ItemList(rows: goals.map { g in
+            ItemRow(id: g.id, text: goalLine(g), done: g.achievedOn, original: goalLine(g),
+                    history: g.achievedOn.map { "was achieved on \(Format.shortDate($0, today: today))" })
+        }, height: 4, noun: "goal")
+    }
+
+    /// "Ship the deck @fri": the text and the day after the last " @", if it reads as one.
+    static func splitDate(_ line: String, today: Day) -> (text: String, day: Day?, error: String?) {
+        guard let at = line.range(of: " @", options: .backwards) else { return (line, nil, nil) }
+        switch DateInput.parse(String(line[at.upperBound...]), today: today) {
+        case .success(let d): return (String(line[..<at.lowerBound]).trimmingCharacters(in: .whitespaces), d, nil)
+        case .failure(let e): return (line, nil, e.message)
+        }
     }
 
     static func metricLine(_ m: Metric) -> String {
@@ -72,13 +107,13 @@ enum RecordForms {
                     fields: [
                         FormField("mentor", "Mentor", hint: "a person's name", line: r.map { names.name($0.mentorID) } ?? ""),
                         FormField("mentee", "Mentee", hint: "a person's name", line: r.map { names.name($0.menteeID) } ?? ""),
-                        FormField("start", "Start", hint: "YYYY-MM-DD, today…", line: (r?.start ?? today).iso),
+                        FormField("start", "Start", hint: "YYYY-MM-DD, today…", line: (r?.start ?? today).iso).date(),
                         FormField("cadence", "Meet every (days)", hint: "e.g. 14", line: String(r?.cadenceDays ?? 14)),
                         FormField("status", "Status", hint: "Space to change", choices: statuses,
                                   selected: RelationshipStatus.allCases.firstIndex(of: r?.status ?? .active)!),
                         FormField("focus", "Focus areas", hint: "comma-separated", line: (r?.focusAreas ?? []).joined(separator: ", ")),
-                        FormField("goals", "Goals", hint: "one per line; end with @date for a target date",
-                                  area: (r?.goals ?? []).map { g in g.text + (g.targetDate.map { " @\($0.iso)" } ?? "") }.joined(separator: "\n"), rows: 4),
+                        FormField("goals", "Goals", hint: "end with @date for a target date; " + itemHint,
+                                  items: goalItems(r?.goals ?? [], today: today)),
                     ], focus: "mentor")
     }
 
@@ -164,20 +199,47 @@ enum RecordForms {
             e.status = EngagementStatus.allCases.first { $0.label == v["status"] } ?? .active
             e.cadenceDays = cadence
             e.plannedSessions = planned
-            e.objectives = lines("objectives", v).map { line in
-                old?.objectives.first { $0.text == line } ?? Objective(id: makeID(), text: line)
+            var objectives: [Objective] = []
+            for (n, row) in (form.items("objectives")?.rows ?? []).enumerated() {
+                let t = row.text.trimmingCharacters(in: .whitespaces)
+                if t.isEmpty {
+                    if row.id != nil { errors["objectives"] = "objective \(n + 1) is empty: write it, or Ctrl-X removes it" }
+                    continue
+                }
+                if let id = row.id, var o = old?.objectives.first(where: { $0.id == id }) {
+                    if !row.isUnchanged { o.text = t }
+                    o.doneOn = row.done
+                    objectives.append(o)
+                } else {
+                    // A row whose item went from the record meanwhile (an outside change) keeps its id.
+                    objectives.append(Objective(id: row.id ?? makeID(), text: t, doneOn: row.done))
+                }
             }
+            e.objectives = objectives
             var metrics: [Metric] = []
-            for (n, line) in lines("metrics", v).enumerated() {
-                switch parseMetric(line) {
+            for (n, row) in (form.items("metrics")?.rows ?? []).enumerated() {
+                let existing = row.id.flatMap { id in old?.metrics.first { $0.id == id } }
+                if let existing, row.isUnchanged { metrics.append(existing); continue }
+                if row.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if existing != nil { errors["metrics"] = "metric \(n + 1) is empty: write it, or Ctrl-X removes it" }
+                    continue
+                }
+                switch parseMetric(row.text) {
                 case .success(let m):
-                    var metric = old?.metrics.first { $0.name.lowercased() == m.name.lowercased() } ?? Metric(
-                        id: makeID(), name: m.name, unit: m.unit, baseline: m.baseline, target: m.target, direction: .higherIsBetter)
-                    metric.name = m.name; metric.unit = m.unit; metric.baseline = m.baseline; metric.target = m.target
-                    metric.direction = m.target >= m.baseline ? .higherIsBetter : .lowerIsBetter
+                    var metric = existing ?? Metric(id: row.id ?? makeID(), name: m.name, unit: m.unit, baseline: m.baseline, target: m.target,
+                                                    direction: m.target >= m.baseline ? .higherIsBetter : .lowerIsBetter)
+                    // A number shown rounded and left as shown keeps its exact value (a rename keeps 25.125).
+                    func kept(_ old: Double, _ typed: Double) -> Double {
+                        existing != nil && NumberInput.format(old, unit: "") == NumberInput.format(typed, unit: "") ? old : typed
+                    }
+                    let baseline = kept(metric.baseline, m.baseline), target = kept(metric.target, m.target)
+                    let moved = metric.baseline != baseline || metric.target != target
+                    metric.name = m.name; metric.unit = m.unit; metric.baseline = baseline; metric.target = target
+                    // The direction follows the range when the range changed and says which way.
+                    if moved, target != baseline { metric.direction = target > baseline ? .higherIsBetter : .lowerIsBetter }
                     metrics.append(metric)
                 case .failure(let e):
-                    errors["metrics"] = "line \(n + 1): \(e.message)"
+                    errors["metrics"] = "metric \(n + 1): \(e.message)"
                 }
             }
             e.metrics = metrics
@@ -206,17 +268,19 @@ enum RecordForms {
             r.status = status
             r.focusAreas = list("focus")
             var goals: [Goal] = []
-            for line in lines("goals", v) {
-                var textPart = line
-                var target: Day?
-                if let at = line.range(of: " @", options: .backwards) {
-                    switch DateInput.parse(String(line[at.upperBound...]), today: today) {
-                    case .success(let d): target = d; textPart = String(line[..<at.lowerBound])
-                    case .failure(let e): errors["goals"] = e.message
-                    }
+            for (n, row) in (form.items("goals")?.rows ?? []).enumerated() {
+                let existing = row.id.flatMap { id in old?.goals.first { $0.id == id } }
+                if var g = existing, row.isUnchanged { g.achievedOn = row.done; goals.append(g); continue }
+                if row.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if existing != nil { errors["goals"] = "goal \(n + 1) is empty: write it, or Ctrl-X removes it" }
+                    continue
                 }
-                var g = old?.goals.first { $0.text == textPart } ?? Goal(id: makeID(), text: textPart)
-                g.targetDate = target
+                let parts = splitDate(row.text.trimmingCharacters(in: .whitespaces), today: today)
+                if let message = parts.error { errors["goals"] = "goal \(n + 1): \(message)"; continue }
+                var g = existing ?? Goal(id: row.id ?? makeID(), text: parts.text)
+                g.text = parts.text
+                g.targetDate = parts.day
+                g.achievedOn = row.done
                 goals.append(g)
             }
             r.goals = goals
@@ -226,7 +290,7 @@ enum RecordForms {
             after = .mentoring(r)
             label = old == nil ? "Started mentoring: \(names.name(r.mentorID)) → \(names.name(r.menteeID))"
                 : "Edited mentoring of \(names.name(r.menteeID))"
-        case .log:
+        case .log, .editSession:
             return .failure(FieldErrors(["notes": "internal: log forms are built by LogForm"]))
         }
         guard errors.isEmpty, let after else { return .failure(FieldErrors(errors)) }

@@ -82,6 +82,8 @@ public struct ClosingState: Equatable, Sendable {
             guard a.handle(key, width: width) else { return false }
             a.scrollToCursor(width: width, height: rows)
             fields[focus].editor = .area(a, rows: rows)
+        case .items:
+            return false
         case .choice(let c, let i):
             switch key {
             case .char(" "), .right: fields[focus].editor = .choice(c, (i + 1) % c.count)

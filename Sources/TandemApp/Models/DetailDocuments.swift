@@ -167,6 +167,8 @@ public struct DetailDocument: Equatable, Sendable {
             if let p = session.pulse { head.append(DocSpan(" · pulse \(p)/5", .muted)) }
             head.append(DocSpan(session.visibility == .shared ? " · shared" : " · private", .muted))
             if !session.topics.isEmpty { head.append(DocSpan(" · " + session.topics.joined(separator: ", "), .info)) }
+            // A session is selectable too: Enter edits it, d deletes it.
+            d.itemLines.append(d.lines.count)
             d.lines.append(head)
             // Notes are the story: wrapped, never cut.
             for note in session.notes.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -135,7 +135,7 @@ enum Header {
         let readOnly: Line = s.isReadOnly ? [Span(" [read-only]", style: theme.style(.danger).over(base).bold())] : []
         let longDate = Format.longDate(s.today)
         let date = Format.shortDate(s.today, today: s.today)
-        let full = 8 + Text.width(s.data.agency.name) + 3 + Text.width(longDate) + 3 + Text.width(counts(0)) + Text.width(readOnly)
+        let full = 8 + 2 + Text.width(s.data.agency.name) + 3 + Text.width(longDate) + 3 + Text.width(counts(0)) + Text.width(readOnly)
         var line: Line = []
         if full <= area.width {
             line = [Span(" Tandem ", style: theme.style(.title).over(base).bold())] + readOnly

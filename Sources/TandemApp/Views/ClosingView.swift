@@ -46,6 +46,7 @@ enum ClosingView {
             switch field.editor {
             case .line(let f): f.render(into: &buf, area: editorArea, style: style, focused: focused)
             case .area(let a, _): a.render(into: &buf, area: editorArea, style: style, focused: focused)
+            case .items: break // the closing dialog has no item lists
             case .choice(let choices, let sel):
                 var x = editorArea.x
                 for (j, word) in choices.enumerated() {

@@ -29,11 +29,17 @@ public struct SessionInput: Equatable, Sendable {
     }
 }
 
-/// An action item as typed: text and an optional due day.
+/// An action item as typed: text and an optional due day; when editing a session, the id of
+/// the item it edits (kept) and its done day.
 public struct ActionInput: Equatable, Sendable {
     public var text: String
     public var due: Day?
-    public init(text: String, due: Day? = nil) { self.text = text; self.due = due }
+    /// The action item this edits (`nil`: a new one, given a new id).
+    public var id: UUID?
+    public var doneOn: Day?
+    public init(text: String, due: Day? = nil, id: UUID? = nil, doneOn: Day? = nil) {
+        self.text = text; self.due = due; self.id = id; self.doneOn = doneOn
+    }
 }
 
 /// Appends sessions to records: validation first, then one new value, never a half change.
@@ -84,6 +90,97 @@ public enum Logbook {
             guard problems.isEmpty else { return .failure(Failure(problems: problems)) }
             r.sessions.insert(session, at: insertionIndex(r.sessions.map(\.date), input.date))
             return .success(.mentoring(r))
+        }
+    }
+
+    /// The record with the session `sessionID` changed to `input`, after the same `SessionRules`
+    /// as `logging`. The session keeps its id and, when its date is unchanged, its place; action
+    /// items with an `id` keep it (and their `doneOn` is the input's). Readings taken in it are
+    /// replaced by `input.readings`, except on the metrics in `keeping`, whose readings of this
+    /// session stay as they are (moved to the new date if it changed). A reading whose value and
+    /// day are unchanged stays where it is, so an unchanged edit gives back the same record.
+    public static func editing(_ sessionID: UUID, to input: SessionInput, keeping: Set<UUID> = [],
+                               on record: SessionRecord, today: Day, makeID: () -> UUID) -> Result<SessionRecord, Failure> {
+        guard let index = record.sessions.firstIndex(where: { $0.id == sessionID }) else {
+            return .failure(Failure(problems: [Problem(field: "date", message: "that session is no longer in the record")]))
+        }
+        let old = record.sessions[index]
+        let session = Session(
+            id: sessionID, date: input.date, minutes: input.minutes,
+            notes: input.notes, topics: input.topics.filter { !$0.isEmpty },
+            actionItems: input.actions.map { ActionItem(id: $0.id ?? makeID(), text: $0.text, due: $0.due, doneOn: $0.doneOn) },
+            pulse: input.pulse, visibility: input.visibility, nextDate: input.nextDate)
+        var kept = 0
+        if case .coaching(let e) = record {
+            kept = e.metrics.filter { keeping.contains($0.id) }.reduce(0) { $0 + $1.readings.filter { $0.sessionID == sessionID }.count }
+        }
+        var problems = SessionRules.problems(in: session, readings: input.readings.count + kept, start: record.start, today: today)
+        func placed(_ sessions: [Session]) -> [Session] {
+            var out = sessions
+            if old.date == session.date { out[index] = session; return out }
+            out.remove(at: index)
+            out.insert(session, at: insertionIndex(out.map(\.date), session.date))
+            return out
+        }
+        switch record {
+        case .coaching(var e):
+            var wanted: [Int: Double] = [:]
+            for r in input.readings {
+                switch metricIndex(r.metric, in: e.metrics) {
+                case .success(let i):
+                    if !r.value.isFinite || !Bounds.metricValue.contains(r.value) {
+                        problems.append(Problem(field: "metric", message: "reading \(r.value) for \"\(e.metrics[i].name)\" "
+                            + "is outside \(Bounds.text(Bounds.metricValue))"))
+                    }
+                    wanted[i] = r.value
+                case .failure(let f):
+                    problems += f.problems
+                }
+            }
+            guard problems.isEmpty else { return .failure(Failure(problems: problems)) }
+            for i in e.metrics.indices {
+                var readings = e.metrics[i].readings
+                let mine = readings.indices.filter { readings[$0].sessionID == sessionID }
+                if keeping.contains(e.metrics[i].id) {
+                    guard old.date != session.date, !mine.isEmpty else { continue }
+                    let moved = mine.map { readings[$0] }
+                    readings.removeAll { $0.sessionID == sessionID }
+                    for var r in moved { r.date = session.date; readings.insert(r, at: insertionIndex(readings.map(\.date), r.date)) }
+                } else if let value = wanted[i] {
+                    if mine.count == 1, readings[mine[0]].date == session.date {
+                        readings[mine[0]].value = value
+                    } else {
+                        readings.removeAll { $0.sessionID == sessionID }
+                        readings.insert(Reading(date: session.date, value: value, sessionID: sessionID),
+                                        at: insertionIndex(readings.map(\.date), session.date))
+                    }
+                } else {
+                    readings.removeAll { $0.sessionID == sessionID }
+                }
+                e.metrics[i].readings = readings
+            }
+            e.sessions = placed(e.sessions)
+            return .success(.coaching(e))
+        case .mentoring(var r):
+            if !input.readings.isEmpty {
+                problems.append(Problem(field: "metric", message: "mentoring relationships have no metrics; readings belong to coaching engagements"))
+            }
+            guard problems.isEmpty else { return .failure(Failure(problems: problems)) }
+            r.sessions = placed(r.sessions)
+            return .success(.mentoring(r))
+        }
+    }
+
+    /// The record without the session `sessionID` and without the readings taken in it.
+    public static func deleting(_ sessionID: UUID, from record: SessionRecord) -> SessionRecord {
+        switch record {
+        case .coaching(var e):
+            e.sessions.removeAll { $0.id == sessionID }
+            for i in e.metrics.indices { e.metrics[i].readings.removeAll { $0.sessionID == sessionID } }
+            return .coaching(e)
+        case .mentoring(var r):
+            r.sessions.removeAll { $0.id == sessionID }
+            return .mentoring(r)
         }
     }
 
