@@ -294,7 +294,6 @@ public enum CSVImport {
     static func person(_ row: inout Row, id: UUID, managers: [Person]) -> ImportedRecord? {
         _ = row.id(makeID: { id })
         let name = row.text("name")
-        if name.isEmpty { row.fail("name", "is empty") }
         var level = Level.mid
         let lv = row.text("level").lowercased()
         if !lv.isEmpty {
@@ -342,13 +341,17 @@ public enum CSVImport {
         let history = row.nested("history", as: [StatusChange<EngagementStatus>].self)
         let outcome = row.raw("outcome").isEmpty ? nil : row.raw("outcome")
         let closedOn = row.day("closed on")
-        guard let coachee, let coach, let start, let deadline else { return nil }
-        let e = CoachingEngagement(id: id, coacheeID: coachee, coach: coach, focus: row.text("focus"),
+        guard let start, let deadline else { return nil }
+        // A missing person or coach is already reported: check the rest with stand-ins.
+        let e = CoachingEngagement(id: id, coacheeID: coachee ?? UUID(), coach: coach ?? .external("?"), focus: row.text("focus"),
                                    objectives: objectives, start: start, deadline: deadline, status: status,
                                    plannedSessions: planned, cadenceDays: cadence, metrics: metrics,
                                    sessions: sessions.sorted { $0.date < $1.date }, outcome: outcome,
                                    closedOn: closedOn, history: history)
-        for problem in Validation.problems(in: e, today: today) { row.fail(column(for: problem.field), problem.message) }
+        for problem in Validation.problems(in: e, today: today) where coach != nil || problem.field != "coach" {
+            row.fail(column(for: problem.field), problem.message)
+        }
+        guard coachee != nil, coach != nil else { return nil }
         return .coaching(e)
     }
 
@@ -373,12 +376,13 @@ public enum CSVImport {
         let history = row.nested("history", as: [StatusChange<RelationshipStatus>].self)
         let outcome = row.raw("outcome").isEmpty ? nil : row.raw("outcome")
         let closedOn = row.day("closed on"), pausedOn = row.day("paused on")
-        guard let mentor, let mentee, let start, let cadence else { return nil }
-        let r = MentoringRelationship(id: id, mentorID: mentor, menteeID: mentee, start: start, cadenceDays: cadence,
+        guard let start, let cadence else { return nil }
+        let r = MentoringRelationship(id: id, mentorID: mentor ?? UUID(), menteeID: mentee ?? UUID(), start: start, cadenceDays: cadence,
                                       status: status, history: history, focusAreas: list(row.text("focus areas")),
                                       goals: goals, sessions: sessions.sorted { $0.date < $1.date }, outcome: outcome,
                                       closedOn: closedOn, pausedOn: pausedOn)
         for problem in Validation.problems(in: r, today: today) { row.fail(column(for: problem.field), problem.message) }
+        guard mentor != nil, mentee != nil else { return nil }
         return .mentoring(r)
     }
 

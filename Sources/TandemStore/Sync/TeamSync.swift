@@ -155,6 +155,7 @@ public struct TeamSync {
                 if rebaseInProgress { return .stopped(try describeConflicts()) }
                 throw StoreError(.io, "git rebase --continue failed: \(cont.said)")
             }
+            committed = "finished the stopped sync with " + (stuck.isEmpty ? "the files as they are" : stuck.joined(separator: ", ")) + " as you left them"
         } else {
             committed = try commitLocal(first: false)
         }
