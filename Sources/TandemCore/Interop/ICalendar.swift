@@ -136,6 +136,11 @@ public enum ICalendar {
         public var attendees: [String]
         /// The line of the file its BEGIN:VEVENT is on.
         public var line: Int
+
+        public init(uid: String, summary: String, description: String, day: Day, minutes: Int?, attendees: [String], line: Int) {
+            self.uid = uid; self.summary = summary; self.description = description; self.day = day
+            self.minutes = minutes; self.attendees = attendees; self.line = line
+        }
     }
 
     public struct ReadProblem: Error, Equatable, Sendable, CustomStringConvertible {

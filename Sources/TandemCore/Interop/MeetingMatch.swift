@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A meeting belongs to an open record when the record's coachee (or mentee) is named — as an
 /// attendee, or in the summary — and, among several such records, the one whose coach (or
-/// mentor) is named too. A meeting already logged (a session on that record that day) is not
+/// mentor) is named too (and, between a pair's coaching and mentoring, the one the summary
+/// says: "coaching", "mentoring"). A meeting already logged (a session on that record that day) is not
 /// logged twice, and a meeting that has not happened yet is left for later.
 public enum MeetingMatch {
     public struct Match: Equatable, Sendable {
@@ -63,6 +64,13 @@ public enum MeetingMatch {
                 guard let first = how(subject) else { continue }
                 var reasons = [first]
                 if let partner, let second = how(partner) { reasons.append(second) }
+                // "coaching", "coach" or "mentoring", "mentor" in the summary tells a pair's two records apart.
+                let summary = m.summary.searchKey
+                switch record {
+                case .coaching where summary.contains("coach"): reasons.append("the summary says coaching")
+                case .mentoring where summary.contains("mentor"): reasons.append("the summary says mentoring")
+                default: break
+                }
                 candidates.append((record, reasons))
             }
             let best = candidates.map(\.1.count).max() ?? 0
