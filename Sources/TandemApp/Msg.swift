@@ -27,6 +27,8 @@ public enum Msg: Sendable {
     case outsideChanges([OutsideChange])
     /// Long work is under way (the text for the progress line), or done (`nil`).
     case progress(String?)
+    /// `:sync` finished (`ok`) or stopped or failed; `text` is one line for the status line.
+    case syncFinished(text: String, ok: Bool)
 }
 
 /// What the clock says, as the runtime reads it: seconds (for fading and intervals) and the day.
@@ -54,13 +56,15 @@ public enum Effect: Equatable, Sendable {
     case setTheme(String)
     /// Look for records changed on disk by others; the answer is `.outsideChanges`.
     case checkOutsideChanges
+    /// Team sync through git (`:sync`): commit, pull with rebase, push; the answer is `.syncFinished`.
+    case sync
     case suspend
     case quit
 
     /// Runs off the main loop (store I/O); the screen keeps drawing meanwhile.
     public var runsInBackground: Bool {
         switch self {
-        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges: true
+        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .sync: true
         case .setTheme, .suspend, .quit: false
         }
     }
@@ -74,6 +78,7 @@ public enum Effect: Equatable, Sendable {
         case .saveDraft: "Keeping a draft…"
         case .deleteDraft: "Tidying drafts…"
         case .checkOutsideChanges: "Looking for outside changes…"
+        case .sync: "Syncing with git…"
         case .setTheme: "Loading the theme…"
         case .suspend, .quit: ""
         }

@@ -28,7 +28,7 @@ struct SyncCommand: ParsableCommand {
         // What git writes in the data folder is private, as the store's own files are.
         umask(0o077)
         let dir = data.resolved()
-        let sync = TeamSync(root: dir, tandemPath: Self.executablePath())
+        let sync = TeamSync(root: dir, tandemPath: TeamSync.currentExecutable())
         if let remote {
             do { emit(try sync.initialize(remote: remote)) } catch { throw CLIFailure.store(error) }
             return
@@ -68,14 +68,6 @@ struct SyncCommand: ParsableCommand {
         lines.append("Your edit is kept in the file, with everything else merged. To finish: run tandem sync again "
                      + "(to take theirs, edit that field in the file first). To give up this sync: git -C \(dir.path) rebase --abort")
         return lines.joined(separator: "\n")
-    }
-
-    /// This program's own path, for git's merge driver setting.
-    static func executablePath() -> String {
-        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
-        let arg0 = CommandLine.arguments[0]
-        if arg0.hasPrefix("/") { return arg0 }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(arg0).standardized.path
     }
 }
 

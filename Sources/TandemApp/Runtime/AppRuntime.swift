@@ -279,8 +279,23 @@ final class EffectWorker: @unchecked Sendable {
             return []
         case .checkOutsideChanges:
             return EffectWorker.checkOutsideChanges(store)
+        case .sync:
+            return EffectWorker.sync(store)
         case .setTheme, .suspend, .quit:
             return []
+        }
+    }
+
+    /// `:sync`: `tandem sync` for the store's folder, as one status line.
+    static func sync(_ store: Store) -> [Msg] {
+        // What git writes in the data folder is private, as the store's own files are.
+        umask(0o077)
+        do {
+            let outcome = try TeamSync(root: store.root, tandemPath: TeamSync.currentExecutable()).sync()
+            if case .synced = outcome { return [.syncFinished(text: outcome.oneLine, ok: true)] }
+            return [.syncFinished(text: outcome.oneLine, ok: false)]
+        } catch {
+            return [.syncFinished(text: "Sync failed: \(error)", ok: false)]
         }
     }
 

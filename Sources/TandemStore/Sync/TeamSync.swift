@@ -44,6 +44,28 @@ public struct TeamSync {
     public enum Outcome: Equatable, Sendable {
         case synced(Report)
         case stopped([Conflict])
+
+        /// One line for a status bar: "Synced: 2 records came in, yours pushed" or what stopped it.
+        public var oneLine: String {
+            switch self {
+            case .synced(let r):
+                let came = r.incoming.isEmpty ? "nothing came in" : "\(r.incoming.count) record file\(r.incoming.count == 1 ? "" : "s") came in"
+                return "Synced: " + (r.committed == nil ? "nothing to commit" : "your changes committed") + ", \(came), pushed"
+            case .stopped(let conflicts):
+                let what = conflicts.flatMap { c in c.fields.isEmpty ? ["\(c.file): \(c.unreadable ?? "conflict")"]
+                    : c.fields.map { "\(c.label): \($0.path)" } }
+                return "Sync stopped, changed both ways: " + what.joined(separator: "; ")
+                    + ". Your edit is kept; run tandem sync in a shell to finish"
+            }
+        }
+    }
+
+    /// This program's own path (`/proc/self/exe` on Linux), for git's merge driver setting.
+    public static func currentExecutable() -> String {
+        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
+        let arg0 = CommandLine.arguments.first ?? "tandem"
+        if arg0.hasPrefix("/") { return arg0 }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(arg0).standardized.path
     }
 
     public var isRepository: Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path) }
