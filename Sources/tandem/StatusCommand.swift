@@ -11,7 +11,9 @@ struct StatusCommand: ParsableCommand {
         discussion: """
         Overdue: open engagements past their deadline and active mentoring relationships whose \
         next meeting is late. Due this week: deadlines and next meetings in the next 7 days, \
-        today included. Reads only open records and takes no lock.
+        today included. Takes no lock; keeps a small cache in .cache/status.tsv in the data \
+        folder (what each record file held, checked against its size, times and inode), so only \
+        files changed since the last status are read.
         """
     )
 
@@ -23,7 +25,8 @@ struct StatusCommand: ParsableCommand {
         let store = try Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
         let snapshot: Snapshot
-        do { snapshot = try store.load(scope: .open).snapshot } catch { throw CLIFailure.store(error) }
+        // Through the status cache: only files changed since the last status are read.
+        do { snapshot = try StatusIndex.snapshot(of: store).snapshot } catch { throw CLIFailure.store(error) }
         let status = AgencyStatus(snapshot, today: today)
         if json {
             let object: [String: Any] = [

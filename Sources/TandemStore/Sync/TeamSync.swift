@@ -121,7 +121,7 @@ public struct TeamSync {
     /// completed if missing. Safe to run every time.
     public func configure() throws {
         try ensureLines(".gitignore", ["# What must not travel: the save lock, drafts, temp files of a save."]
-                        + Store.gitignoreLines)
+                        + Store.gitignoreLines + ["\(StatusIndex.folder)/"])
         try ensureLines(".gitattributes", ["# Record files merge with Tandem's record-level merge (tandem sync)."]
                         + TeamSync.attributeLines)
         let driver = "\(shellQuoted(tandemPath)) merge-driver %O %A %B %P"
