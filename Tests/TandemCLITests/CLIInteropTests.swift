@@ -97,6 +97,18 @@ import Testing
         #expect(changedFiles(before, folder.snapshot()).count == 1)
     }
 
+    @Test func aLargeImportShowsProgress() throws {
+        let folder = CLIFolder()
+        let file = folder.url.appendingPathComponent("many.csv")
+        let rows = (1...240).map { "Person \($0),Team \($0 % 7)" }
+        try (["name,team"] + rows).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let r = folder.run(["import", file.path, "--kind", "people"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("importing 60/240") && r.stderr.contains("importing 240/240"), "\(r.stderr)")
+        #expect(r.stdout.contains("imported 240 people record(s)"))
+        #expect(try folder.listJSON("people").count == 240)
+    }
+
     @Test func exportWritesOnlyTheNamedFileAndLeavesPrivateNotesOut() throws {
         let folder = CLIFolder.demo()
         let before = folder.snapshot()
