@@ -9,12 +9,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // RFC 4180 reading and writing for export and import.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The domain: entities and rules. No I/O, no clock, no terminal.
         .target(name: "TandemCore"),
         // JSON files on disk: layout, atomic writes, lock, formats, check.
-        .target(name: "TandemStore", dependencies: ["TandemCore"]),
+        // Export, import and team sync's file and git work live here too.
+        .target(name: "TandemStore", dependencies: ["TandemCore", .product(name: "CSV", package: "CSV.swift")]),
         // A small TUI kit that knows nothing of coaching.
         .target(name: "TerminalUI"),
         // ncursesw through a C shim: the only code that imports it.

@@ -2,9 +2,9 @@ import Foundation
 import TandemCore
 import TandemStore
 
-/// The `:` command line: `:log <ref> <minutes> <note…>`, `:w`, `:q`, `:theme <name>`, `:help`.
+/// The `:` command line: `:log <ref> <minutes> <note…>`, `:w`, `:q`, `:theme <name>`, `:sync`, `:help`.
 enum Commands {
-    static let summary = ":log <who> <minutes> <note…>   :w   :q   :theme <name>   :help"
+    static let summary = ":log <who> <minutes> <note…>   :w   :q   :theme <name>   :sync   :help"
 
     static func run(_ s: inout AppState, _ line: String) -> [Effect] {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -27,6 +27,11 @@ enum Commands {
             return [.setTheme(rest.trimmingCharacters(in: .whitespaces))]
         case "log":
             return log(&s, rest)
+        case "sync":
+            // Team sync through git, off the loop; the answer comes back as `.syncFinished`.
+            if Editing.refuseIfReadOnly(&s) { return [] }
+            s.status = Status("Syncing with git…")
+            return [.sync]
         default:
             s.status = Status("Unknown command :\(name). Commands: \(summary)", .error)
             return []

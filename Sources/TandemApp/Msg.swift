@@ -43,6 +43,8 @@ public enum Msg: Sendable {
     case pasted(String)
     /// The external editor finished with a form's field: its new text, or why not.
     case externallyEdited(field: String, Result<String, ExternalEditor.Failure>)
+    /// `:sync` finished (`ok`) or stopped or failed; `text` is one line for the status line.
+    case syncFinished(text: String, ok: Bool)
 }
 
 /// What the clock says, as the runtime reads it: seconds (for fading and intervals) and the day.
@@ -80,13 +82,15 @@ public enum Effect: Equatable, Sendable {
     /// Edits a form field's text in `$VISUAL`/`$EDITOR` with the dashboard suspended; the
     /// answer is `.externallyEdited`. Runs on the loop (it needs the terminal).
     case editExternally(field: String, text: String)
+    /// Team sync through git (`:sync`): commit, pull with rebase, push; the answer is `.syncFinished`.
+    case sync
     case suspend
     case quit
 
     /// Runs off the main loop (store I/O); the screen keeps drawing meanwhile.
     public var runsInBackground: Bool {
         switch self {
-        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed, .saveClosingDraft, .adopt: true
+        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed, .saveClosingDraft, .adopt, .sync: true
         case .setTheme, .editExternally, .suspend, .quit: false
         }
     }
@@ -101,6 +105,7 @@ public enum Effect: Equatable, Sendable {
         case .deleteDraft: "Tidying drafts…"
         case .checkOutsideChanges, .adopt: "Looking for outside changes…"
         case .loadClosed(let refs): "Reading \(refs.count) closed record\(refs.count == 1 ? "" : "s") for the archive…"
+        case .sync: "Syncing with git…"
         case .setTheme: "Loading the theme…"
         case .editExternally, .suspend, .quit: ""
         }

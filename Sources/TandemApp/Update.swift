@@ -80,6 +80,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .closedLoaded(let records, let failures):
         return closedLoaded(&state, records, failures)
+    case .syncFinished(let text, let ok):
+        // What came in is reloaded by the outside-change poll, like any other change on disk.
+        state.status = Status(text, ok ? .ok : .error)
+        return []
     case .terminate:
         var effects: [Effect] = []
         if let form = state.form, form.isDirty {

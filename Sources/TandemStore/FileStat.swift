@@ -16,6 +16,10 @@ struct FileStat: Equatable, Hashable, Sendable {
     var inode: UInt64
     var device: UInt64
 
+    init(size: Int64, modified: Int64, changed: Int64, inode: UInt64, device: UInt64) {
+        self.size = size; self.modified = modified; self.changed = changed; self.inode = inode; self.device = device
+    }
+
     init(_ st: stat) {
         size = Int64(st.st_size)
         #if canImport(Darwin)

@@ -20,7 +20,8 @@ struct LogCommand: ParsableCommand {
     )
 
     @OptionGroup var data: DataDirOptions
-    @Option(help: ArgumentHelp("The engagement or relationship.", valueName: "ref")) var record: String
+    @Option(help: ArgumentHelp("The engagement or relationship.", valueName: "ref"),
+            completion: .custom(References.complete)) var record: String
     // `.unconditional`: the word after the flag is its value even when it starts with '-'
     // (`--date -3d`, `--minutes -5` refused as out of range, a note that starts with a dash).
     @Option(parsing: .unconditional, help: "Length of the session in minutes, 1–720 (45, 1h, 1h30).") var minutes: String

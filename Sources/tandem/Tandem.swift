@@ -4,6 +4,9 @@ import Foundation
 /// `tandem`: the dashboard when run bare, and subcommands for scripts, cron and the prompt.
 @main
 struct Tandem: ParsableCommand {
+    /// What `tandem --version` prints.
+    static let version = "0.2.0"
+
     static let configuration = CommandConfiguration(
         commandName: "tandem",
         abstract: "Coaching engagements beside mentoring relationships, for agency leaders.",
@@ -11,7 +14,10 @@ struct Tandem: ParsableCommand {
         Run bare to open the dashboard. Data lives in one folder of JSON files: \
         --data-dir, else $TANDEM_DATA_DIR, else $XDG_DATA_HOME/tandem, else ~/.local/share/tandem.
         """,
-        subcommands: [DashboardCommand.self, DemoCommand.self, ListCommand.self, LogCommand.self, CheckCommand.self, KeysCommand.self, TerminalCheckCommand.self],
+        version: Tandem.version,
+        subcommands: [DashboardCommand.self, DemoCommand.self, ListCommand.self, LogCommand.self, CheckCommand.self,
+                      StatusCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self,
+                      KeysCommand.self, TerminalCheckCommand.self, MergeDriverCommand.self, ManCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

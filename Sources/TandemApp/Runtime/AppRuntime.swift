@@ -324,6 +324,8 @@ final class EffectWorker: @unchecked Sendable {
         case .adopt(let refs):
             for ref in refs { if let change = unsettled.removeValue(forKey: ref) { store.adopt(change) } }
             return []
+        case .sync:
+            return EffectWorker.sync(store)
         case .setTheme, .editExternally, .suspend, .quit:
             return []
         }
@@ -359,5 +361,18 @@ final class EffectWorker: @unchecked Sendable {
             out.append(.becameReadOnly(reason))
         }
         return out
+    }
+
+    /// `:sync`: `tandem sync` for the store's folder, as one status line.
+    static func sync(_ store: Store) -> [Msg] {
+        // What git writes in the data folder is private, as the store's own files are.
+        umask(0o077)
+        do {
+            let outcome = try TeamSync(root: store.root, tandemPath: TeamSync.currentExecutable()).sync()
+            if case .synced = outcome { return [.syncFinished(text: outcome.oneLine, ok: true)] }
+            return [.syncFinished(text: outcome.oneLine, ok: false)]
+        } catch {
+            return [.syncFinished(text: "Sync failed: \(error)", ok: false)]
+        }
     }
 }

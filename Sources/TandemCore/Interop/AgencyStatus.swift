@@ -1,0 +1,33 @@
+import Foundation
+
+/// The one line `tandem status` prints for a shell prompt or a tmux status bar.
+///
+/// Overdue: open engagements past their deadline, and active relationships whose next meeting
+/// is late. Due this week: deadlines and next meetings from today through the next six days.
+public struct AgencyStatus: Equatable, Sendable {
+    public var overdueCoaching = 0
+    public var overdueMentoring = 0
+    public var dueCoaching = 0
+    public var dueMentoring = 0
+
+    public var overdue: Int { overdueCoaching + overdueMentoring }
+    public var dueThisWeek: Int { dueCoaching + dueMentoring }
+
+    public init(_ snapshot: Snapshot, today: Day) {
+        for e in snapshot.engagements where e.isOpen {
+            let d = e.daysToDeadline(today: today)
+            if d < 0 { overdueCoaching += 1 } else if d < 7 { dueCoaching += 1 }
+        }
+        for r in snapshot.relationships where r.status == .active {
+            guard let next = r.nextDue(today: today) else { continue }
+            let d = today.days(to: next)
+            if d < 0 { overdueMentoring += 1 } else if d < 7 { dueMentoring += 1 }
+        }
+    }
+
+    /// "2 overdue · 3 due this week"; "nothing due this week" when both are zero.
+    public var line: String {
+        if overdue == 0 && dueThisWeek == 0 { return "nothing due this week" }
+        return "\(overdue) overdue · \(dueThisWeek) due this week"
+    }
+}

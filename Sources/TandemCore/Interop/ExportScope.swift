@@ -1,0 +1,66 @@
+import Foundation
+
+/// What an export may carry: private sessions (notes to the leader alone) stay out of every
+/// export unless the leader asks for them with `--include-private`.
+public enum ExportScope {
+    /// `snapshot` as an export shows it: without sessions whose visibility is private (and
+    /// without the back-references of metric readings to those sessions) unless `includePrivate`.
+    public static func filtered(_ snapshot: Snapshot, includePrivate: Bool) -> Snapshot {
+        guard !includePrivate else { return snapshot }
+        var s = snapshot
+        s.engagements = s.engagements.map { e in
+            var e = e
+            let hidden = Set(e.sessions.filter { $0.visibility == .private }.map(\.id))
+            guard !hidden.isEmpty else { return e }
+            e.sessions.removeAll { hidden.contains($0.id) }
+            e.metrics = e.metrics.map { m in
+                var m = m
+                m.readings = m.readings.map { r in
+                    var r = r
+                    if let id = r.sessionID, hidden.contains(id) { r.sessionID = nil }
+                    return r
+                }
+                return m
+            }
+            return e
+        }
+        s.relationships = s.relationships.map { r in
+            var r = r
+            r.sessions.removeAll { $0.visibility == .private }
+            return r
+        }
+        return s
+    }
+
+    /// How many sessions `filtered` leaves out.
+    public static func privateSessionCount(in snapshot: Snapshot) -> Int {
+        snapshot.engagements.reduce(0) { $0 + $1.sessions.filter { $0.visibility == .private }.count }
+            + snapshot.relationships.reduce(0) { $0 + $1.sessions.filter { $0.visibility == .private }.count }
+    }
+}
+
+/// The kinds of record an export or an import speaks of.
+public enum InteropKind: String, CaseIterable, Sendable {
+    case people, coaching, mentoring, sessions
+}
+
+/// A table for a CSV file: a header row and rows of the same width.
+public struct CSVTable: Equatable, Sendable {
+    public var header: [String]
+    public var rows: [[String]]
+    public init(header: [String], rows: [[String]]) { self.header = header; self.rows = rows }
+}
+
+/// Compact, sorted JSON for values nested in a CSV cell, and the whole-store document.
+enum InteropJSON {
+    static func compact<T: Encodable>(_ value: T) -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? enc.encode(value) else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) -> T? {
+        try? JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// A readable account, in Markdown, of the whole agency or one record (apply
+/// `ExportScope.filtered` first).
+public enum MarkdownReport {
+    public static func agency(_ s: Snapshot, today: Day) -> String {
+        let names = PeopleIndex(s.people)
+        var out = "# \(inline(s.agency.name))\n\n"
+        let status = AgencyStatus(s, today: today)
+        out += "As of \(today.iso): \(s.engagements.count) coaching engagements, \(s.relationships.count) mentoring "
+            + "relationships, \(s.people.count) people; \(status.line).\n\n"
+        out += "## Coaching\n\n"
+        if s.engagements.isEmpty { out += "None yet.\n\n" }
+        for e in s.engagements { out += engagement(e, names: names, today: today, level: 3) }
+        out += "## Mentoring\n\n"
+        if s.relationships.isEmpty { out += "None yet.\n\n" }
+        for r in s.relationships { out += relationship(r, names: names, today: today, level: 3) }
+        out += "## People\n\n| name | role | team | level | started | left |\n| --- | --- | --- | --- | --- | --- |\n"
+        for p in s.people {
+            out += "| \(cell(p.name)) | \(cell(p.role)) | \(cell(p.team)) | \(p.level.rawValue) | \(p.startDate?.iso ?? "") | \(p.leftOn?.iso ?? "") |\n"
+        }
+        return out
+    }
+
+    public static func record(_ r: SessionRecord, in s: Snapshot, today: Day) -> String {
+        let names = PeopleIndex(s.people)
+        switch r {
+        case .coaching(let e): return engagement(e, names: names, today: today, level: 1)
+        case .mentoring(let m): return relationship(m, names: names, today: today, level: 1)
+        }
+    }
+
+    static func engagement(_ e: CoachingEngagement, names: PeopleIndex, today: Day, level: Int) -> String {
+        let h = String(repeating: "#", count: level)
+        var coach: String
+        switch e.coach {
+        case .person(let id): coach = names.name(id)
+        case .external(let n): coach = n + " (external)"
+        }
+        var out = "\(h) \(inline(names.name(e.coacheeID))) — \(inline(e.focus))\n\n"
+        out += "- Coach: \(inline(coach))\n- Status: \(e.status.label)\n- From \(e.start.iso) to \(e.deadline.iso)"
+        if e.isOpen { out += " (\(e.daysToDeadline(today: today)) days left)" }
+        out += "\n- Sessions: \(e.sessions.count), \(hours(e.minutesInvested))\n"
+        if let o = e.outcome { out += "- Outcome: \(inline(o))\n" }
+        if !e.objectives.isEmpty {
+            out += "\n**Objectives**\n\n"
+            for o in e.objectives { out += "- [\(o.doneOn == nil ? " " : "x")] \(inline(o.text))\(o.doneOn.map { " (done \($0.iso))" } ?? "")\n" }
+        }
+        if !e.metrics.isEmpty {
+            out += "\n**Metrics**\n\n| metric | baseline | current | target |\n| --- | --- | --- | --- |\n"
+            for m in e.metrics {
+                let current = m.readings.last.map { CSVExport.number($0.value) } ?? "—"
+                out += "| \(cell(m.name)) | \(CSVExport.number(m.baseline))\(cell(m.unit)) | \(current)\(m.readings.isEmpty ? "" : cell(m.unit)) | \(CSVExport.number(m.target))\(cell(m.unit)) |\n"
+            }
+        }
+        out += sessions(e.sessions)
+        return out + "\n"
+    }
+
+    static func relationship(_ r: MentoringRelationship, names: PeopleIndex, today: Day, level: Int) -> String {
+        let h = String(repeating: "#", count: level)
+        var out = "\(h) \(inline(names.name(r.mentorID))) → \(inline(names.name(r.menteeID)))\n\n"
+        out += "- Status: \(r.status.rawValue)\n- Since \(r.start.iso), every \(r.cadenceDays) days"
+        if let next = r.nextDue(today: today) { out += "; next due \(next.iso)" }
+        out += "\n- Sessions: \(r.sessions.count), \(hours(r.minutesInvested))\n"
+        if !r.focusAreas.isEmpty { out += "- Focus: \(inline(r.focusAreas.joined(separator: ", ")))\n" }
+        if let o = r.outcome { out += "- Outcome: \(inline(o))\n" }
+        if !r.goals.isEmpty {
+            out += "\n**Goals**\n\n"
+            for g in r.goals { out += "- [\(g.achievedOn == nil ? " " : "x")] \(inline(g.text))\(g.achievedOn.map { " (achieved \($0.iso))" } ?? "")\n" }
+        }
+        out += sessions(r.sessions)
+        return out + "\n"
+    }
+
+    static func sessions(_ list: [Session]) -> String {
+        guard !list.isEmpty else { return "" }
+        var out = "\n**Sessions**\n\n"
+        for s in list {
+            out += "- \(s.date.iso), \(s.minutes) min\(s.pulse.map { ", pulse \($0)/5" } ?? "")"
+            if s.visibility == .private { out += " (private)" }
+            let notes = s.notes.split(whereSeparator: \.isNewline).map { CSVImport.visible(String($0)) }
+            if !notes.isEmpty { out += ": " + notes.joined(separator: "\n  ") }
+            out += "\n"
+            for a in s.actionItems { out += "  - [\(a.doneOn == nil ? " " : "x")] \(inline(a.text))\n" }
+        }
+        return out
+    }
+
+    static func hours(_ minutes: Int) -> String {
+        minutes % 60 == 0 ? "\(minutes / 60) h" : String(format: "%.1f h", Double(minutes) / 60)
+    }
+
+    /// One line, no control characters.
+    static func inline(_ s: String) -> String { CSVImport.visible(s) }
+    /// A table cell: also no pipes.
+    static func cell(_ s: String) -> String { inline(s).replacingOccurrences(of: "|", with: "\\|") }
+}
+
+/// The whole store as one JSON document for other programs: `format`, `agency`, `people`,
+/// `coaching`, `mentoring`, `assessments`, each record as its file holds it.
+public enum StoreDocument {
+    struct Document: Encodable {
+        var format: Int
+        var agency: Agency
+        var people: [Person]
+        var coaching: [CoachingEngagement]
+        var mentoring: [MentoringRelationship]
+        var assessments: [Assessment]
+    }
+
+    public static func json(_ s: Snapshot) throws -> String {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let doc = Document(format: currentFormat, agency: s.agency, people: s.people, coaching: s.engagements,
+                           mentoring: s.relationships, assessments: s.assessments)
+        return String(decoding: try enc.encode(doc), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import TandemCore
+import TandemStore
+
+/// `tandem export`: the store as CSV, iCalendar, JSON or Markdown.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the store as CSV, iCalendar, JSON or Markdown.",
+        discussion: """
+        csv: one table per file (RFC 4180, UTF-8, a header row), so --kind is needed: people, \
+        coaching (engagements with objectives, metrics and sessions), mentoring, or sessions (one \
+        row per session, for reading). ics: an all-day event for each engagement deadline, each \
+        active relationship's next meeting and each logged session, with stable UIDs (importing \
+        it into a calendar again updates the events). json: the whole store as one document. md: \
+        a readable account of the agency, or of one record with --record. Sessions marked private \
+        are left out of every export unless --include-private is given. Writes to stdout, or to \
+        the file named by --output (and nowhere else). Takes no lock.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, ics, json, md }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case coaching, mentoring, people, sessions }
+
+    @OptionGroup var data: DataDirOptions
+    @Option(help: "csv, ics, json or md.") var format: Format
+    @Option(help: "Only this kind: coaching, mentoring, people or sessions (csv needs one).") var kind: Kind?
+    @Option(help: ArgumentHelp("Write to this file instead of stdout (0600).", valueName: "file"),
+            completion: .file()) var output: String?
+    @Option(help: ArgumentHelp("One engagement or relationship (md): an id, an id prefix or part of a name.", valueName: "ref"),
+            completion: .custom(References.complete)) var record: String?
+    @Flag(help: "Include sessions marked private.") var includePrivate = false
+
+    func validate() throws {
+        if format == .csv && kind == nil {
+            throw ValidationError("--format csv writes one table: give --kind people, coaching, mentoring or sessions")
+        }
+        if format == .json && kind == .sessions {
+            throw ValidationError("in JSON, sessions live inside their records: use --kind coaching or mentoring, or --format csv --kind sessions")
+        }
+        if format == .ics && kind == .people {
+            throw ValidationError("people have no dates for a calendar: use --kind coaching, mentoring or sessions")
+        }
+        if record != nil && format != .md {
+            throw ValidationError("--record applies to --format md")
+        }
+    }
+
+    func run() throws {
+        let today = try Clock.today()
+        let store = try Store.openForCLI(data.resolved(), forEditing: false)
+        defer { store.close() }
+        let full: Snapshot
+        do { full = try store.load(scope: .all).snapshot } catch { throw CLIFailure.store(error) }
+        var snapshot = ExportScope.filtered(full, includePrivate: includePrivate)
+        let leftOut = includePrivate ? 0 : ExportScope.privateSessionCount(in: full)
+
+        let text: String
+        switch format {
+        case .csv:
+            let k: InteropKind = InteropKind(rawValue: kind!.rawValue)!
+            do { text = try CSVText.encode(CSVExport.table(k, of: snapshot)) } catch { throw CLIFailure.store("cannot write CSV: \(error)") }
+        case .ics:
+            var events = ICalendar.events(of: snapshot, today: today)
+            switch kind {
+            case .coaching: events = events.filter { $0.categories.contains("Coaching") }
+            case .mentoring: events = events.filter { $0.categories.contains("Mentoring") }
+            case .sessions: events = events.filter { $0.uid.hasPrefix("session-") }
+            case .people, nil: break
+            }
+            text = ICalendar.calendar(name: snapshot.agency.name, events: events, today: today)
+        case .json:
+            switch kind {
+            case .people: snapshot.engagements = []; snapshot.relationships = []; snapshot.assessments = []
+            case .coaching: snapshot.people = []; snapshot.relationships = []; snapshot.assessments = []
+            case .mentoring: snapshot.people = []; snapshot.engagements = []; snapshot.assessments = []
+            case .sessions, nil: break
+            }
+            text = try StoreDocument.json(snapshot)
+        case .md:
+            if let record {
+                switch RecordQuery.resolve(record, in: snapshot) {
+                case .success(let r): text = MarkdownReport.record(r, in: snapshot, today: today)
+                case .failure(let f): throw CLIFailure.input("--record: \(f)")
+                }
+            } else {
+                switch kind {
+                case .people: snapshot.engagements = []; snapshot.relationships = []
+                case .coaching: snapshot.relationships = []
+                case .mentoring: snapshot.engagements = []
+                case .sessions, nil: break
+                }
+                text = MarkdownReport.agency(snapshot, today: today)
+            }
+        }
+        try Output.write(text, to: output)
+        if leftOut > 0 {
+            note("left out \(leftOut) private session\(leftOut == 1 ? "" : "s") (--include-private includes them)")
+        }
+    }
+}
+
+/// Where an export goes: stdout, or the one file the user named.
+enum Output {
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            // Text from files is never written raw to a terminal.
+            emitRaw(isatty(1) == 1 ? Self.terminalSafe(text) : text)
+            return
+        }
+        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        // Whole or not at all: a temporary file beside it, flushed, then renamed over it.
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw CLIFailure.input("--output \(path): cannot write there: \(String(cString: strerror(errno)))")
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            unlink(temp.path)
+            throw CLIFailure.input("--output \(path): cannot write: \(error.localizedDescription)")
+        }
+        guard rename(temp.path, url.path) == 0 else {
+            let why = String(cString: strerror(errno))
+            unlink(temp.path)
+            throw CLIFailure.input("--output \(path): cannot write: \(why)")
+        }
+    }
+
+    /// Control characters other than line ends and tabs shown as `\u{…}`.
+    static func terminalSafe(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if (scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// Text to stdout exactly as given.
+func emitRaw(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// A line on stderr that is not an error.
+func note(_ text: String) {
+    FileHandle.standardError.write(Data("tandem: \(text)\n".utf8))
+}
