@@ -158,7 +158,5 @@ public struct PrepBrief: Equatable, Sendable {
     }
 
     /// The text with control characters shown as "?".
-    func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { CharacterSet.controlCharacters.contains($0) ? "?" : $0 }))
-    }
+    func clean(_ s: String) -> String { s.printable }
 }
