@@ -44,6 +44,8 @@ public struct Confirm: Equatable, Sendable {
         case conflict(Record)
         /// `n`: which kind of record to create.
         case newMenu
+        /// Esc in a needs assessment with answers given and nothing saved yet.
+        case discardAssessment
     }
     public var purpose: Purpose
     public var title: String
@@ -61,7 +63,7 @@ public struct Confirm: Equatable, Sendable {
     /// Where this question's keys live in the key table.
     public var keyContext: KeyContext {
         switch purpose {
-        case .discardForm, .archive: .confirm
+        case .discardForm, .archive, .discardAssessment: .confirm
         case .conflict: .conflict
         case .newMenu: .newMenu
         }
@@ -95,6 +97,10 @@ public enum Context: Equatable, Sendable {
     case confirm(Confirm)
     case prompt(Prompt)
     case help(HelpState)
+    /// `A` on a person: the needs-assessment interview, then its result.
+    case assessment(AssessmentState)
+    /// `p` on a record: the prep brief.
+    case brief(BriefState)
 
     /// Where this context's keys live in the key table.
     public var keyContext: KeyContext {
@@ -106,6 +112,8 @@ public enum Context: Equatable, Sendable {
         case .confirm(let c): c.keyContext
         case .prompt: .prompt
         case .help: .help
+        case .assessment(let a): a.result == nil ? .assessment : .assessmentResult
+        case .brief: .brief
         }
     }
 
@@ -113,7 +121,7 @@ public enum Context: Equatable, Sendable {
     public var isScreen: Bool {
         switch self {
         case .dashboard, .people, .detail: true
-        case .form, .confirm, .prompt, .help: false
+        case .form, .confirm, .prompt, .help, .assessment, .brief: false
         }
     }
 }
@@ -266,6 +274,9 @@ public struct AppState: Sendable {
 
     /// Takes the top context off (the base screen stays).
     public mutating func pop() { if stack.count > 1 { stack.removeLast() } }
+
+    /// Puts `context` in place of the top one (a context's update writing its state back).
+    public mutating func replaceTop(_ context: Context) { if stack.count > 1 { stack[stack.count - 1] = context } }
 
     /// Pops down to the first context for which `keep` holds (the base screen stays).
     public mutating func pop(until keep: (Context) -> Bool) {

@@ -14,6 +14,12 @@ public enum Action: String, CaseIterable, Sendable {
     case deleteBack
     /// Answers to a question.
     case yes, no, reloadFromDisk, keepMine, newPerson, newEngagement, newRelationship
+    /// `A`: the needs assessment of the selected person.
+    case assess
+    /// `p`: the prep brief of the selected record.
+    case prep
+    /// An assessment's result: start the engagement and the relationship (hybrid).
+    case startBoth
     /// Ctrl-C: quit from anywhere (an open form is kept as a draft).
     case terminate
     case suspend
@@ -35,6 +41,12 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case newMenu
     /// A save found the file changed on disk.
     case conflict
+    /// The needs-assessment interview's questions.
+    case assessment
+    /// The needs assessment's result.
+    case assessmentResult
+    /// The prep brief.
+    case brief
 
     /// A screen context: the global bindings apply under its own.
     public var isScreen: Bool { self == .list || self == .people || self == .detail }
@@ -53,6 +65,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .confirm: "questions"
         case .newMenu: "the new menu (n)"
         case .conflict: "changed on disk"
+        case .assessment: "the needs assessment (A)"
+        case .assessmentResult: "the assessment's result"
+        case .brief: "the prep brief (p)"
         }
     }
 }
@@ -223,6 +238,7 @@ public struct Keymap: Sendable {
         Binding([.char("n")], .new, "new person, engagement or relationship", group: "people", context: .people, footer: "new", writes: true),
         Binding([.char("e")], .edit, "edit the selected person", group: "people", context: .people, footer: "edit", writes: true),
         Binding([.char("a")], .archive, "mark the selected person as having left", group: "people", context: .people, footer: "left", writes: true),
+        Binding([.char("A")], .assess, "needs assessment of the selected person: coaching, mentoring or both", group: "people", context: .people, footer: "assess", writes: true),
         Binding([.char("l")], .log, "log a session", group: "people", context: .people,
                 disabled: "sessions are logged on engagements and relationships: 1 for the dashboard"),
         Binding([.char("/")], .filter, "filter", group: "people", context: .people, disabled: "filters work on the dashboard's panes (1)"),
@@ -242,6 +258,7 @@ public struct Keymap: Sendable {
         Binding([.char("l")], .log, "log a session", group: "detail", context: .detail, footer: "log", writes: true),
         Binding([.char("e")], .edit, "edit the record", group: "detail", context: .detail, footer: "edit", writes: true),
         Binding([.char("a")], .archive, "archive the record", group: "detail", context: .detail, writes: true),
+        Binding([.char("p")], .prep, "the prep brief: last notes, open actions, metric changes, untouched goals", group: "detail", context: .detail, footer: "prep"),
         Binding([.escape], .back, "back to the dashboard", group: "detail", context: .detail, footer: "back"),
         // Forms
         Binding([.ctrl("s")], .save, "save the form (from any field)", group: "forms", context: .form, footer: "save"),
@@ -277,5 +294,34 @@ public struct Keymap: Sendable {
         Binding([.char("k"), .char("K")], .keepMine, "keep the on-screen version (the file is overwritten)", group: "changed on disk", context: .conflict, footer: "keep mine"),
         Binding([.escape], .back, "cancel", group: "changed on disk", context: .conflict,
                 disabled: "memory and disk differ until you choose: r takes the file, k keeps yours"),
+        // The needs assessment
+        Binding([.char("y"), .char("Y")], .yes, "answer yes", group: "assessment", context: .assessment, footer: "yes"),
+        Binding([.char("n"), .char("N")], .no, "answer no", group: "assessment", context: .assessment, footer: "no"),
+        Binding([.enter], .submit, "take the months typed, or keep the answer given, and go on", group: "assessment", context: .assessment, footer: "next"),
+        Binding([.up, .backTab], .prevField, "back to the previous question", group: "assessment", context: .assessment, footer: "back"),
+        Binding([.down, .tab], .nextField, "the next question, keeping the answer given", group: "assessment", context: .assessment),
+        Binding([.escape], .back, "stop the interview (asks first when answers would be lost)", group: "assessment", context: .assessment, footer: "stop"),
+        Binding([], .typeText, "type the horizon in months: digits, Backspace, ←→", group: "assessment", context: .assessment, keyLabel: "text keys"),
+        Binding([.char("c"), .char("m"), .char("b")], .startBoth, "start an engagement or a relationship", group: "assessment", context: .assessment,
+                disabled: "the recommendation comes after the last question"),
+        Binding([.char("c"), .char("C")], .newEngagement, "start the coaching engagement: the new-engagement form, with the focus and a suggested metric",
+                group: "assessment result", context: .assessmentResult, footer: "coaching", writes: true),
+        Binding([.char("m"), .char("M")], .newRelationship, "start the mentoring relationship: the new-relationship form, with the chosen mentor",
+                group: "assessment result", context: .assessmentResult, footer: "mentoring", writes: true),
+        Binding([.char("b"), .char("B")], .startBoth, "start both (hybrid): the engagement form, then the relationship form",
+                group: "assessment result", context: .assessmentResult, footer: "both", writes: true),
+        Binding([.down, .char("j")], .down, "choose the next mentor suggestion", group: "assessment result", context: .assessmentResult, footer: "mentor"),
+        Binding([.up, .char("k")], .up, "choose the previous mentor suggestion", group: "assessment result", context: .assessmentResult),
+        Binding([.escape], .back, "close (the assessment is saved; u undoes it)", group: "assessment result", context: .assessmentResult, footer: "close"),
+        Binding([.char("y"), .char("n")], .yes, "answer", group: "assessment result", context: .assessmentResult,
+                disabled: "the interview is over: Esc closes, A on the person asks again"),
+        // The prep brief
+        Binding([.down, .char("j")], .down, "scroll down", group: "prep brief", context: .brief),
+        Binding([.up, .char("k")], .up, "scroll up", group: "prep brief", context: .brief),
+        Binding([.pageDown, .char(" ")], .pageDown, "page down", group: "prep brief", context: .brief),
+        Binding([.pageUp], .pageUp, "page up", group: "prep brief", context: .brief),
+        Binding([.char("g"), .home], .top, "top", group: "prep brief", context: .brief),
+        Binding([.char("G"), .end], .bottom, "bottom", group: "prep brief", context: .brief),
+        Binding([.escape, .char("p"), .char("q")], .back, "close the brief", group: "prep brief", context: .brief, footer: "close"),
     ])
 }

@@ -172,6 +172,11 @@ private func typeText(_ s: inout AppState, _ key: Key) -> Bool {
         s.prompt = prompt
         if case .filter(let pane) = prompt.kind { setFilter(&s, pane, prompt.field.text) }
         return true
+    case .assessment(var a):
+        guard a.result == nil, a.question.isMonths, a.months.handle(key) else { return false }
+        a.note = nil
+        s.replaceTop(.assessment(a))
+        return true
     default:
         return false
     }
@@ -216,6 +221,14 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
         if case .help = s.top { s.help = h }
         return []
     case .confirm(let c): return updateConfirm(&s, c, action)
+    case .assessment(var a):
+        let effects = updateAssessment(&s, &a, action)
+        if case .assessment(let now) = s.top, now.personID == a.personID { s.replaceTop(.assessment(a)) }
+        return effects
+    case .brief(var b):
+        updateBrief(&s, &b, action)
+        if case .brief = s.top { s.replaceTop(.brief(b)) }
+        return []
     }
 }
 
@@ -280,6 +293,7 @@ private func updatePeople(_ s: inout AppState, _ action: Action) -> [Effect] {
     case .new: return Editing.openNewMenu(&s)
     case .edit: return Editing.openEditForm(&s)
     case .archive: return Editing.askArchive(&s)
+    case .assess: return openAssessment(&s)
     default: break
     }
     return []
@@ -308,6 +322,7 @@ private func updateDetail(_ s: inout AppState, _ d: inout DetailState, _ action:
     case .edit: return Editing.openEditForm(&s)
     case .archive: return Editing.askArchive(&s)
     case .toggleDone: return Editing.toggleDone(&s, d)
+    case .prep: openBrief(&s, d.ref)
     default: break
     }
     return []
@@ -390,6 +405,12 @@ private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) 
         s.form = nil
         s.status = Status("Discarded")
     case (.discardForm, .no), (.discardForm, .back), (.archive, .no), (.archive, .back), (.newMenu, .back):
+        s.pop()
+    case (.discardAssessment, .yes):
+        s.pop()
+        s.pop()
+        s.status = Status("Assessment stopped: nothing saved")
+    case (.discardAssessment, .no), (.discardAssessment, .back):
         s.pop()
     case (.archive(let ref), .yes):
         s.pop()

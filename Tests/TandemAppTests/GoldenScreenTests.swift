@@ -80,7 +80,7 @@ struct GoldenScreenTests {
             "│                                                                              │",
             "╰──────────────────────────────────────────────────────────────────────────────╯",
             "",
-            "x done  l log  e edit  Esc back  q quit  ? help",
+            "x done  l log  e edit  p prep  Esc back  q quit  ? help",
         ])
     }
 }

@@ -62,6 +62,9 @@ struct KeymapTests {
         case .conflict: #expect(hints.map(\.key) == ["r", "k"], "Esc is disabled there, so not offered")
         case .prompt: #expect(hints.map(\.key) == ["Enter", "Esc"])
         case .help: #expect(hints.map(\.key) == ["Esc"])
+        case .assessment: #expect(hints.map(\.key) == ["y", "n", "Enter", "↑", "Esc"])
+        case .assessmentResult: #expect(hints.map(\.key) == ["c", "m", "b", "↓", "Esc"])
+        case .brief: #expect(hints.map(\.key) == ["Esc"])
         case .always, .global: break
         }
     }

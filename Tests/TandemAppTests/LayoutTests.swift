@@ -164,6 +164,9 @@ struct KeyTableTruthTests {
         case .help: press(&s, .char("?"))
         case .confirm: press(&s, .char("l")); type(&s, "x"); press(&s, .escape)
         case .newMenu: press(&s, .char("n"))
+        case .assessment: press(&s, .char("2"), .char("A"))
+        case .assessmentResult: press(&s, [.char("2"), .char("A")] + StackTests.allAnswers)
+        case .brief: press(&s, .enter, .char("p"))
         case .conflict:
             _ = update(&s, .saveFailed(Fixture.pitchingRef, message: "changed", conflict: true, attempted: .coaching(Fixture.pitching)))
         }

@@ -34,6 +34,8 @@ public enum AppView {
             case .help(let h): HelpOverlay.render(s, h, layout, theme, into: &buf)
             case .form(let f): FormView.render(f, s, layout, theme, into: &buf)
             case .confirm(let c): ConfirmView.render(c, s.keymap, theme, into: &buf)
+            case .assessment(let a): AssessmentView.render(a, s, layout, theme, into: &buf)
+            case .brief(let b): BriefView.render(b, s, layout, theme, into: &buf)
             case .prompt, .dashboard, .people, .detail: break // the prompt is the status line
             }
         }

@@ -29,7 +29,7 @@ public enum AssessmentQuestion: String, CaseIterable, Sendable, Codable {
         case .new: "new or early in career"
         case .career: "career growth"
         case .knowledge: "knowledge transfer"
-        case .transition: "growth or technology change"
+        case .transition: "growth or tech change"
         case .succession: "succession"
         case .horizon: "horizon"
         }
