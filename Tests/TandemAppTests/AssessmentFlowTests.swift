@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+import TandemCore
+import TandemStore
+import TerminalUI
+@testable import TandemApp
+
+/// The needs assessment from the keyboard (`A` on the people screen) and the prep brief (`p`).
+@Suite("Needs assessment and prep brief")
+struct AssessmentFlowTests {
+    /// The tiny agency on the people screen with Chloé (junior, strategy) selected; Ana (mid)
+    /// and Ben (lead, Chloé's mentor already) are the others.
+    static func onChloe() -> AppState {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .char("2"), .char("j"), .char("j"))
+        #expect(s.roster.selectedID == Fixture.chloe.id)
+        return s
+    }
+
+    func top(_ s: AppState) -> AssessmentState? { if case .assessment(let a) = s.top { a } else { nil } }
+
+    @Test func theInterviewSavesOneUndoableRecordWithTheArticlesRecommendation() throws {
+        var s = Self.onChloe()
+        press(&s, .char("A"))
+        #expect(top(s)?.step == 0)
+        // gap y, measurable y, urgent n, new y, career n, knowledge n, transition n, succession n, horizon 6.
+        var effects = press(&s, .char("y"), .char("y"), .char("n"), .char("y"), .char("n"), .char("n"), .char("n"), .char("n"))
+        #expect(effects.isEmpty, "nothing is saved before the last answer")
+        #expect(top(s)?.question == .horizon)
+        effects = press(&s, .char("6"), .enter)
+        let a = try #require(top(s))
+        let result = try #require(a.result)
+        #expect(result.recommendation == .hybrid, "a junior with a measurable gap in months")
+        #expect(result.coachingScore == 7 && result.mentoringScore == 2)
+        #expect(s.data.assessments.count == 1)
+        let record = s.data.assessments[0]
+        #expect(record.id == a.savedID && record.personID == Fixture.chloe.id && record.date == Fixture.today)
+        #expect(record.answers.first { $0.question == "horizon" }?.months == 6)
+        #expect(record.answers.first { $0.question == "new" }?.yes == true)
+        #expect(effects == [.save(.assessment(record), force: false)])
+        #expect(s.keyContext == .assessmentResult)
+
+        press(&s, .escape)
+        #expect(s.keyContext == .people)
+        effects = press(&s, .char("u"))
+        #expect(s.data.assessments.isEmpty, "u undoes the assessment")
+        #expect(effects == [.delete(RecordRef(kind: .assessment, id: record.id))])
+    }
+
+    @Test func answersCanBeRevisitedAndBadOnesAreExplained() throws {
+        var s = Self.onChloe()
+        press(&s, .char("A"), .char("y"), .char("n"))
+        press(&s, .up)
+        #expect(top(s)?.step == 1)
+        #expect(top(s)?.answers[.measurable] == .no, "going back keeps the answer")
+        press(&s, .char("y"))
+        #expect(top(s)?.answers[.measurable] == .yes)
+        press(&s, .enter)
+        #expect(top(s)?.note == "Answer y or n.")
+        press(&s, .char("n"), .char("n"), .char("n"), .char("n"), .char("n"), .char("n"))
+        #expect(top(s)?.question == .horizon)
+        press(&s, .char("y"))
+        #expect(top(s)?.note?.contains("number of months") == true)
+        _ = type(&s, "500")
+        press(&s, .enter)
+        #expect(top(s)?.note == "horizon 500 is outside 1–120 months.")
+        #expect(top(s)?.result == nil && s.data.assessments.isEmpty)
+        // Esc with answers asks first; "keep answering" keeps them.
+        press(&s, .escape)
+        #expect(s.confirm?.purpose == .discardAssessment)
+        press(&s, .char("n"))
+        #expect(top(s)?.answers.values.count == 8)
+        press(&s, .escape, .char("y"))
+        #expect(s.keyContext == .people && s.data.assessments.isEmpty)
+    }
+
+    @Test func fromTheResultOneKeyOpensTheFilledInForms() throws {
+        var s = Self.onChloe()
+        press(&s, [.char("A")] + StackTests.allAnswers)
+        let mentors = MentorMatch.candidates(for: Fixture.chloe.id, in: s.data)
+        #expect(mentors.map(\.person.name) == ["Ana Lima", "Ben Okafor"], "\(mentors.map(\.reasons))")
+
+        press(&s, .char("m"))
+        var form = try #require(s.form)
+        #expect(form.kind == .newRelationship)
+        #expect(form.text("mentor") == "Ana Lima")
+        #expect(form.text("mentee") == "Chloé Dubois")
+        #expect(!form.isDirty, "suggestions are not typed text: Esc closes without asking")
+        press(&s, .escape)
+        #expect(s.keyContext == .assessmentResult)
+
+        press(&s, .char("j"), .char("m"))
+        #expect(s.form?.text("mentor") == "Ben Okafor", "j chooses the next suggestion")
+        press(&s, .escape, .char("c"))
+        form = try #require(s.form)
+        #expect(form.kind == .newEngagement)
+        #expect(form.text("coachee") == "Chloé Dubois")
+        let template = MetricTemplates.suggested(for: Fixture.chloe)
+        #expect(form.text("focus") == template.focus)
+        #expect(form.text("metrics").hasPrefix("\(template.name) | \(template.unit) |"))
+        press(&s, .escape, .char("b"))
+        #expect(s.form?.kind == .newEngagement)
+        press(&s, .escape)
+        #expect(s.form?.kind == .newRelationship, "both: the relationship form waits under the engagement's")
+        press(&s, .ctrl("s"))
+        #expect(s.keyContext == .assessmentResult)
+        #expect(s.data.relationships.contains { $0.mentorID == Fixture.ben.id && $0.menteeID == Fixture.chloe.id && $0.status == .active && $0.id != Fixture.mentoring.id })
+    }
+
+    @Test func aPersonWhoLeftOrAReadOnlyStoreIsNotAssessed() {
+        var data = Fixture.tiny
+        data.people[2].leftOn = Fixture.today.adding(days: -3)
+        var s = Fixture.state(data)
+        press(&s, .char("2"), .char("G"), .char("A"))
+        #expect(s.keyContext == .people)
+        #expect(s.status?.text.contains("left on") == true)
+        var ro = Fixture.state(Fixture.tiny, readOnly: "another Tandem has the lock")
+        press(&ro, .char("2"), .char("A"))
+        #expect(ro.keyContext == .people && ro.status?.kind == .error)
+    }
+
+    @Test func theInterviewAt80x24ShowsTheQuestionBesideTheHistory() {
+        var s = Self.onChloe()
+        press(&s, .char("A"), .char("y"))
+        let screen = rows(AppView.render(s, theme: .monochrome))
+        #expect(screen[1].hasPrefix("╭─ Needs assessment · Chloé Dubois · 2/9 "))
+        #expect(screen[1].contains("╭─ History "))
+        #expect(screen[3].contains("Can it be measured, with a target to reach within"))
+        #expect(screen.contains { $0.contains("skill or performance gap  yes") })
+        #expect(screen.contains { $0.contains("▸ measurable target         —") })
+        #expect(screen.contains { $0.contains("junior · Strategist,") })
+        #expect(screen.contains { $0.contains("now: with Ben Okafor") })
+        #expect(screen[23].hasPrefix("y yes  n no  Enter next  ↑ back  Esc stop"))
+
+        press(&s, .char("y"), .char("n"), .char("y"), .char("n"), .char("n"), .char("n"), .char("n"), .char("6"), .enter)
+        let result = rows(AppView.render(s, theme: .monochrome))
+        #expect(result[2].contains("Recommendation: HYBRID"))
+        #expect(result[3].contains("coaching   ███████░░░ 7/10"))
+        #expect(result[1].contains("Suggested mentors"))
+        #expect(result[2].contains("▸ Ana Lima"))
+        #expect(result.contains { $0.contains("(gap: yes)") })
+        #expect(result[23].hasPrefix("c coaching  m mentoring  b both  ↓ mentor  Esc close"))
+    }
+
+    @Test("the assessment's columns share the body at any size", arguments: [(60, 16), (80, 24), (140, 40)])
+    func layout(_ size: (Int, Int)) {
+        let l = AppLayout(width: size.0, height: size.1)
+        #expect(l.assessmentMain.width + l.assessmentSide.width == l.body.width)
+        #expect(l.assessmentMain.right == l.assessmentSide.x)
+        #expect((26...40).contains(l.assessmentSide.width))
+        #expect(l.briefText.width > 0 && l.briefText.height > 0 && l.briefBox.bottom <= size.1)
+    }
+
+    @Test func pOnADetailShowsThePrepBrief() {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .enter, .char("p"))
+        #expect(s.keyContext == .brief)
+        let screen = rows(AppView.render(s, theme: .monochrome))
+        #expect(screen.contains { $0.contains("Prep: Ana Lima — Pitching to clients") })
+        #expect(screen.contains { $0.contains("Last contact 10 days ago") })
+        #expect(screen.contains { $0.contains("Win rate: 20% → 30% (+10%, better; target 40%)") })
+        #expect(screen.contains { $0.contains("Lead one pitch alone") })
+        press(&s, .char("p"))
+        #expect(s.keyContext == .detail)
+    }
+}
