@@ -67,4 +67,28 @@ struct AssessmentE2ETests {
         session.send("q")
         #expect(try session.waitForExit() == 0)
     }
+
+    @Test func assessAtAPromptAsksEachQuestionAgainAfterABadAnswer() throws {
+        let folder = CLIFolder.demo()
+        let person = try #require(try folder.listJSON("people").first { $0["level"] as? String == "junior" })
+        let name = person["name"] as! String
+        let out = folder.url.appendingPathComponent("assess.json")
+        let script = "\"$0\" assess \"$1\" --data-dir \"$2\" --json --answer gap=no > \"$3\""
+        let session = try TmuxSession(command: ["/bin/sh", "-c", script, try DashboardE2ETests.binary(), name, folder.data.path, out.path],
+                                      width: 100, height: 30, environment: DashboardE2ETests.environment(folder))
+        defer { session.kill() }
+        try session.waitFor("Needs assessment: \(name)")
+        try session.waitFor("[1/8] Can it be measured")
+        session.type("maybe"); session.send("Enter")
+        try session.waitFor("measurable \"maybe\": expected yes or no")
+        for (i, answer) in ["n", "n", "y", "y", "n", "n", "n"].enumerated() {
+            session.type(answer); session.send("Enter")
+            try session.waitFor("[\(i + 2)/8]")
+        }
+        session.type("24"); session.send("Enter")
+        #expect(try session.waitForExit() == 0)
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any])
+        #expect(result["recommendation"] as? String == "mentoring")
+        #expect((result["rationale"] as? [String])?.contains { $0.contains("(horizon: 24)") } == true)
+    }
 }

@@ -151,3 +151,39 @@ struct AssessmentCase: CustomTestStringConvertible, Sendable {
         #expect(NeedsAssessment.latest(for: uuid(1), in: s) == a)
     }
 }
+
+@Suite struct PersonQueryTests {
+    static let people = [Person(id: uuid(1), name: "José Núñez"), Person(id: uuid(2), name: "Ana"),
+                         Person(id: uuid(3), name: "Anand Rao", leftOn: day("2026-01-01"))]
+
+    @Test func namesIdsAndAmbiguity() throws {
+        #expect(try PersonQuery.resolve("jose", in: Self.people).get().id == uuid(1))
+        #expect(try PersonQuery.resolve("ana", in: Self.people).get().id == uuid(2), "a whole name beats a part")
+        #expect(try PersonQuery.resolve("00000000-0000-0000-0000-000000000003", in: Self.people).get().name == "Anand Rao")
+        guard case .failure(.ambiguous(_, let lines)) = PersonQuery.resolve("an", in: Self.people) else { Issue.record("not ambiguous"); return }
+        #expect(lines == ["00000000  Ana", "00000000  Anand Rao (left)"])
+        #expect(PersonQuery.resolve("zed", in: Self.people) == .failure(.noMatch("zed")))
+        #expect(PersonQuery.resolve("  ", in: Self.people) == .failure(.empty))
+        #expect("a\u{1b}[2Jb\u{7}".printable == "a?[2Jb?")
+    }
+
+    @Test func theHistoryBesideTheQuestions() {
+        let ana = Person(id: uuid(1), name: "Ana Lima", role: "Designer", team: "creative", level: .junior,
+                         startDate: day("2025-08-30"), interests: ["pitching"])
+        let ben = Person(id: uuid(2), name: "Ben", level: .lead)
+        let s = Snapshot(agency: Agency(name: "A"), people: [ana, ben],
+                         engagements: [CoachingEngagement(id: uuid(10), coacheeID: uuid(1), coach: .person(uuid(2)), focus: "Pitching",
+                                                          start: day("2026-01-05"), deadline: day("2026-04-01"), status: .completed)],
+                         relationships: [MentoringRelationship(id: uuid(20), mentorID: uuid(2), menteeID: uuid(1), start: day("2026-05-01"), cadenceDays: 14)],
+                         assessments: [Assessment(id: uuid(30), personID: uuid(1), date: day("2026-06-01"), answers: [], recommendation: .coaching, rationale: "")])
+        let h = PersonHistory(ana, in: s, today: day("2026-11-29"))
+        #expect(h.monthsAtAgency == 14)
+        #expect(h.tenure == "1 year 2 months")
+        #expect(h.lines == [
+            "junior · Designer, creative", "at the agency 1 year 2 months", "wants to grow in pitching", "",
+            "Coaching", "  past: Pitching (completed, 2026-01-05–2026-04-01)",
+            "Mentoring", "  now: with Ben (active, since 2026-05-01)",
+            "Last assessed 2026-06-01: coaching, not acted on yet",
+        ])
+    }
+}

@@ -36,7 +36,16 @@ public struct BriefState: Equatable, Sendable {
 
 /// `A` on the people screen: the interview for the selected person.
 func openAssessment(_ s: inout AppState) -> [Effect] {
-    guard let id = s.roster.selectedID, let person = s.data.people.first(where: { $0.id == id }) else {
+    guard let id = s.roster.selectedID else {
+        s.status = Status("Select a person to assess")
+        return []
+    }
+    return openAssessment(&s, for: id)
+}
+
+/// The interview for one person (the people screen's selection, or a person screen's person).
+func openAssessment(_ s: inout AppState, for id: UUID) -> [Effect] {
+    guard let person = s.data.people.first(where: { $0.id == id }) else {
         s.status = Status("Select a person to assess")
         return []
     }

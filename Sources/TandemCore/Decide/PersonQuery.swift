@@ -54,11 +54,14 @@ public struct PersonHistory: Equatable, Sendable {
     public var mentoringLoad: MentoringLoad
     /// Their earlier assessments, newest first.
     public var assessments: [Assessment]
+    /// Whether the latest assessment's recommendation was started (`NeedsAssessment.isActedOn`).
+    public var latestActedOn: Bool
     let names: PeopleIndex
 
     public static func == (a: PersonHistory, b: PersonHistory) -> Bool {
         a.person == b.person && a.monthsAtAgency == b.monthsAtAgency && a.coaching == b.coaching
             && a.mentoring == b.mentoring && a.mentoringLoad == b.mentoringLoad && a.assessments == b.assessments
+            && a.latestActedOn == b.latestActedOn
     }
 
     public init(_ person: Person, in snapshot: Snapshot, today: Day) {
@@ -73,6 +76,7 @@ public struct PersonHistory: Equatable, Sendable {
         mentoring = snapshot.relationships.filter { $0.menteeID == person.id }.sorted { $0.start > $1.start }
         mentoringLoad = PersonRules.mentoringLoad(of: person.id, in: snapshot)
         assessments = snapshot.assessments.filter { $0.personID == person.id }.sorted { $0.date > $1.date }
+        latestActedOn = assessments.first.map { NeedsAssessment.isActedOn($0, in: snapshot) } ?? false
     }
 
     /// "2 years 3 months", "5 months", "under a month", "start date not recorded".
@@ -107,7 +111,7 @@ public struct PersonHistory: Equatable, Sendable {
             out.append("  mentors \(mentoringLoad.text)")
         }
         if let last = assessments.first {
-            out.append("Last assessed \(last.date): \(last.recommendation.rawValue)")
+            out.append("Last assessed \(last.date): \(last.recommendation.rawValue)\(latestActedOn ? "" : ", not acted on yet")")
         }
         return out
     }
