@@ -101,6 +101,8 @@ public enum Context: Equatable, Sendable {
     case assessment(AssessmentState)
     /// `p` on a record: the prep brief.
     case brief(BriefState)
+    /// Ctrl-T in a form: a filterable list for the focused field.
+    case picker(PickerState)
 
     /// Where this context's keys live in the key table.
     public var keyContext: KeyContext {
@@ -114,6 +116,7 @@ public enum Context: Equatable, Sendable {
         case .help: .help
         case .assessment(let a): a.result == nil ? .assessment : .assessmentResult
         case .brief: .brief
+        case .picker: .picker
         }
     }
 
@@ -121,7 +124,7 @@ public enum Context: Equatable, Sendable {
     public var isScreen: Bool {
         switch self {
         case .dashboard, .people, .detail: true
-        case .form, .confirm, .prompt, .help, .assessment, .brief: false
+        case .form, .confirm, .prompt, .help, .assessment, .brief, .picker: false
         }
     }
 }

@@ -20,6 +20,8 @@ public enum Action: String, CaseIterable, Sendable {
     case prep
     /// An assessment's result: start the engagement and the relationship (hybrid).
     case startBoth
+    /// Ctrl-T in a form: pick the focused field's value from a list.
+    case pick
     /// Ctrl-C: quit from anywhere (an open form is kept as a draft).
     case terminate
     case suspend
@@ -47,6 +49,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case assessmentResult
     /// The prep brief.
     case brief
+    /// A form's picker (Ctrl-T).
+    case picker
 
     /// A screen context: the global bindings apply under its own.
     public var isScreen: Bool { self == .list || self == .people || self == .detail }
@@ -68,6 +72,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .assessment: "the needs assessment (A)"
         case .assessmentResult: "the assessment's result"
         case .brief: "the prep brief (p)"
+        case .picker: "a form's picker (Ctrl-T)"
         }
     }
 }
@@ -263,6 +268,7 @@ public struct Keymap: Sendable {
         // Forms
         Binding([.ctrl("s")], .save, "save the form (from any field)", group: "forms", context: .form, footer: "save"),
         Binding([.tab], .nextField, "next field", group: "forms", context: .form, footer: "next field"),
+        Binding([.ctrl("t")], .pick, "pick from a list: a metric template in Metrics, a ranked mentor in Mentor, a person in the other people fields", group: "forms", context: .form),
         Binding([.backTab], .prevField, "previous field", group: "forms", context: .form),
         Binding([.enter, .down], .nextField, "next field (in a note: a new line, the next line)", group: "forms", context: .form, afterText: true),
         Binding([.up], .prevField, "previous field (in a note: the line above)", group: "forms", context: .form, afterText: true),
@@ -323,5 +329,11 @@ public struct Keymap: Sendable {
         Binding([.char("g"), .home], .top, "top", group: "prep brief", context: .brief),
         Binding([.char("G"), .end], .bottom, "bottom", group: "prep brief", context: .brief),
         Binding([.escape, .char("p"), .char("q")], .back, "close the brief", group: "prep brief", context: .brief, footer: "close"),
+        // A form's picker
+        Binding([.down], .down, "next choice", group: "picker", context: .picker),
+        Binding([.up], .up, "previous choice", group: "picker", context: .picker),
+        Binding([.enter], .submit, "put the choice into the field", group: "picker", context: .picker, footer: "pick"),
+        Binding([.escape], .back, "close, leaving the field as it was", group: "picker", context: .picker, footer: "cancel"),
+        Binding([], .typeText, "filter the list: type, Backspace, ←→", group: "picker", context: .picker, keyLabel: "text keys"),
     ])
 }

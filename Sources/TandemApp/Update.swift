@@ -172,6 +172,11 @@ private func typeText(_ s: inout AppState, _ key: Key) -> Bool {
         s.prompt = prompt
         if case .filter(let pane) = prompt.kind { setFilter(&s, pane, prompt.field.text) }
         return true
+    case .picker(var p):
+        guard p.filter.handle(key) else { return false }
+        p.selected = 0
+        s.replaceTop(.picker(p))
+        return true
     case .assessment(var a):
         guard a.result == nil, a.question.isMonths, a.months.handle(key) else { return false }
         a.note = nil
@@ -228,6 +233,10 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
     case .brief(var b):
         updateBrief(&s, &b, action)
         if case .brief = s.top { s.replaceTop(.brief(b)) }
+        return []
+    case .picker(var p):
+        updatePicker(&s, &p, action)
+        if case .picker = s.top { s.replaceTop(.picker(p)) }
         return []
     }
 }
@@ -383,6 +392,8 @@ private func updateForm(_ s: inout AppState, _ form: Form, _ action: Action) -> 
     case .prevField:
         form.moveFocus(by: -1)
         s.form = form
+    case .pick:
+        return openPicker(&s, form)
     case .back:
         if form.isDirty {
             s.push(.confirm(Confirm(purpose: .discardForm, title: "Discard?",

@@ -163,4 +163,54 @@ struct AssessmentFlowTests {
         press(&s, .char("p"))
         #expect(s.keyContext == .detail)
     }
+
+    func focus(_ s: inout AppState, _ id: String) {
+        guard var f = s.form, let i = f.fields.firstIndex(where: { $0.id == id }) else { Issue.record("no field \(id)"); return }
+        f.focus = i
+        s.form = f
+    }
+
+    @Test func ctrlTPicksAMetricTemplateIntoMetrics() throws {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .char("n"), .char("c"))
+        focus(&s, "metrics")
+        press(&s, .ctrl("t"))
+        guard case .picker(let p) = s.top else { Issue.record("no picker"); return }
+        #expect(p.items.map(\.label).prefix(2) == ["Billable utilisation", "Pitch win rate"])
+        #expect(p.items.contains { $0.label == "Win rate" && $0.detail.contains("used before") }, "the leader's own metric")
+        _ = type(&s, "revisión")
+        guard case .picker(let filtered) = s.top else { Issue.record("no picker"); return }
+        #expect(filtered.shown.map(\.label) == ["Revision rounds per deliverable"], "accents ignored")
+        press(&s, .enter)
+        #expect(s.keyContext == .form)
+        #expect(s.form?.text("metrics") == "Revision rounds per deliverable | rounds | 0 -> 0")
+        // A second pick adds a line; Esc leaves the field alone.
+        press(&s, .ctrl("t"), .down, .enter)
+        #expect(s.form?.text("metrics") == "Revision rounds per deliverable | rounds | 0 -> 0\nPitch win rate | % | 0 -> 0")
+        press(&s, .ctrl("t"), .escape)
+        #expect(s.form?.text("metrics").components(separatedBy: "\n").count == 2)
+        // Elsewhere Ctrl-T says where it works.
+        focus(&s, "focus")
+        press(&s, .ctrl("t"))
+        #expect(s.keyContext == .form && s.status?.text.contains("Ctrl-T picks") == true)
+    }
+
+    @Test func ctrlTOnMentorRanksForTheMenteeTyped() throws {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .char("n"), .char("m"))
+        focus(&s, "mentee")
+        _ = type(&s, "chloe")
+        focus(&s, "mentor")
+        press(&s, .ctrl("t"))
+        guard case .picker(let p) = s.top else { Issue.record("no picker"); return }
+        #expect(p.title == "Mentors for Chloé Dubois")
+        #expect(p.items.map(\.value) == MentorMatch.candidates(for: Fixture.chloe.id, in: s.data).map(\.person.name))
+        press(&s, .down, .enter)
+        #expect(s.form?.text("mentor") == p.items[1].value)
+        // Without a mentee, everyone at the agency by name.
+        var t = Fixture.state(Fixture.tiny)
+        press(&t, .char("n"), .char("m"), .ctrl("t"))
+        guard case .picker(let all) = t.top else { Issue.record("no picker"); return }
+        #expect(all.items.map(\.label) == ["Ana Lima", "Ben Okafor", "Chloé Dubois"])
+    }
 }

@@ -65,6 +65,7 @@ struct KeymapTests {
         case .assessment: #expect(hints.map(\.key) == ["y", "n", "Enter", "↑", "Esc"])
         case .assessmentResult: #expect(hints.map(\.key) == ["c", "m", "b", "↓", "Esc"])
         case .brief: #expect(hints.map(\.key) == ["Esc"])
+        case .picker: #expect(hints.map(\.key) == ["Enter", "Esc"])
         case .always, .global: break
         }
     }

@@ -167,6 +167,7 @@ struct KeyTableTruthTests {
         case .assessment: press(&s, .char("2"), .char("A"))
         case .assessmentResult: press(&s, [.char("2"), .char("A")] + StackTests.allAnswers)
         case .brief: press(&s, .enter, .char("p"))
+        case .picker: press(&s, .char("n"), .char("c"), .ctrl("t"))
         case .conflict:
             _ = update(&s, .saveFailed(Fixture.pitchingRef, message: "changed", conflict: true, attempted: .coaching(Fixture.pitching)))
         }

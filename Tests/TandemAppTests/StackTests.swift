@@ -21,6 +21,7 @@ struct StackTests {
             case .help: "help"
             case .assessment(let a): a.result == nil ? "assessment" : "assessment:result"
             case .brief: "brief"
+            case .picker: "picker"
             }
         }
     }

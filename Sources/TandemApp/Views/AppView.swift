@@ -36,6 +36,7 @@ public enum AppView {
             case .confirm(let c): ConfirmView.render(c, s.keymap, theme, into: &buf)
             case .assessment(let a): AssessmentView.render(a, s, layout, theme, into: &buf)
             case .brief(let b): BriefView.render(b, s, layout, theme, into: &buf)
+            case .picker(let p): PickerView.render(p, s, layout, theme, into: &buf)
             case .prompt, .dashboard, .people, .detail: break // the prompt is the status line
             }
         }
