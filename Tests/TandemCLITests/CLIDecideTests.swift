@@ -160,4 +160,19 @@ struct CLIDecideTests {
         r = folder.run(["prep", "nobody-like-this"])
         #expect(r.status == 1 && r.stderr.contains("REF: no open engagement or relationship matches"), "\(r.stderr)")
     }
+
+    @Test func aHorizonOutOfRangeInAFileIsNamedWithItsPlace() throws {
+        let folder = CLIFolder.demo()
+        let file = try #require(folder.snapshot().keys.sorted().first { $0.hasPrefix("assessments/") })
+        let text = folder.text(file)
+        let edited = text.replacingOccurrences(of: #""months" : \d+"#, with: "\"months\" : 500", options: .regularExpression)
+        try #require(edited != text)
+        try folder.write(edited, to: file)
+        let line = edited.components(separatedBy: "\n").firstIndex { $0.contains("\"months\" : 500") }! + 1
+        let r = folder.run(["check"])
+        #expect(r.status == 2)
+        let said = r.stdout + r.stderr
+        #expect(said.contains("\(file):\(line):"), "\(said)")
+        #expect(said.contains("field \"answers[8].months\": horizon 500 months is outside 1–120 months"), "\(said)")
+    }
 }
