@@ -22,6 +22,8 @@ public enum Action: String, CaseIterable, Sendable {
     case startBoth
     /// Ctrl-T in a form: pick the focused field's value from a list.
     case pick
+    /// `M` on a completed engagement: continue the growth as mentoring.
+    case continueAsMentoring
     /// Ctrl-C: quit from anywhere (an open form is kept as a draft).
     case terminate
     case suspend
@@ -264,6 +266,8 @@ public struct Keymap: Sendable {
         Binding([.char("e")], .edit, "edit the record", group: "detail", context: .detail, footer: "edit", writes: true),
         Binding([.char("a")], .archive, "archive the record", group: "detail", context: .detail, writes: true),
         Binding([.char("p")], .prep, "the prep brief: last notes, open actions, metric changes, untouched goals", group: "detail", context: .detail, footer: "prep"),
+        Binding([.char("M")], .continueAsMentoring, "on a completed engagement: continue as mentoring with the top suggested mentor (linked; the form opens to adjust)",
+                group: "detail", context: .detail, writes: true),
         Binding([.escape], .back, "back to the dashboard", group: "detail", context: .detail, footer: "back"),
         // Forms
         Binding([.ctrl("s")], .save, "save the form (from any field)", group: "forms", context: .form, footer: "save"),

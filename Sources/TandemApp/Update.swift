@@ -332,6 +332,7 @@ private func updateDetail(_ s: inout AppState, _ d: inout DetailState, _ action:
     case .archive: return Editing.askArchive(&s)
     case .toggleDone: return Editing.toggleDone(&s, d)
     case .prep: openBrief(&s, d.ref)
+    case .continueAsMentoring: return continueAsMentoring(&s, d.ref)
     default: break
     }
     return []

@@ -301,15 +301,19 @@ public struct MentoringRelationship: Codable, Equatable, Sendable, Identifiable 
     public var closedOn: Day?
     /// The day the current pause began; `nil` unless paused.
     public var pausedOn: Day?
+    /// The coaching engagement this relationship continues (the mentee's growth carried on
+    /// after it was completed); `nil` for most relationships and in older files.
+    public var continuesEngagementID: UUID?
 
     public init(id: UUID, mentorID: UUID, menteeID: UUID, start: Day, cadenceDays: Int,
                 status: RelationshipStatus = .active, history: [StatusChange<RelationshipStatus>] = [],
                 focusAreas: [String] = [], goals: [Goal] = [], sessions: [Session] = [],
-                outcome: String? = nil, closedOn: Day? = nil, pausedOn: Day? = nil) {
+                outcome: String? = nil, closedOn: Day? = nil, pausedOn: Day? = nil, continuesEngagementID: UUID? = nil) {
         self.id = id; self.mentorID = mentorID; self.menteeID = menteeID; self.start = start
         self.cadenceDays = cadenceDays; self.status = status; self.history = history
         self.focusAreas = focusAreas; self.goals = goals; self.sessions = sessions
         self.outcome = outcome; self.closedOn = closedOn; self.pausedOn = pausedOn
+        self.continuesEngagementID = continuesEngagementID
     }
 
     public var minutesInvested: Int { sessions.reduce(0) { $0 + $1.minutes } }

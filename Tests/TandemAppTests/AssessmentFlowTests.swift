@@ -214,3 +214,37 @@ struct AssessmentFlowTests {
         #expect(all.items.map(\.label) == ["Ana Lima", "Ben Okafor", "Chloé Dubois"])
     }
 }
+
+@Suite("Continuing as mentoring")
+struct ContinuationFlowTests {
+    @Test func mOnACompletedEngagementCreatesTheLinkedRelationshipAndOpensItsForm() throws {
+        var data = Fixture.tiny
+        data.engagements[0].status = .completed
+        data.engagements[0].closedOn = Fixture.today
+        data.people[1].mentoringCapacity = 3  // Ben, lead: room for Ana
+        var s = Fixture.state(data)
+        s.push(.detail(DetailState(ref: Fixture.pitchingRef)))
+        let effects = press(&s, .char("M"))
+        let r = try #require(s.data.relationships.first { $0.continuesEngagementID == Fixture.pitching.id })
+        #expect(r.menteeID == Fixture.ana.id && r.mentorID == Fixture.ben.id)
+        #expect(r.goals.map(\.text) == ["Pitching to clients", "Lead one pitch alone", "Cut the deck to 10 slides"])
+        #expect(effects == [.save(.mentoring(r), force: false)])
+        #expect(s.form?.kind == .editRelationship(r.id))
+        press(&s, .escape)
+        let doc = try #require(DetailDocument.of(Fixture.pitchingRef, s, width: 76))
+        #expect(doc.lines.contains { $0.map(\.text).joined().contains("continued as mentoring Ben Okafor → Ana Lima") })
+        let other = try #require(DetailDocument.of(RecordRef(kind: .mentoring, id: r.id), s, width: 76))
+        #expect(other.lines.contains { $0.map(\.text).joined().contains("continues the coaching Ana Lima — Pitching to clients") })
+        press(&s, .char("M"))
+        #expect(s.status?.text == "Not continued: this engagement is already continued as mentoring")
+        press(&s, .char("u"))
+        #expect(!s.data.relationships.contains { $0.id == r.id })
+    }
+
+    @Test func anOpenEngagementIsNotContinued() {
+        var s = Fixture.state(Fixture.tiny)
+        press(&s, .enter, .char("M"))
+        #expect(s.status?.text == "Not continued: only a completed engagement is continued as mentoring")
+        #expect(s.data.relationships.count == 1)
+    }
+}

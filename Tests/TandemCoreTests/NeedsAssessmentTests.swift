@@ -187,3 +187,33 @@ struct AssessmentCase: CustomTestStringConvertible, Sendable {
         ])
     }
 }
+
+@Suite struct ContinuationTests {
+    @Test func aCompletedEngagementContinuesAsLinkedMentoring() throws {
+        let ana = Person(id: uuid(1), name: "Ana", team: "Design", level: .junior, interests: ["pitching"])
+        let full = Person(id: uuid(2), name: "Bo", team: "Studio", level: .lead, expertise: ["pitching"], mentoringCapacity: 0)
+        let cy = Person(id: uuid(3), name: "Cy", team: "Studio", level: .senior, mentoringCapacity: 1)
+        var e = CoachingEngagement(id: uuid(10), coacheeID: uuid(1), coach: .person(uuid(2)), focus: "Pitching",
+                                   objectives: [Objective(id: uuid(11), text: "Lead a pitch"), Objective(id: uuid(12), text: "Done", doneOn: day("2026-03-01"))],
+                                   start: day("2026-01-01"), deadline: day("2026-04-01"), status: .active)
+        var s = Snapshot(agency: Agency(name: "A"), people: [ana, full, cy], engagements: [e])
+        var n = 100
+        let ids = { () -> UUID in n += 1; return uuid(n) }
+        #expect(Continuation.relationship(continuing: e, in: s, today: day("2026-04-02"), makeID: ids) == .failure(.notCompleted))
+        e.status = .completed
+        s.engagements = [e]
+        let r = try Continuation.relationship(continuing: e, in: s, today: day("2026-04-02"), makeID: ids).get()
+        #expect(r.mentorID == uuid(3), "the top suggestion with room: Bo is at capacity")
+        #expect(r.menteeID == uuid(1) && r.start == day("2026-04-02") && r.cadenceDays == 14)
+        #expect(r.goals.map(\.text) == ["Pitching", "Lead a pitch"])
+        #expect(r.focusAreas == ["Pitching"])
+        #expect(r.continuesEngagementID == e.id)
+        #expect(Validation.problems(in: r, today: day("2026-04-02")).isEmpty)
+        s.relationships = [r]
+        #expect(Continuation.relationship(continuing: e.id, in: s) == r)
+        #expect(Continuation.relationship(continuing: e, in: s, today: day("2026-04-02"), makeID: ids) == .failure(.alreadyContinued(relationshipID: r.id)))
+        // Older files have no link and still decode.
+        let old = try JSONEncoder().encode(MentoringRelationship(id: uuid(5), mentorID: uuid(3), menteeID: uuid(1), start: day("2026-01-01"), cadenceDays: 7))
+        #expect(!String(decoding: old, as: UTF8.self).contains("continuesEngagementID"))
+    }
+}

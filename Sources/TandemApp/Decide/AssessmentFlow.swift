@@ -216,3 +216,25 @@ func updateBrief(_ s: inout AppState, _ b: inout BriefState, _ action: Action) {
     default: break
     }
 }
+
+// MARK: - Continuing as mentoring
+
+/// `M` on a completed engagement's detail: the relationship continuing it is created (undoable)
+/// and its edit form opens, so the mentor, cadence and goals can be adjusted.
+func continueAsMentoring(_ s: inout AppState, _ ref: RecordRef) -> [Effect] {
+    guard ref.kind == .coaching, case .coaching(let e)? = s.data.value(of: ref) else {
+        s.status = Status("M continues a completed coaching engagement as mentoring")
+        return []
+    }
+    switch Continuation.relationship(continuing: e, in: s.data, today: s.today, makeID: s.makeID) {
+    case .failure(let f):
+        s.status = Status("Not continued: \(f)")
+        return []
+    case .success(let r):
+        let names = s.rows.people
+        let effects = apply(&s, Change(label: "Continued as mentoring: \(names.name(r.mentorID)) → \(names.name(r.menteeID))",
+                                       before: nil, after: .mentoring(r)))
+        Editing.open(.editRelationship(r.id), &s)
+        return effects
+    }
+}

@@ -87,6 +87,9 @@ public struct DetailDocument: Equatable, Sendable {
                             DocSpan(Format.daysLeft(days), Format.deadlineRole(days)),
                             DocSpan("   \(e.status.label) · \(e.sessions.count) sessions · \(e.minutesInvested / 60)h\(e.minutesInvested % 60)m invested", .muted)])
             if let o = e.outcome { d.lines.append([DocSpan("outcome ", .muted), DocSpan(o)]) }
+            if let r = Continuation.relationship(continuing: e.id, in: s.data) {
+                d.lines.append([DocSpan("continued as mentoring ", .muted), DocSpan("\(names.name(r.mentorID)) → \(names.name(r.menteeID)) since \(r.start.iso)", .mentoring)])
+            }
             d.lines.append([])
             d.lines.append([DocSpan("Objectives", .title, bold: true)])
             if e.objectives.isEmpty { d.lines.append([DocSpan("  none yet (e to add)", .muted)]) }
@@ -107,6 +110,10 @@ public struct DetailDocument: Equatable, Sendable {
                             DocSpan("\(summary.health.symbol) \(summary.health.label)", Format.role(summary.health)),
                             DocSpan(" · next due \(summary.nextDue?.iso ?? "—") · streak \(summary.streak) · \(r.sessions.count) sessions", .muted)])
             if !r.focusAreas.isEmpty { d.lines.append([DocSpan("focus ", .muted), DocSpan(r.focusAreas.joined(separator: ", "))]) }
+            if let id = r.continuesEngagementID {
+                let e = s.data.engagements.first { $0.id == id }
+                d.lines.append([DocSpan("continues the coaching ", .muted), DocSpan(e.map { "\(names.name($0.coacheeID)) — \($0.focus)" } ?? "engagement \(id.uuidString.prefix(8).lowercased()) (closed, not loaded)", .coaching)])
+            }
             for h in r.history { d.lines.append([DocSpan("\(h.status.rawValue) on \(h.date.iso)", .muted)]) }
             d.lines.append([])
             d.lines.append([DocSpan("Goals", .title, bold: true)])
