@@ -64,6 +64,8 @@ public struct Confirm: Equatable, Sendable {
         case removeItem(field: String, row: Int)
         /// `d` on a session in the detail.
         case deleteSession(RecordRef, UUID)
+        /// Esc in a needs assessment with answers given and nothing saved yet.
+        case discardAssessment
     }
     public var purpose: Purpose
     public var title: String
@@ -79,7 +81,7 @@ public struct Confirm: Equatable, Sendable {
     /// Where this question's keys live in the key table.
     public var keyContext: KeyContext {
         switch purpose {
-        case .discardForm, .archive, .discardClosing, .pairing, .closeOpenWork, .markCurrent, .removeItem, .deleteSession: .confirm
+        case .discardForm, .archive, .discardClosing, .pairing, .closeOpenWork, .markCurrent, .removeItem, .deleteSession, .discardAssessment: .confirm
         case .newMenu: .newMenu
         }
     }
@@ -120,6 +122,12 @@ public enum Context: Equatable, Sendable {
     case conflict(ConflictState)
     /// A person's own screen (Enter on the people screen).
     case person(PersonState)
+    /// `A` on a person: the needs-assessment interview, then its result.
+    case assessment(AssessmentState)
+    /// `p` on a record: the prep brief.
+    case brief(BriefState)
+    /// Ctrl-T in a form: a filterable list for the focused field.
+    case picker(PickerState)
 
     /// Where this context's keys live in the key table.
     public var keyContext: KeyContext {
@@ -135,6 +143,9 @@ public enum Context: Equatable, Sendable {
         case .closing: .closing
         case .conflict: .conflict
         case .person: .person
+        case .assessment(let a): a.result == nil ? .assessment : .assessmentResult
+        case .brief: .brief
+        case .picker: .picker
         }
     }
 
@@ -142,7 +153,7 @@ public enum Context: Equatable, Sendable {
     public var isScreen: Bool {
         switch self {
         case .dashboard, .people, .detail, .archive, .person: true
-        case .form, .confirm, .prompt, .help, .closing, .conflict: false
+        case .form, .confirm, .prompt, .help, .closing, .conflict, .assessment, .brief, .picker: false
         }
     }
 }

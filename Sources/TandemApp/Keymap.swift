@@ -24,6 +24,16 @@ public enum Action: String, CaseIterable, Sendable {
     case mine, theirs, allMine, allTheirs
     /// A form's note: edit it in `$VISUAL`/`$EDITOR`.
     case editExternally
+    /// `A`: the needs assessment of the selected person.
+    case assess
+    /// `p`: the prep brief of the selected record.
+    case prep
+    /// An assessment's result: start the engagement and the relationship (hybrid).
+    case startBoth
+    /// Ctrl-T in a form: pick the focused field's value from a list.
+    case pick
+    /// `M` on a completed engagement: continue the growth as mentoring.
+    case continueAsMentoring
     /// Ctrl-C: quit from anywhere (an open form is kept as a draft).
     case terminate
     case suspend
@@ -57,6 +67,14 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case archive
     /// The closing dialog (`a` on an engagement or a relationship).
     case closing
+    /// The needs-assessment interview's questions.
+    case assessment
+    /// The needs assessment's result.
+    case assessmentResult
+    /// The prep brief.
+    case brief
+    /// A form's picker (Ctrl-T).
+    case picker
 
     /// A screen context: the global bindings apply under its own.
     public var isScreen: Bool { self == .list || self == .people || self == .detail || self == .archive || self == .person }
@@ -78,6 +96,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .conflict: "changed here and elsewhere"
         case .archive: "archive screen"
         case .closing: "closing dialog"
+        case .assessment: "the needs assessment (A)"
+        case .assessmentResult: "the assessment's result"
+        case .brief: "the prep brief (b)"
+        case .picker: "a form's picker (Ctrl-T)"
         }
     }
 }
@@ -252,6 +274,7 @@ public struct Keymap: Sendable {
         Binding([.char("e")], .edit, "edit the selected person", group: "people", context: .people, footer: "edit", writes: true),
         Binding([.char("a")], .leave, "mark the selected person as having left (asks the day), or as current again", group: "people", context: .people, footer: "left", writes: true),
         Binding([.char("c")], .closeOpenWork, "close the open records of someone who left (lists them and asks first)", group: "people", context: .people, footer: "close", writes: true),
+        Binding([.char("A")], .assess, "needs assessment of the selected person: coaching, mentoring or both", group: "people", context: .people, footer: "assess", writes: true),
         Binding([.char("l")], .log, "log a session", group: "people", context: .people,
                 disabled: "sessions are logged on engagements and relationships: 1 for the dashboard"),
         Binding([.char("s")], .sort, "sort", group: "people", context: .people, disabled: "the roster has one order: current people first, by name"),
@@ -287,6 +310,9 @@ public struct Keymap: Sendable {
         Binding([.char("R")], .reopen, "reopen a closed record, today (a paused pair or an engagement on hold resumes); its history keeps the closing", group: "detail", context: .detail, writes: true),
         Binding([.char("p")], .openPerson, "the coachee's or mentee's person screen", group: "detail", context: .detail),
         Binding([.char("P")], .openPartner, "the coach's or mentor's person screen", group: "detail", context: .detail),
+        Binding([.char("b")], .prep, "the prep brief: last notes, open actions, metric changes, untouched goals", group: "detail", context: .detail, footer: "brief"),
+        Binding([.char("M")], .continueAsMentoring, "on a completed engagement: continue as mentoring with the top suggested mentor (linked; the form opens to adjust)",
+                group: "detail", context: .detail, writes: true),
         Binding([.escape], .back, "back to the dashboard", group: "detail", context: .detail, footer: "back"),
         // Archive
         Binding([.down, .char("j")], .down, "next record", group: "archive", context: .archive),
@@ -319,6 +345,7 @@ public struct Keymap: Sendable {
         // Forms
         Binding([.ctrl("s")], .save, "save the form (from any field)", group: "forms", context: .form, footer: "save"),
         Binding([.tab], .nextField, "next field", group: "forms", context: .form, footer: "next field"),
+        Binding([.ctrl("t")], .pick, "pick from a list: a metric template in Metrics, a ranked mentor in Mentor, a person in the other people fields", group: "forms", context: .form),
         Binding([.backTab], .prevField, "previous field", group: "forms", context: .form),
         Binding([.enter, .down], .nextField, "next field (in a note: a new line, the next line; in a list: a new item, the next item)", group: "forms", context: .form, afterText: true),
         Binding([.up], .prevField, "previous field (in a note: the line above; in a list: the item above)", group: "forms", context: .form, afterText: true),
@@ -365,5 +392,40 @@ public struct Keymap: Sendable {
                 context: .conflict, footer: "save", writes: true),
         Binding([.escape], .back, "close without saving: your version stays on screen, unsaved (:w tries again)",
                 group: "changed here and elsewhere", context: .conflict, footer: "keep unsaved"),
+        // The needs assessment
+        Binding([.char("y"), .char("Y")], .yes, "answer yes", group: "assessment", context: .assessment, footer: "yes"),
+        Binding([.char("n"), .char("N")], .no, "answer no", group: "assessment", context: .assessment, footer: "no"),
+        Binding([.enter], .submit, "take the months typed, or keep the answer given, and go on", group: "assessment", context: .assessment, footer: "next"),
+        Binding([.up, .backTab], .prevField, "back to the previous question", group: "assessment", context: .assessment, footer: "back"),
+        Binding([.down, .tab], .nextField, "the next question, keeping the answer given", group: "assessment", context: .assessment),
+        Binding([.escape], .back, "stop the interview (asks first when answers would be lost)", group: "assessment", context: .assessment, footer: "stop"),
+        Binding([], .typeText, "type the horizon in months: digits, Backspace, ←→", group: "assessment", context: .assessment, keyLabel: "text keys"),
+        Binding([.char("c"), .char("m"), .char("b")], .startBoth, "start an engagement or a relationship", group: "assessment", context: .assessment,
+                disabled: "the recommendation comes after the last question"),
+        Binding([.char("c"), .char("C")], .newEngagement, "start the coaching engagement: the new-engagement form, with the focus and a suggested metric",
+                group: "assessment result", context: .assessmentResult, footer: "coaching", writes: true),
+        Binding([.char("m"), .char("M")], .newRelationship, "start the mentoring relationship: the new-relationship form, with the chosen mentor",
+                group: "assessment result", context: .assessmentResult, footer: "mentoring", writes: true),
+        Binding([.char("b"), .char("B")], .startBoth, "start both (hybrid): the engagement form, then the relationship form",
+                group: "assessment result", context: .assessmentResult, footer: "both", writes: true),
+        Binding([.down, .char("j")], .down, "choose the next mentor suggestion", group: "assessment result", context: .assessmentResult, footer: "mentor"),
+        Binding([.up, .char("k")], .up, "choose the previous mentor suggestion", group: "assessment result", context: .assessmentResult),
+        Binding([.escape], .back, "close (the assessment is saved; u undoes it)", group: "assessment result", context: .assessmentResult, footer: "close"),
+        Binding([.char("y"), .char("n")], .yes, "answer", group: "assessment result", context: .assessmentResult,
+                disabled: "the interview is over: Esc closes, A on the person asks again"),
+        // The prep brief
+        Binding([.down, .char("j")], .down, "scroll down", group: "prep brief", context: .brief),
+        Binding([.up, .char("k")], .up, "scroll up", group: "prep brief", context: .brief),
+        Binding([.pageDown, .char(" ")], .pageDown, "page down", group: "prep brief", context: .brief),
+        Binding([.pageUp], .pageUp, "page up", group: "prep brief", context: .brief),
+        Binding([.char("g"), .home], .top, "top", group: "prep brief", context: .brief),
+        Binding([.char("G"), .end], .bottom, "bottom", group: "prep brief", context: .brief),
+        Binding([.escape, .char("b"), .char("q")], .back, "close the brief", group: "prep brief", context: .brief, footer: "close"),
+        // A form's picker
+        Binding([.down], .down, "next choice", group: "picker", context: .picker),
+        Binding([.up], .up, "previous choice", group: "picker", context: .picker),
+        Binding([.enter], .submit, "put the choice into the field", group: "picker", context: .picker, footer: "pick"),
+        Binding([.escape], .back, "close, leaving the field as it was", group: "picker", context: .picker, footer: "cancel"),
+        Binding([], .typeText, "filter the list: type, Backspace, ←→", group: "picker", context: .picker, keyLabel: "text keys"),
     ])
 }

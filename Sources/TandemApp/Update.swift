@@ -202,6 +202,16 @@ private func typeText(_ s: inout AppState, _ key: Key) -> Bool {
         guard closing.handle(key, width: AppLayout(s).formFieldWidth) else { return false }
         s.closing = closing
         return true
+    case .picker(var p):
+        guard p.filter.handle(key) else { return false }
+        p.selected = 0
+        s.replaceTop(.picker(p))
+        return true
+    case .assessment(var a):
+        guard a.result == nil, a.question.isMonths, a.months.handle(key) else { return false }
+        a.note = nil
+        s.replaceTop(.assessment(a))
+        return true
     default:
         return false
     }
@@ -265,6 +275,18 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
         let effects = updatePerson(&s, &p, action)
         if case .person(let now) = s.top, now.id == p.id { s.personScreen = p }
         return effects
+    case .assessment(var a):
+        let effects = updateAssessment(&s, &a, action)
+        if case .assessment(let now) = s.top, now.personID == a.personID { s.replaceTop(.assessment(a)) }
+        return effects
+    case .brief(var b):
+        updateBrief(&s, &b, action)
+        if case .brief = s.top { s.replaceTop(.brief(b)) }
+        return []
+    case .picker(var p):
+        updatePicker(&s, &p, action)
+        if case .picker = s.top { s.replaceTop(.picker(p)) }
+        return []
     }
 }
 
@@ -330,6 +352,7 @@ private func updatePeople(_ s: inout AppState, _ action: Action) -> [Effect] {
     case .edit: return Editing.openEditForm(&s)
     case .archive: return Editing.askArchive(&s)
     case .open, .filter, .back, .leave, .closeOpenWork: return People.roster(&s, action)
+    case .assess: return openAssessment(&s)
     default: break
     }
     return []
@@ -362,6 +385,8 @@ private func updateDetail(_ s: inout AppState, _ d: inout DetailState, _ action:
     case .deleteSession: return Editing.askDeleteSession(&s, d)
     case .reopen: return Closing.reopen(&s, d.ref)
     case .openPerson, .openPartner: People.openFromDetail(&s, d.ref, partner: action == .openPartner)
+    case .prep: openBrief(&s, d.ref)
+    case .continueAsMentoring: return continueAsMentoring(&s, d.ref)
     default: break
     }
     return []
@@ -435,6 +460,8 @@ private func updateForm(_ s: inout AppState, _ form: Form, _ action: Action) -> 
     case .moveItemDown: Editing.moveItem(&s, form, by: 1)
     case .editExternally:
         return Sharing.editExternally(&s, form)
+    case .pick:
+        return openPicker(&s, form)
     case .back:
         if form.isDirty {
             s.push(.confirm(Confirm(purpose: .discardForm, title: "Discard?",
@@ -477,6 +504,12 @@ private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) 
     case (.deleteSession(let ref, let id), .yes):
         s.pop()
         return Editing.deleteSession(&s, ref, id)
+    case (.discardAssessment, .yes):
+        s.pop()
+        s.pop()
+        s.status = Status("Assessment stopped: nothing saved")
+    case (.discardAssessment, .no), (.discardAssessment, .back):
+        s.pop()
     case (.archive(let ref), .yes):
         s.pop()
         return Editing.archive(&s, ref)

@@ -301,15 +301,19 @@ public struct MentoringRelationship: Codable, Equatable, Sendable, Identifiable 
     public var closedOn: Day?
     /// The day the current pause began; `nil` unless paused.
     public var pausedOn: Day?
+    /// The coaching engagement this relationship continues (the mentee's growth carried on
+    /// after it was completed); `nil` for most relationships and in older files.
+    public var continuesEngagementID: UUID?
 
     public init(id: UUID, mentorID: UUID, menteeID: UUID, start: Day, cadenceDays: Int,
                 status: RelationshipStatus = .active, history: [StatusChange<RelationshipStatus>] = [],
                 focusAreas: [String] = [], goals: [Goal] = [], sessions: [Session] = [],
-                outcome: String? = nil, closedOn: Day? = nil, pausedOn: Day? = nil) {
+                outcome: String? = nil, closedOn: Day? = nil, pausedOn: Day? = nil, continuesEngagementID: UUID? = nil) {
         self.id = id; self.mentorID = mentorID; self.menteeID = menteeID; self.start = start
         self.cadenceDays = cadenceDays; self.status = status; self.history = history
         self.focusAreas = focusAreas; self.goals = goals; self.sessions = sessions
         self.outcome = outcome; self.closedOn = closedOn; self.pausedOn = pausedOn
+        self.continuesEngagementID = continuesEngagementID
     }
 
     public var minutesInvested: Int { sessions.reduce(0) { $0 + $1.minutes } }
@@ -320,10 +324,23 @@ public enum Recommendation: String, Codable, Sendable {
 }
 
 /// One answer of a needs assessment: a question's key and a score 1–5.
+///
+/// The interview's questions (`AssessmentQuestion`) also keep the answer as given: `yes` for a
+/// yes/no question, `months` for the horizon, and `text`, the question as it was asked. Those
+/// three are optional, so files written before them still decode; `score` then stays the
+/// 1–5 reading of the answer (yes 5, no 1; a horizon's shortness, see `AssessmentQuestion`).
 public struct Answer: Codable, Equatable, Sendable {
     public var question: String
     public var score: Int
-    public init(question: String, score: Int) { self.question = question; self.score = score }
+    /// The answer to a yes/no question.
+    public var yes: Bool?
+    /// The answer to a question in months (the horizon).
+    public var months: Int?
+    /// The question as it was asked.
+    public var text: String?
+    public init(question: String, score: Int, yes: Bool? = nil, months: Int? = nil, text: String? = nil) {
+        self.question = question; self.score = score; self.yes = yes; self.months = months; self.text = text
+    }
 }
 
 /// The needs assessment made before choosing coaching, mentoring or both.
@@ -334,10 +351,16 @@ public struct Assessment: Codable, Equatable, Sendable, Identifiable {
     public var answers: [Answer]
     public var recommendation: Recommendation
     public var rationale: String
+    /// The coaching score the interview gave, 0–10 (`NeedsAssessment.maxScore`); `nil` in older files.
+    public var coachingScore: Int?
+    /// The mentoring score the interview gave, 0–10; `nil` in older files.
+    public var mentoringScore: Int?
 
-    public init(id: UUID, personID: UUID, date: Day, answers: [Answer], recommendation: Recommendation, rationale: String) {
+    public init(id: UUID, personID: UUID, date: Day, answers: [Answer], recommendation: Recommendation, rationale: String,
+                coachingScore: Int? = nil, mentoringScore: Int? = nil) {
         self.id = id; self.personID = personID; self.date = date; self.answers = answers
         self.recommendation = recommendation; self.rationale = rationale
+        self.coachingScore = coachingScore; self.mentoringScore = mentoringScore
     }
 }
 

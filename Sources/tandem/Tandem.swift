@@ -15,7 +15,8 @@ struct Tandem: ParsableCommand {
         --data-dir, else $TANDEM_DATA_DIR, else $XDG_DATA_HOME/tandem, else ~/.local/share/tandem.
         """,
         version: Tandem.version,
-        subcommands: [DashboardCommand.self, DemoCommand.self, ListCommand.self, LogCommand.self, CheckCommand.self,
+        subcommands: [DashboardCommand.self, DemoCommand.self, ListCommand.self, LogCommand.self,
+                      AssessCommand.self, MatchCommand.self, PrepCommand.self, CheckCommand.self,
                       StatusCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self,
                       KeysCommand.self, TerminalCheckCommand.self, MergeDriverCommand.self, ManCommand.self],
         defaultSubcommand: DashboardCommand.self

@@ -80,7 +80,7 @@ struct GoldenScreenTests {
             "│                                                                              │",
             "╰──────────────────────────────────────────────────────────────────────────────╯",
             "",
-            "x done  l log  e edit  Enter session  d delete  Esc back  q quit  ? help",
+            "x done  l log  e edit  Enter session  d delete  b brief  Esc back  q quit",
         ])
     }
 }

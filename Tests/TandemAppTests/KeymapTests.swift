@@ -64,6 +64,10 @@ struct KeymapTests {
         case .conflict: #expect(hints.map(\.key) == ["m", "t", "Enter", "Esc"])
         case .prompt: #expect(hints.map(\.key) == ["Enter", "Esc"])
         case .help: #expect(hints.map(\.key) == ["Esc"])
+        case .assessment: #expect(hints.map(\.key) == ["y", "n", "Enter", "↑", "Esc"])
+        case .assessmentResult: #expect(hints.map(\.key) == ["c", "m", "b", "↓", "Esc"])
+        case .brief: #expect(hints.map(\.key) == ["Esc"])
+        case .picker: #expect(hints.map(\.key) == ["Enter", "Esc"])
         case .always, .global: break
         }
     }

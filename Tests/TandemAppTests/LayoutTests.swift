@@ -193,6 +193,10 @@ struct KeyTableTruthTests {
         case .help: press(&s, .char("?"))
         case .confirm: press(&s, .char("l")); type(&s, "x"); press(&s, .escape)
         case .newMenu: press(&s, .char("n"))
+        case .assessment: press(&s, .char("2"), .char("A"))
+        case .assessmentResult: press(&s, [.char("2"), .char("A")] + StackTests.allAnswers)
+        case .brief: press(&s, .enter, .char("b"))
+        case .picker: press(&s, .char("n"), .char("c"), .ctrl("t"))
         case .conflict:
             _ = update(&s, .saveConflicted(SharingFixture.focusConflict()))
         case .archive: s = Fixture.state(Fixture.closedTiny); press(&s, .char("5"))
@@ -235,8 +239,9 @@ struct KeyTableTruthTests {
         var s = Self.state(.people)
         press(&s, .char("l"))
         #expect(s.status?.text == "l: sessions are logged on engagements and relationships: 1 for the dashboard")
+        s.width = 120 // room for every hint of the people screen
         let footer = try #require(AppView.render(s, theme: .monochrome).lines.last)
-        for (key, label) in s.keymap.hints(for: .people) { #expect(footer.contains("\(key) \(label)")) }
+        for (key, label) in s.keymap.hints(for: .people) { #expect(footer.contains("\(key) \(label)"), "\(footer)") }
         #expect(!footer.contains("l log") && !footer.contains("s sort"))
     }
 

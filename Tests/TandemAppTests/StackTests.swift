@@ -23,9 +23,16 @@ struct StackTests {
             case .closing: "closing"
             case .conflict: "conflict"
             case .person: "person"
+            case .assessment(let a): a.result == nil ? "assessment" : "assessment:result"
+            case .brief: "brief"
+            case .picker: "picker"
             }
         }
     }
+
+    /// Every question answered: eight yes/no, then a horizon of 6 months.
+    static let allAnswers: [Key] = [.char("y"), .char("y"), .char("n"), .char("n"), .char("y"), .char("n"), .char("n"), .char("n"),
+                                    .char("6"), .enter]
 
     struct Case: Sendable, CustomTestStringConvertible {
         var keys: [Key]
@@ -76,6 +83,17 @@ struct StackTests {
         Case(keys: [.char("2"), .char("a")], stack: ["people", "prompt:filter"], keyContext: .prompt),
         Case(keys: [.enter, .char("p")], stack: ["dashboard", "detail", "person"], keyContext: .person),
         Case(keys: [.enter, .char("P"), .enter], stack: ["dashboard", "detail", "person", "detail"], keyContext: .detail),
+        Case(keys: [.char("2"), .char("A")], stack: ["people", "assessment"], keyContext: .assessment),
+        Case(keys: [.char("2"), .char("A"), .escape], stack: ["people"], keyContext: .people),
+        Case(keys: [.char("2"), .char("A"), .char("y"), .escape], stack: ["people", "assessment", "confirm:confirm"], keyContext: .confirm),
+        Case(keys: [.char("2"), .char("A"), .char("y"), .escape, .char("y")], stack: ["people"], keyContext: .people),
+        Case(keys: [.char("2"), .char("A"), .char("y"), .escape, .escape], stack: ["people", "assessment"], keyContext: .assessment),
+        Case(keys: [.char("2"), .char("A")] + Self.allAnswers, stack: ["people", "assessment:result"], keyContext: .assessmentResult),
+        Case(keys: [.char("2"), .char("A")] + Self.allAnswers + [.char("c")], stack: ["people", "assessment:result", "form"], keyContext: .form),
+        Case(keys: [.char("2"), .char("A")] + Self.allAnswers + [.char("b")], stack: ["people", "assessment:result", "form", "form"], keyContext: .form),
+        Case(keys: [.char("2"), .char("A")] + Self.allAnswers + [.escape], stack: ["people"], keyContext: .people),
+        Case(keys: [.enter, .char("b")], stack: ["dashboard", "detail", "brief"], keyContext: .brief),
+        Case(keys: [.enter, .char("b"), .escape], stack: ["dashboard", "detail"], keyContext: .detail),
         Case(keys: [.char("/")], stack: ["dashboard", "prompt:filter"], keyContext: .prompt),
         Case(keys: [.char("/"), .char("a"), .enter], stack: ["dashboard"], keyContext: .list),
         Case(keys: [.char("/"), .backspace], stack: ["dashboard"], keyContext: .list),

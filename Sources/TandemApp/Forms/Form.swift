@@ -82,7 +82,9 @@ public struct FormField: Equatable, Sendable {
         case .line: editor = .line(LineField(text: s))
         case .area(_, let rows): editor = .area(TextArea(text: s), rows: rows)
         case .choice(let c, let i): editor = .choice(c, c.firstIndex(of: s) ?? i)
-        case .items: break
+        case .items(var l):
+            l.replaceLines(s.components(separatedBy: "\n"))
+            editor = .items(l)
         }
     }
 }

@@ -80,6 +80,17 @@ public struct ItemList: Equatable, Sendable {
         }
     }
 
+    /// Replaces the lines (a prefill, a picker's choice): a row whose line is still there keeps
+    /// its id, done day and history; every other line becomes a new row.
+    public mutating func replaceLines(_ lines: [String]) {
+        var old = rows
+        rows = lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { line in
+            if let i = old.firstIndex(where: { $0.text == line }) { return old.remove(at: i) }
+            return ItemRow(text: line)
+        }
+        select(rows.isEmpty ? 0 : rows.count - 1)
+    }
+
     /// Takes the selected row out.
     public mutating func removeSelected() {
         guard rows.indices.contains(selected) else { return }

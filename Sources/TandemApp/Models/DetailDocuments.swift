@@ -101,6 +101,9 @@ public struct DetailDocument: Equatable, Sendable {
             let late = e.overdueActionItems(today: s.today).count
             if late > 0 { d.lines.append([DocSpan("⚑ \(late) action item\(late == 1 ? "" : "s") past due", .danger, bold: true)]) }
             appendStatus(&d, value, s, width: width)
+            if let r = Continuation.relationship(continuing: e.id, in: s.data) {
+                d.lines.append([DocSpan("continued as mentoring ", .muted), DocSpan("\(names.name(r.mentorID)) → \(names.name(r.menteeID)) since \(r.start.iso)", .mentoring)])
+            }
             d.lines.append([])
             d.lines.append([DocSpan("Objectives", .title, bold: true)])
             if e.objectives.isEmpty { d.lines.append([DocSpan("  none yet (e to add)", .muted)]) }
@@ -129,6 +132,10 @@ public struct DetailDocument: Equatable, Sendable {
             facts += [[DocSpan("streak \(summary.streak) · \(r.sessions.count) session\(r.sessions.count == 1 ? "" : "s")", .muted)]]
             d.lines += flow(facts, width: width)
             if !r.focusAreas.isEmpty { d.lines.append([DocSpan("focus ", .muted), DocSpan(r.focusAreas.joined(separator: ", "))]) }
+            if let id = r.continuesEngagementID {
+                let e = s.data.engagements.first { $0.id == id }
+                d.lines.append([DocSpan("continues the coaching ", .muted), DocSpan(e.map { "\(names.name($0.coacheeID)) — \($0.focus)" } ?? "engagement \(id.uuidString.prefix(8).lowercased()) (closed, not loaded)", .coaching)])
+            }
             appendStatus(&d, value, s, width: width)
             let lateGoals = r.overdueGoals(today: s.today).count
             let lateActions = r.overdueActionItems(today: s.today).count

@@ -36,6 +36,9 @@ public enum AppView {
             case .help(let h): HelpOverlay.render(s, h, layout, theme, into: &buf)
             case .form(let f): FormView.render(f, s, layout, theme, into: &buf)
             case .confirm(let c): ConfirmView.render(c, s.keymap, theme, into: &buf)
+            case .assessment(let a): AssessmentView.render(a, s, layout, theme, into: &buf)
+            case .brief(let b): BriefView.render(b, s, layout, theme, into: &buf)
+            case .picker(let p): PickerView.render(p, s, layout, theme, into: &buf)
             case .closing(let c): ClosingView.render(c, s, layout, theme, into: &buf)
             case .conflict(let c): ConflictView.render(c, s, theme, into: &buf)
             case .prompt, .dashboard, .people, .detail, .archive, .person: break // the prompt is the status line

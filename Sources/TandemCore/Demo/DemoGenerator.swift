@@ -47,7 +47,9 @@ struct DemoGenerator {
             relationships.append(makeRelationship(plan, sessions: counts[engagementPlans.count + i]))
         }
         settleStartDates()
-        return Snapshot(agency: agency, people: people, engagements: engagements, relationships: relationships)
+        let assessments = makeAssessments(engagements: engagements, relationships: relationships)
+        return Snapshot(agency: agency, people: people, engagements: engagements, relationships: relationships,
+                        assessments: assessments)
     }
 
     /// Notes that person `index` takes part in a record from `day` on.

@@ -20,6 +20,10 @@ public enum Bounds {
     public static let pulse: ClosedRange<Int> = 1...5
     /// An assessment answer's score: 1 to 5.
     public static let score: ClosedRange<Int> = 1...5
+    /// An assessment's horizon: 1 to 120 months (ten years).
+    public static let horizonMonths: ClosedRange<Int> = 1...120
+    /// An assessment's coaching or mentoring score: 0 to 10.
+    public static let assessmentScore: ClosedRange<Int> = 0...10
     /// The settings' day counts (momentum, fizzle): 1 to 365.
     public static let settingDays: ClosedRange<Int> = 1...365
     /// The "due soon" window: 0 to 365 days.

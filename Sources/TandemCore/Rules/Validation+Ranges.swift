@@ -61,7 +61,10 @@ extension Validation {
         r.day(assessment.date, "date")
         for (i, answer) in assessment.answers.enumerated() {
             r.whole(answer.score, Bounds.score, "answers[\(i)].score", "score")
+            if let m = answer.months { r.whole(m, Bounds.horizonMonths, "answers[\(i)].months", "horizon", unit: "months") }
         }
+        if let c = assessment.coachingScore { r.whole(c, Bounds.assessmentScore, "coachingScore", "coaching score") }
+        if let m = assessment.mentoringScore { r.whole(m, Bounds.assessmentScore, "mentoringScore", "mentoring score") }
         return r.found
     }
 

@@ -87,6 +87,15 @@ public enum Validation {
                 found.append(Problem(field: "answers[\(i)].question",
                     message: "question \"\(answer.question)\" is answered twice"))
             }
+            if answer.yes != nil && answer.months != nil {
+                found.append(Problem(field: "answers[\(i)]", message: "an answer is yes/no or months, not both"))
+            } else if let q = AssessmentQuestion(rawValue: answer.question) {
+                if q.isMonths && answer.yes != nil {
+                    found.append(Problem(field: "answers[\(i)].yes", message: "\(q.rawValue) is answered in months, not yes/no"))
+                } else if !q.isMonths && answer.months != nil {
+                    found.append(Problem(field: "answers[\(i)].months", message: "\(q.rawValue) is answered yes or no, not in months"))
+                }
+            }
         }
         return found
     }

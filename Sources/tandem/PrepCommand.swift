@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import TandemCore
+import TandemStore
+
+/// `tandem prep REF`: the brief to read before a session.
+struct PrepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prep",
+        abstract: "Print the prep brief for an engagement or a relationship.",
+        discussion: """
+        REF is an id, an id prefix, or part of the coachee's or mentee's name (coaching: or \
+        mentoring: in front chooses the kind). The brief: last session's notes, open action \
+        items, each metric's change since the last session, days since the last contact, and \
+        goals or objectives not touched in the last three sessions. --format md prints Markdown \
+        for a notebook. Takes no lock.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, md }
+
+    @OptionGroup var data: DataDirOptions
+    @Argument(help: ArgumentHelp("The engagement or relationship.", valueName: "ref")) var ref: String
+    @Option(help: "text or md.") var format: Format = .text
+
+    func run() throws {
+        let today = try Clock.today()
+        let store = try Store.openForCLI(data.resolved(), forEditing: false)
+        defer { store.close() }
+        let loaded: Loaded
+        do { loaded = try store.load(scope: .all) } catch { throw CLIFailure.store(error) }
+        let record: SessionRecord
+        // Open records first, so a closed engagement does not make a name ambiguous.
+        var open = loaded.snapshot
+        open.engagements = open.engagements.filter(\.isOpen)
+        open.relationships = open.relationships.filter { $0.status != .closed }
+        switch RecordQuery.resolve(ref, in: open) {
+        case .success(let r): record = r
+        case .failure(let first):
+            switch RecordQuery.resolve(ref, in: loaded.snapshot) {
+            case .success(let r): record = r
+            case .failure(let f): throw CLIFailure.input("REF: \(first == .noMatch(ref.trimmingCharacters(in: .whitespaces)) ? f : first)")
+            }
+        }
+        let brief = PrepBrief(record, people: PeopleIndex(loaded.snapshot.people), today: today)
+        emit(brief.lines(format == .md ? .md : .text).joined(separator: "\n"))
+    }
+}
