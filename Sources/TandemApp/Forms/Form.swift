@@ -87,6 +87,32 @@ public struct FormField: Equatable, Sendable {
             editor = .items(l)
         }
     }
+
+    /// Gives the field a key; false when it does not use it. `leftByNotes` are keys a
+    /// multi-line field leaves to the key table. The one editing rule of every form and dialog.
+    mutating func handle(_ key: Key, width: Int, leftByNotes: Set<Key> = []) -> Bool {
+        switch editor {
+        case .line(var f):
+            guard f.handle(key) else { return false }
+            editor = .line(f)
+        case .area(var a, let rows):
+            guard !leftByNotes.contains(key), a.handle(key, width: width) else { return false }
+            a.scrollToCursor(width: width, height: rows)
+            editor = .area(a, rows: rows)
+        case .choice(let c, let i):
+            switch key {
+            case .char(" "), .right: editor = .choice(c, (i + 1) % c.count)
+            case .left: editor = .choice(c, (i + c.count - 1) % c.count)
+            default: return false
+            }
+        case .items(var l):
+            let used = l.handle(key)
+            // An empty new item left behind is dropped even when the key moves on.
+            editor = .items(l)
+            return used
+        }
+        return true
+    }
 }
 
 /// A form over the dashboard: fields, the focused one, and errors shown at their fields.
@@ -143,27 +169,8 @@ public struct Form: Equatable, Sendable {
     /// Gives the focused field a key; returns false when the field doesn't use it.
     mutating func handle(_ key: Key, width: Int) -> Bool {
         guard fields.indices.contains(focus) else { return false }
-        switch fields[focus].editor {
-        case .line(var f):
-            guard f.handle(key) else { return false }
-            fields[focus].editor = .line(f)
-        case .area(var a, let rows):
-            // Ctrl-E in a note opens the external editor (End goes to the end of the line).
-            guard key != .ctrl("e"), a.handle(key, width: width) else { return false }
-            a.scrollToCursor(width: width, height: rows)
-            fields[focus].editor = .area(a, rows: rows)
-        case .choice(let c, let i):
-            switch key {
-            case .char(" "), .right: fields[focus].editor = .choice(c, (i + 1) % c.count)
-            case .left: fields[focus].editor = .choice(c, (i + c.count - 1) % c.count)
-            default: return false
-            }
-        case .items(var l):
-            let used = l.handle(key)
-            // An empty new item left behind is dropped even when the key moves on.
-            fields[focus].editor = .items(l)
-            guard used else { return false }
-        }
+        // Ctrl-E in a note opens the external editor (End goes to the end of the line).
+        guard fields[focus].handle(key, width: width, leftByNotes: [.ctrl("e")]) else { return false }
         errors[fields[focus].id] = nil
         return true
     }

@@ -73,26 +73,9 @@ public struct ClosingState: Equatable, Sendable {
 
     /// Gives the focused field a key; false when the field does not use it.
     mutating func handle(_ key: Key, width: Int) -> Bool {
-        guard fields.indices.contains(focus) else { return false }
-        switch fields[focus].editor {
-        case .line(var f):
-            guard f.handle(key) else { return false }
-            fields[focus].editor = .line(f)
-        case .area(var a, let rows):
-            guard a.handle(key, width: width) else { return false }
-            a.scrollToCursor(width: width, height: rows)
-            fields[focus].editor = .area(a, rows: rows)
-        case .items:
-            return false
-        case .choice(let c, let i):
-            switch key {
-            case .char(" "), .right: fields[focus].editor = .choice(c, (i + 1) % c.count)
-            case .left: fields[focus].editor = .choice(c, (i + c.count - 1) % c.count)
-            default: return false
-            }
-            // An outcome problem may not hold for the other choice.
-            errors["outcome"] = nil
-        }
+        guard fields.indices.contains(focus), fields[focus].handle(key, width: width) else { return false }
+        // An outcome problem may not hold for the other choice.
+        if case .choice = fields[focus].editor { errors["outcome"] = nil }
         errors[fields[focus].id] = nil
         return true
     }
