@@ -11,7 +11,7 @@ struct Tandem: ParsableCommand {
         Run bare to open the dashboard. Data lives in one folder of JSON files: \
         --data-dir, else $TANDEM_DATA_DIR, else $XDG_DATA_HOME/tandem, else ~/.local/share/tandem.
         """,
-        subcommands: [DashboardCommand.self, DemoCommand.self, ListCommand.self, LogCommand.self, CheckCommand.self, KeysCommand.self, TerminalCheckCommand.self],
+        subcommands: [DashboardCommand.self, DemoCommand.self, ListCommand.self, LogCommand.self, CheckCommand.self, ReportCommand.self, KeysCommand.self, TerminalCheckCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

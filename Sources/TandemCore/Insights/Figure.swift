@@ -53,3 +53,22 @@ public struct InsightSection: Equatable, Sendable, Identifiable {
     public var title: String
     public var figures: [Figure]
 }
+
+extension InsightRef {
+    /// The record in a few words: a person's name, "coachee · focus", "mentor → mentee",
+    /// "assessment of name, date". Never a note.
+    public func title(in s: Snapshot, names: PeopleIndex) -> String {
+        switch kind {
+        case .person: return names.name(id)
+        case .coaching:
+            guard let e = s.engagements.first(where: { $0.id == id }) else { return "coaching ?\(id.uuidString.prefix(8).lowercased())" }
+            return "\(names.name(e.coacheeID)) · \(e.focus)"
+        case .mentoring:
+            guard let r = s.relationships.first(where: { $0.id == id }) else { return "mentoring ?\(id.uuidString.prefix(8).lowercased())" }
+            return "\(names.name(r.mentorID)) → \(names.name(r.menteeID))"
+        case .assessment:
+            guard let a = s.assessments.first(where: { $0.id == id }) else { return "assessment ?\(id.uuidString.prefix(8).lowercased())" }
+            return "assessment of \(names.name(a.personID)), \(a.date.iso): \(a.recommendation.rawValue)"
+        }
+    }
+}
