@@ -82,6 +82,7 @@ public struct AppLayout: Equatable, Sendable {
         case .coaching: coachingPane.inset(1)
         case .mentoring: mentoringPane.inset(1)
         case .people: peoplePane.inset(1)
+        case .records: body.inset(1)
         }
     }
 
@@ -125,6 +126,12 @@ public struct AppLayout: Equatable, Sendable {
             if inside(strip) { return .strip }
         case .people:
             if inside(peoplePane) { return row(.people) }
+        case .records:
+            if inside(body) { return row(.records) }
+        case .insights:
+            if inside(detailText) { return .detail(line: y - detailText.y) }
+        case .agenda:
+            break
         case .detail:
             if inside(detailText) { return .detail(line: y - detailText.y) }
         }
@@ -133,4 +140,18 @@ public struct AppLayout: Equatable, Sendable {
 }
 
 /// The lists the layout knows.
-public enum ListID: String, CaseIterable, Sendable { case coaching, mentoring, people }
+public enum ListID: String, CaseIterable, Sendable { case coaching, mentoring, people, records }
+
+// The insights (3) and the agenda (4).
+extension AppLayout {
+    /// The insights' text area (inside the border), and the width its document is laid out at.
+    public var insightsText: Rect { detailText }
+    public var insightsWidth: Int { max(10, insightsText.width) }
+    /// Lines the insights show at once: what page keys move by.
+    public var insightsPage: Int { max(1, insightsText.height) }
+    /// The agenda's week box (top) and the timeline box (below).
+    public var agendaWeek: Rect { body.split(.vertical, [.fixed(max(5, body.height * 2 / 5)), .fill(1)])[0] }
+    public var agendaTimeline: Rect { body.split(.vertical, [.fixed(max(5, body.height * 2 / 5)), .fill(1)])[1] }
+    /// Timeline rows shown at once (inside the border, under the weeks' header).
+    public var timelineRows: Int { max(1, agendaTimeline.height - 3) }
+}

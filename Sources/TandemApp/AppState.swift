@@ -15,6 +15,10 @@ public enum Screen: Equatable, Sendable {
     case dashboard
     case people
     case detail(RecordRef)
+    case insights
+    case agenda
+    /// A figure's records.
+    case records
 }
 
 /// A status line message; `at` is when it was shown (the clock's seconds), for fading.
@@ -95,6 +99,10 @@ public enum Context: Equatable, Sendable {
     case confirm(Confirm)
     case prompt(Prompt)
     case help(HelpState)
+    case insights(InsightsState)
+    case agenda(AgendaState)
+    /// A figure of the insights opened to its records.
+    case records(RecordsState)
 
     /// Where this context's keys live in the key table.
     public var keyContext: KeyContext {
@@ -106,13 +114,16 @@ public enum Context: Equatable, Sendable {
         case .confirm(let c): c.keyContext
         case .prompt: .prompt
         case .help: .help
+        case .insights: .insights
+        case .agenda: .agenda
+        case .records: .records
         }
     }
 
     /// A full screen (drawn under overlays; number keys and the global keys work on it).
     public var isScreen: Bool {
         switch self {
-        case .dashboard, .people, .detail: true
+        case .dashboard, .people, .detail, .insights, .agenda, .records: true
         case .form, .confirm, .prompt, .help: false
         }
     }
@@ -264,6 +275,12 @@ public struct AppState: Sendable {
     /// Puts a context on top: it gets the keys until it is popped.
     public mutating func push(_ context: Context) { stack.append(context) }
 
+    /// Writes a context's new state back while that context is still on top (an update that
+    /// pushed or popped leaves the stack as it made it).
+    public mutating func replaceTop(_ context: Context, ifTop match: (Context) -> Bool) {
+        if match(top) { stack[stack.count - 1] = context }
+    }
+
     /// Takes the top context off (the base screen stays).
     public mutating func pop() { if stack.count > 1 { stack.removeLast() } }
 
@@ -282,6 +299,9 @@ public struct AppState: Sendable {
             case .detail(let d): return .detail(d.ref)
             case .people: return .people
             case .dashboard: return .dashboard
+            case .insights: return .insights
+            case .agenda: return .agenda
+            case .records: return .records
             default: continue
             }
         }
@@ -341,6 +361,10 @@ public struct AppState: Sendable {
     public private(set) var dataVersion = 0
     /// Detail documents built for this data version (shared by copies of the state; a cache only).
     let detailDocuments = DetailDocuments()
+    /// Insights documents built for this data version (a cache only).
+    let insightsCache = InsightsCache()
+    /// Closed records read for the insights (the dashboard loads open ones only); `nil` until asked.
+    public var closedRecords: [Record]?
 
     /// Recomputes everything derived. Call after the data or `today` changed.
     public mutating func recompute() {
@@ -407,6 +431,10 @@ public struct AppState: Sendable {
         switch screen {
         case .detail(let ref): return ref
         case .people: return roster.selectedID.map { RecordRef(kind: .person, id: $0) }
+        case .insights, .agenda: return nil
+        case .records:
+            for c in stack.reversed() { if case .records(let r) = c { return r.scroll.selected.flatMap { r.refs[safe: $0] } } }
+            return nil
         case .dashboard:
             switch dashboard.focus {
             case .coaching: return dashboard.coaching.selectedID.map { RecordRef(kind: .coaching, id: $0) }

@@ -27,6 +27,8 @@ public enum Msg: Sendable {
     case outsideChanges([OutsideChange])
     /// Long work is under way (the text for the progress line), or done (`nil`).
     case progress(String?)
+    /// Closed records read for the insights (`.loadClosed`), and the files that failed.
+    case closedLoaded([Record], failed: [String])
 }
 
 /// What the clock says, as the runtime reads it: seconds (for fading and intervals) and the day.
@@ -54,13 +56,15 @@ public enum Effect: Equatable, Sendable {
     case setTheme(String)
     /// Look for records changed on disk by others; the answer is `.outsideChanges`.
     case checkOutsideChanges
+    /// Read closed records (not loaded at start-up) for the insights; the answer is `.closedLoaded`.
+    case loadClosed([RecordRef])
     case suspend
     case quit
 
     /// Runs off the main loop (store I/O); the screen keeps drawing meanwhile.
     public var runsInBackground: Bool {
         switch self {
-        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges: true
+        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed: true
         case .setTheme, .suspend, .quit: false
         }
     }
@@ -74,6 +78,7 @@ public enum Effect: Equatable, Sendable {
         case .saveDraft: "Keeping a draft…"
         case .deleteDraft: "Tidying drafts…"
         case .checkOutsideChanges: "Looking for outside changes…"
+        case .loadClosed(let refs): "Reading \(refs.count) closed records for the insights…"
         case .setTheme: "Loading the theme…"
         case .suspend, .quit: ""
         }

@@ -68,6 +68,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .progress(let text):
         state.progress = text
         return []
+    case .closedLoaded(let records, let failed):
+        return closedLoaded(&state, records, failed: failed)
     case .terminate:
         var effects: [Effect] = []
         if let form = state.form, form.isDirty {
@@ -195,6 +197,12 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
     case .people:
         s.switchTo(.people)
         return []
+    case .insights:
+        s.switchTo(.insights(InsightsState()))
+        return loadClosedForInsights(&s)
+    case .agenda:
+        s.switchTo(.agenda(AgendaState()))
+        return []
     case .command:
         s.push(.prompt(Prompt(kind: .command, field: LineField(text: ""))))
         return []
@@ -216,6 +224,18 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
         if case .help = s.top { s.help = h }
         return []
     case .confirm(let c): return updateConfirm(&s, c, action)
+    case .insights(var st):
+        let effects = updateInsights(&s, &st, action)
+        s.replaceTop(.insights(st), ifTop: { if case .insights = $0 { true } else { false } })
+        return effects
+    case .records(var st):
+        let effects = updateRecords(&s, &st, action)
+        s.replaceTop(.records(st), ifTop: { if case .records = $0 { true } else { false } })
+        return effects
+    case .agenda(var st):
+        let effects = updateAgenda(&s, &st, action)
+        s.replaceTop(.agenda(st), ifTop: { if case .agenda = $0 { true } else { false } })
+        return effects
     }
 }
 

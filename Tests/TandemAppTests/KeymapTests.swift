@@ -56,7 +56,7 @@ struct KeymapTests {
         #expect(hints.allSatisfy { !$0.key.isEmpty && !$0.label.isEmpty })
         switch context {
         case .form: #expect(hints.map(\.key) == ["Ctrl-S", "Tab", "Esc"])
-        case .list, .people, .detail: #expect(hints.map(\.key).suffix(2) == ["q", "?"], "the global hints come last")
+        case .list, .people, .detail, .insights, .records, .agenda: #expect(hints.map(\.key).suffix(2) == ["q", "?"], "the global hints come last")
         case .confirm: #expect(hints.map(\.key) == ["y", "n", "Esc"])
         case .newMenu: #expect(hints.map(\.key) == ["p", "c", "m", "Esc"])
         case .conflict: #expect(hints.map(\.key) == ["r", "k"], "Esc is disabled there, so not offered")

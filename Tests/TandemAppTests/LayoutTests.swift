@@ -164,6 +164,9 @@ struct KeyTableTruthTests {
         case .help: press(&s, .char("?"))
         case .confirm: press(&s, .char("l")); type(&s, "x"); press(&s, .escape)
         case .newMenu: press(&s, .char("n"))
+        case .insights: press(&s, .char("3"))
+        case .records: press(&s, .char("3"), .enter)
+        case .agenda: press(&s, .char("4"))
         case .conflict:
             _ = update(&s, .saveFailed(Fixture.pitchingRef, message: "changed", conflict: true, attempted: .coaching(Fixture.pitching)))
         }

@@ -215,6 +215,12 @@ final class EffectWorker: @unchecked Sendable {
     func perform(_ effect: Effect) -> [Msg] {
         let store = self.store.value
         switch effect {
+        case .loadClosed(let refs):
+            var records: [Record] = [], failed: [String] = []
+            for ref in refs {
+                do { records.append(try store.loadRecord(ref)) } catch { failed.append("\(error)") }
+            }
+            return [.closedLoaded(records, failed: failed)]
         case .save(let value, let force):
             do {
                 // "Keep mine" after a conflict settles it on the disk version the conflict saw:

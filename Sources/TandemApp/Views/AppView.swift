@@ -24,6 +24,9 @@ public enum AppView {
         switch s.stack[screenIndex] {
         case .people: PeopleView.render(s, layout, theme, into: &buf)
         case .detail(let d): DetailView.render(s, d, layout, theme, into: &buf)
+        case .insights(let st): InsightsView.render(s, st, layout, theme, into: &buf)
+        case .records(let st): RecordsView.render(s, st, layout, theme, into: &buf)
+        case .agenda(let st): AgendaView.render(s, st, layout, theme, into: &buf)
         default: DashboardView.render(s, layout, theme, into: &buf)
         }
         statusLine(s, theme, into: &buf, area: layout.status)
@@ -34,7 +37,7 @@ public enum AppView {
             case .help(let h): HelpOverlay.render(s, h, layout, theme, into: &buf)
             case .form(let f): FormView.render(f, s, layout, theme, into: &buf)
             case .confirm(let c): ConfirmView.render(c, s.keymap, theme, into: &buf)
-            case .prompt, .dashboard, .people, .detail: break // the prompt is the status line
+            case .prompt, .dashboard, .people, .detail, .insights, .agenda, .records: break // the prompt is the status line
             }
         }
         return buf

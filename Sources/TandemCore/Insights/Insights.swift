@@ -440,7 +440,7 @@ public struct Investment: Equatable, Sendable {
             + [overCapacity, atCapacity, withRoom]
     }
 
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    public static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     static func label(_ d: Day, _ g: Granularity) -> String {
         g == .month ? "\(monthNames[d.month - 1]) \(d.year)" : "\(d.year) Q\((d.month - 1) / 3 + 1)"
