@@ -207,3 +207,35 @@ import Testing
         #expect(i.investment.buckets.count == 1 && i.feedback.pulse.count == 1)
     }
 }
+
+@Suite struct AgendaTests {
+    let today = day("2026-11-29") // a Sunday
+
+    @Test func weekIsDayByDayWithOverdueFirst() {
+        let s = InsightsTests().store
+        let a = Agenda(s, today: today)
+        // The seven days from today; the timeline from Monday 23 Nov for 8 weeks.
+        #expect(a.weekStart == today && a.timelineStart == day("2026-11-23"))
+        // R1 (every 14 days, resumed 12 Nov, met 20 Nov) is due 4 Dec; R3 (weekly, met 3 Oct) was due 10 Oct.
+        #expect(a.overdue.map(\.day) == [day("2026-10-10")] && a.overdue[0].ref == InsightRef(.mentoring, uuid(203)))
+        // In the week (29 Nov – 5 Dec): R1 due 4 Dec; R3's later dues run every 7 days from
+        // 10 Oct, so 28 Nov is past and 5 Dec is in. E1's deadline (10 Dec) is outside.
+        let week = a.week.map { "\($0.day.iso) \($0.kind.rawValue) \($0.title)" }
+        #expect(week == ["2026-12-04 mentoring due Ben → Ada", "2026-12-05 mentoring due Cy → Ben"])
+        // One timeline row per active record: E1, E5, then R1, R3.
+        #expect(a.rows.map(\.ref) == [InsightRef(.coaching, uuid(101)), InsightRef(.coaching, uuid(105)),
+                                      InsightRef(.mentoring, uuid(201)), InsightRef(.mentoring, uuid(203))])
+        let e1 = a.rows[0].marks, r1 = a.rows[2].marks
+        #expect(e1[day("2026-12-10")] == .deadline)
+        // 20 Nov is before the timeline (Monday 23 Nov); dues every 14 days from 4 Dec.
+        #expect(r1[day("2026-11-20")] == nil && r1[day("2026-12-04")] == .due && r1[day("2026-12-18")] == .due && r1[day("2026-12-11")] == nil)
+        #expect(a.rows[1].marks[day("2026-11-25")] == .held)
+    }
+
+    @Test func weeksScroll() {
+        let a = Agenda(InsightsTests().store, today: today, weekOffset: 1)
+        #expect(a.weekStart == day("2026-12-06") && a.timelineStart == day("2026-11-30"))
+        // E1's deadline on 10 Dec is in that week; R3's weekly due on 12 Dec too.
+        #expect(a.week.map(\.day) == [day("2026-12-10"), day("2026-12-12")])
+    }
+}
