@@ -104,15 +104,17 @@ struct Report {
     var snapshot: Snapshot
     var files: [RecordRef: String]
     var names: PeopleIndex
+    var titles: InsightTitles
 
     init(insights: Insights, snapshot: Snapshot, files: [RecordRef: String]) {
         self.insights = insights; self.snapshot = snapshot; self.files = files
         names = PeopleIndex(snapshot.people)
+        titles = InsightTitles(snapshot, names: names)
     }
 
     var title: String { "\(snapshot.agency.name) · \(insights.range.text)\(insights.team.map { " · team \($0)" } ?? "")" }
 
-    func name(_ ref: InsightRef) -> String { ref.title(in: snapshot, names: names) }
+    func name(_ ref: InsightRef) -> String { titles.title(ref) }
 
     func file(_ ref: InsightRef) -> String? {
         let kind: RecordKind = switch ref.kind {

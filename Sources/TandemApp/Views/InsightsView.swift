@@ -45,10 +45,11 @@ enum RecordsView {
         guard !inner.isEmpty else { return }
         let names = s.rows.people
         let all = s.insightsData
+        let titles = InsightTitles(all, names: names)
         let cols: [(String, Constraint, Alignment)] = [("KIND", .fixed(11), .left), ("RECORD", .fill(3), .left), ("STATUS", .fixed(12), .left)]
         let row = { (i: Int, _: [Int]) -> [Line] in
             let ref = st.refs[i]
-            let title = ref.insightRef.title(in: all, names: names)
+            let title = titles.title(ref.insightRef)
             let loaded = s.data.value(of: ref) != nil
             let status: String
             switch all.value(of: ref) {

@@ -56,18 +56,36 @@ public struct InsightSection: Equatable, Sendable, Identifiable {
 
 extension InsightRef {
     /// The record in a few words: a person's name, "coachee · focus", "mentor → mentee",
-    /// "assessment of name, date". Never a note.
-    public func title(in s: Snapshot, names: PeopleIndex) -> String {
-        switch kind {
-        case .person: return names.name(id)
+    /// "assessment of name, date". Never a note. (For many refs, use `InsightTitles`.)
+    public func title(in s: Snapshot, names: PeopleIndex) -> String { InsightTitles(s, names: names).title(self) }
+}
+
+/// Titles of records by id, built once for a snapshot, so naming thousands of refs stays linear.
+public struct InsightTitles: Sendable {
+    let names: PeopleIndex
+    let engagements: [UUID: CoachingEngagement]
+    let relationships: [UUID: MentoringRelationship]
+    let assessments: [UUID: Assessment]
+
+    public init(_ s: Snapshot, names: PeopleIndex? = nil) {
+        self.names = names ?? PeopleIndex(s.people)
+        engagements = Dictionary(s.engagements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        relationships = Dictionary(s.relationships.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        assessments = Dictionary(s.assessments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func title(_ ref: InsightRef) -> String {
+        let short = ref.id.uuidString.prefix(8).lowercased()
+        switch ref.kind {
+        case .person: return names.name(ref.id)
         case .coaching:
-            guard let e = s.engagements.first(where: { $0.id == id }) else { return "coaching ?\(id.uuidString.prefix(8).lowercased())" }
+            guard let e = engagements[ref.id] else { return "coaching ?\(short)" }
             return "\(names.name(e.coacheeID)) · \(e.focus)"
         case .mentoring:
-            guard let r = s.relationships.first(where: { $0.id == id }) else { return "mentoring ?\(id.uuidString.prefix(8).lowercased())" }
+            guard let r = relationships[ref.id] else { return "mentoring ?\(short)" }
             return "\(names.name(r.mentorID)) → \(names.name(r.menteeID))"
         case .assessment:
-            guard let a = s.assessments.first(where: { $0.id == id }) else { return "assessment ?\(id.uuidString.prefix(8).lowercased())" }
+            guard let a = assessments[ref.id] else { return "assessment ?\(short)" }
             return "assessment of \(names.name(a.personID)), \(a.date.iso): \(a.recommendation.rawValue)"
         }
     }
