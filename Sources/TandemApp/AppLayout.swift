@@ -144,6 +144,7 @@ public struct AppLayout: Equatable, Sendable {
         case .people: peoplePane.inset(1)
         case .archive: archivePane.inset(1)
         case .person: personTable
+        case .records: body.inset(1)
         }
     }
 
@@ -190,6 +191,12 @@ public struct AppLayout: Equatable, Sendable {
         case .archive:
             if inside(archivePane) { return row(.archive) }
             if inside(archiveStrip) { return .strip }
+        case .records:
+            if inside(body) { return row(.records) }
+        case .insights:
+            if inside(detailText) { return .detail(line: y - detailText.y) }
+        case .agenda:
+            break
         case .detail:
             if inside(detailText) { return .detail(line: y - detailText.y) }
         case .person:
@@ -200,7 +207,7 @@ public struct AppLayout: Equatable, Sendable {
 }
 
 /// The lists the layout knows.
-public enum ListID: String, CaseIterable, Sendable { case coaching, mentoring, people, archive, person }
+public enum ListID: String, CaseIterable, Sendable { case coaching, mentoring, people, archive, person, records }
 
 extension AppLayout {
     /// Rows a person screen's profile (role, team, dates, expertise, load, hours, flags) takes.
@@ -218,4 +225,18 @@ extension AppLayout {
         let top = personProfile.height
         return Rect(x: inner.x, y: inner.y + top, width: inner.width, height: max(0, inner.height - top))
     }
+}
+
+// The insights (3) and the agenda (4).
+extension AppLayout {
+    /// The insights' text area (inside the border), and the width its document is laid out at.
+    public var insightsText: Rect { detailText }
+    public var insightsWidth: Int { max(10, insightsText.width) }
+    /// Lines the insights show at once: what page keys move by.
+    public var insightsPage: Int { max(1, insightsText.height) }
+    /// The agenda's week box (top) and the timeline box (below).
+    public var agendaWeek: Rect { body.split(.vertical, [.fixed(max(5, body.height * 2 / 5)), .fill(1)])[0] }
+    public var agendaTimeline: Rect { body.split(.vertical, [.fixed(max(5, body.height * 2 / 5)), .fill(1)])[1] }
+    /// Timeline rows shown at once (inside the border, under the weeks' header).
+    public var timelineRows: Int { max(1, agendaTimeline.height - 3) }
 }

@@ -17,6 +17,10 @@ public enum Screen: Equatable, Sendable {
     case detail(RecordRef)
     case archive
     case person(UUID)
+    case insights
+    case agenda
+    /// A figure's records.
+    case records
 }
 
 /// A status line message; `at` is when it was shown (the clock's seconds), for fading.
@@ -128,6 +132,10 @@ public enum Context: Equatable, Sendable {
     case brief(BriefState)
     /// Ctrl-T in a form: a filterable list for the focused field.
     case picker(PickerState)
+    case insights(InsightsState)
+    case agenda(AgendaState)
+    /// A figure of the insights opened to its records.
+    case records(RecordsState)
 
     /// Where this context's keys live in the key table.
     public var keyContext: KeyContext {
@@ -146,13 +154,16 @@ public enum Context: Equatable, Sendable {
         case .assessment(let a): a.result == nil ? .assessment : .assessmentResult
         case .brief: .brief
         case .picker: .picker
+        case .insights: .insights
+        case .agenda: .agenda
+        case .records: .records
         }
     }
 
     /// A full screen (drawn under overlays; number keys and the global keys work on it).
     public var isScreen: Bool {
         switch self {
-        case .dashboard, .people, .detail, .archive, .person: true
+        case .dashboard, .people, .detail, .archive, .person, .insights, .agenda, .records: true
         case .form, .confirm, .prompt, .help, .closing, .conflict, .assessment, .brief, .picker: false
         }
     }
@@ -340,6 +351,12 @@ public struct AppState: Sendable {
         if stack.count > 1 || context.isScreen { stack[stack.count - 1] = context }
     }
 
+    /// Writes a context's new state back while that context is still on top (an update that
+    /// pushed or popped leaves the stack as it made it).
+    public mutating func replaceTop(_ context: Context, ifTop match: (Context) -> Bool) {
+        if match(top) { stack[stack.count - 1] = context }
+    }
+
     /// Takes the top context off (the base screen stays).
     public mutating func pop() { if stack.count > 1 { stack.removeLast() } }
 
@@ -360,6 +377,9 @@ public struct AppState: Sendable {
             case .person(let p): return .person(p.id)
             case .dashboard: return .dashboard
             case .archive: return .archive
+            case .insights: return .insights
+            case .agenda: return .agenda
+            case .records: return .records
             default: continue
             }
         }
@@ -432,6 +452,8 @@ public struct AppState: Sendable {
     public private(set) var dataVersion = 0
     /// Detail documents built for this data version (shared by copies of the state; a cache only).
     let detailDocuments = DetailDocuments()
+    /// Insights documents built for this data version (a cache only).
+    let insightsCache = InsightsCache()
 
     /// Recomputes everything derived. Call after the data or `today` changed.
     public mutating func recompute() {
@@ -519,6 +541,10 @@ public struct AppState: Sendable {
         case .people: return roster.selectedID.map { RecordRef(kind: .person, id: $0) }
         case .archive: return archive.selectedID.flatMap { id in archiveRows.first { $0.id == id }?.ref }
         case .person(let id): return RecordRef(kind: .person, id: id)
+        case .insights, .agenda: return nil
+        case .records:
+            for c in stack.reversed() { if case .records(let r) = c { return r.scroll.selected.flatMap { r.refs[safe: $0] } } }
+            return nil
         case .dashboard:
             switch dashboard.focus {
             case .coaching: return dashboard.coaching.selectedID.map { RecordRef(kind: .coaching, id: $0) }

@@ -3,6 +3,8 @@ import TerminalUI
 /// Everything a key can ask the app to do.
 public enum Action: String, CaseIterable, Sendable {
     case quit, help, dashboard, people, command, undo, redo
+    /// Screens 3 and 4; the insights' period and team; the agenda's weeks.
+    case insights, agenda, nextPeriod, nextTeam, prevWeek, nextWeek
     case up, down, pageUp, pageDown, top, bottom, nextPane, prevPane, open, back
     case log, new, edit, archive, filter, sort, toggleDone
     /// `5`: the archive screen. `R`: reopen a closed record (resume a paused pair).
@@ -59,6 +61,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case person
     /// A yes/no question (discard, archive).
     case confirm
+    /// The insights screen (3), a figure's records, the agenda and timeline (4).
+    case insights, records, agenda
     /// `n`'s menu: which kind of record.
     case newMenu
     /// A save found the same fields changed here and on disk: choose per field.
@@ -77,7 +81,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case picker
 
     /// A screen context: the global bindings apply under its own.
-    public var isScreen: Bool { self == .list || self == .people || self == .detail || self == .archive || self == .person }
+    public var isScreen: Bool { [.list, .people, .detail, .archive, .person, .insights, .records, .agenda].contains(self) }
 
     /// What the help overlay calls it.
     public var title: String {
@@ -100,6 +104,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .assessmentResult: "the assessment's result"
         case .brief: "the prep brief (b)"
         case .picker: "a form's picker (Ctrl-T)"
+        case .insights: "insights screen"
+        case .records: "a figure's records"
+        case .agenda: "agenda and timeline"
         }
     }
 }
@@ -241,6 +248,8 @@ public struct Keymap: Sendable {
         Binding([.char("5")], .showArchive, "archive screen: completed, cancelled and closed records", group: "screens", context: .global, footer: "archive"),
         Binding([.char("1")], .dashboard, "dashboard screen", group: "screens", context: .global),
         Binding([.char("2")], .people, "people screen", group: "screens", context: .global),
+        Binding([.char("3")], .insights, "insights screen: coverage, attainment, adherence, investment, pulse", group: "screens", context: .global),
+        Binding([.char("4")], .agenda, "agenda and timeline screen", group: "screens", context: .global),
         Binding([.char(":")], .command, "command line (:log, :w, :q, :theme, :help)", group: "screens", context: .global),
         Binding([.char("u")], .undo, "undo the last change", group: "screens", context: .global, writes: true),
         Binding([.ctrl("r")], .redo, "redo", group: "screens", context: .global, writes: true),
@@ -342,6 +351,40 @@ public struct Keymap: Sendable {
         Binding([.escape], .back, "cancel (asks first if anything was typed)", group: "closing", context: .closing, footer: "cancel"),
         Binding([], .typeText, "edit the field: type, ←→ Home End, Backspace Del Ctrl-W Ctrl-K; Space ←→ change the choice",
                 group: "closing", context: .closing, keyLabel: "text keys"),
+        // Insights
+        Binding([.down, .char("j")], .down, "next figure", group: "insights", context: .insights),
+        Binding([.up, .char("k")], .up, "previous figure", group: "insights", context: .insights),
+        Binding([.pageDown, .ctrl("d")], .pageDown, "page down", group: "insights", context: .insights),
+        Binding([.pageUp, .ctrl("u")], .pageUp, "page up", group: "insights", context: .insights),
+        Binding([.char("g"), .home], .top, "first figure", group: "insights", context: .insights),
+        Binding([.char("G"), .end], .bottom, "last figure", group: "insights", context: .insights),
+        Binding([.enter], .open, "open the figure's records", group: "insights", context: .insights, footer: "records"),
+        Binding([.char("p")], .nextPeriod, "next period: this quarter, last quarter, this year, all time", group: "insights", context: .insights, footer: "period"),
+        Binding([.char("t")], .nextTeam, "next team (all teams first)", group: "insights", context: .insights, footer: "team"),
+        Binding([.char("l")], .log, "log a session", group: "insights", context: .insights,
+                disabled: "open a figure's records (Enter), then a record, to log on it"),
+        Binding([.char("/")], .filter, "filter", group: "insights", context: .insights, disabled: "t picks a team, p a period"),
+        Binding([.escape], .back, "back", group: "insights", context: .insights, disabled: "this is a top screen: 1 goes to the dashboard"),
+        // A figure's records
+        Binding([.down, .char("j")], .down, "next record", group: "records", context: .records),
+        Binding([.up, .char("k")], .up, "previous record", group: "records", context: .records),
+        Binding([.pageDown, .ctrl("d")], .pageDown, "page down", group: "records", context: .records),
+        Binding([.pageUp, .ctrl("u")], .pageUp, "page up", group: "records", context: .records),
+        Binding([.char("g"), .home], .top, "first record", group: "records", context: .records),
+        Binding([.char("G"), .end], .bottom, "last record", group: "records", context: .records),
+        Binding([.enter], .open, "open the record's detail", group: "records", context: .records, footer: "open"),
+        Binding([.escape], .back, "back to the insights", group: "records", context: .records, footer: "back"),
+        // Agenda and timeline
+        Binding([.right, .char("]")], .nextWeek, "a week later", group: "agenda", context: .agenda, footer: "week →"),
+        Binding([.left, .char("[")], .prevWeek, "a week earlier", group: "agenda", context: .agenda, footer: "week ←"),
+        Binding([.char("g"), .home], .top, "back to this week", group: "agenda", context: .agenda, footer: "this week"),
+        Binding([.down, .char("j")], .down, "scroll the timeline down", group: "agenda", context: .agenda),
+        Binding([.up, .char("k")], .up, "scroll the timeline up", group: "agenda", context: .agenda),
+        Binding([.pageDown, .ctrl("d")], .pageDown, "timeline page down", group: "agenda", context: .agenda),
+        Binding([.pageUp, .ctrl("u")], .pageUp, "timeline page up", group: "agenda", context: .agenda),
+        Binding([.enter], .open, "open a record", group: "agenda", context: .agenda,
+                disabled: "the agenda has no selection: open records from the dashboard (1) or the insights (3)"),
+        Binding([.escape], .back, "back", group: "agenda", context: .agenda, disabled: "this is a top screen: 1 goes to the dashboard"),
         // Forms
         Binding([.ctrl("s")], .save, "save the form (from any field)", group: "forms", context: .form, footer: "save"),
         Binding([.tab], .nextField, "next field", group: "forms", context: .form, footer: "next field"),

@@ -244,6 +244,12 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
     case .showArchive:
         s.switchTo(.archive)
         return loadClosedRecords(&s)
+    case .insights:
+        s.switchTo(.insights(InsightsState()))
+        return loadClosedForInsights(&s)
+    case .agenda:
+        s.switchTo(.agenda(AgendaState()))
+        return []
     case .command:
         s.push(.prompt(Prompt(kind: .command, field: LineField(text: ""))))
         return []
@@ -287,6 +293,18 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
         updatePicker(&s, &p, action)
         if case .picker = s.top { s.replaceTop(.picker(p)) }
         return []
+    case .insights(var st):
+        let effects = updateInsights(&s, &st, action)
+        s.replaceTop(.insights(st), ifTop: { if case .insights = $0 { true } else { false } })
+        return effects
+    case .records(var st):
+        let effects = updateRecords(&s, &st, action)
+        s.replaceTop(.records(st), ifTop: { if case .records = $0 { true } else { false } })
+        return effects
+    case .agenda(var st):
+        let effects = updateAgenda(&s, &st, action)
+        s.replaceTop(.agenda(st), ifTop: { if case .agenda = $0 { true } else { false } })
+        return effects
     }
 }
 

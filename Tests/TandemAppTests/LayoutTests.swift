@@ -197,6 +197,9 @@ struct KeyTableTruthTests {
         case .assessmentResult: press(&s, [.char("2"), .char("A")] + StackTests.allAnswers)
         case .brief: press(&s, .enter, .char("b"))
         case .picker: press(&s, .char("n"), .char("c"), .ctrl("t"))
+        case .insights: press(&s, .char("3"))
+        case .records: press(&s, .char("3"), .enter)
+        case .agenda: press(&s, .char("4"))
         case .conflict:
             _ = update(&s, .saveConflicted(SharingFixture.focusConflict()))
         case .archive: s = Fixture.state(Fixture.closedTiny); press(&s, .char("5"))

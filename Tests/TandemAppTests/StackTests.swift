@@ -26,6 +26,9 @@ struct StackTests {
             case .assessment(let a): a.result == nil ? "assessment" : "assessment:result"
             case .brief: "brief"
             case .picker: "picker"
+            case .insights: "insights"
+            case .agenda: "agenda"
+            case .records: "records"
             }
         }
     }
@@ -104,6 +107,14 @@ struct StackTests {
         // Inside the help, q closes it and 2 does nothing.
         Case(keys: [.char("?"), .char("2")], stack: ["dashboard", "help"], keyContext: .help),
         Case(keys: [.char("?"), .char("q")], stack: ["dashboard"], keyContext: .list),
+        Case(keys: [.char("3")], stack: ["insights"], keyContext: .insights),
+        Case(keys: [.char("3"), .enter], stack: ["insights", "records"], keyContext: .records),
+        Case(keys: [.char("3"), .enter, .enter], stack: ["insights", "records", "detail"], keyContext: .detail),
+        Case(keys: [.char("3"), .enter, .enter, .escape], stack: ["insights", "records"], keyContext: .records),
+        Case(keys: [.char("3"), .enter, .escape], stack: ["insights"], keyContext: .insights),
+        Case(keys: [.char("3"), .escape], stack: ["insights"], keyContext: .insights),
+        Case(keys: [.char("4")], stack: ["agenda"], keyContext: .agenda),
+        Case(keys: [.char("4"), .char("1")], stack: ["dashboard"], keyContext: .list),
     ]
 
     @Test("keys push and pop contexts; the top has the keys", arguments: cases)

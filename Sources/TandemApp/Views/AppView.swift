@@ -26,6 +26,9 @@ public enum AppView {
         case .archive: ArchiveView.render(s, layout, theme, into: &buf)
         case .detail(let d): DetailView.render(s, d, layout, theme, into: &buf)
         case .person(let p): PersonView.render(s, p, layout, theme, into: &buf)
+        case .insights(let st): InsightsView.render(s, st, layout, theme, into: &buf)
+        case .records(let st): RecordsView.render(s, st, layout, theme, into: &buf)
+        case .agenda(let st): AgendaView.render(s, st, layout, theme, into: &buf)
         default: DashboardView.render(s, layout, theme, into: &buf)
         }
         statusLine(s, theme, into: &buf, area: layout.status)
@@ -41,7 +44,7 @@ public enum AppView {
             case .picker(let p): PickerView.render(p, s, layout, theme, into: &buf)
             case .closing(let c): ClosingView.render(c, s, layout, theme, into: &buf)
             case .conflict(let c): ConflictView.render(c, s, theme, into: &buf)
-            case .prompt, .dashboard, .people, .detail, .archive, .person: break // the prompt is the status line
+            case .prompt, .dashboard, .people, .detail, .archive, .person, .insights, .agenda, .records: break // the prompt is the status line
             }
         }
         return buf
