@@ -375,8 +375,8 @@ public struct Keymap: Sendable {
         Binding([.enter], .open, "open the record's detail", group: "records", context: .records, footer: "open"),
         Binding([.escape], .back, "back to the insights", group: "records", context: .records, footer: "back"),
         // Agenda and timeline
-        Binding([.right, .char("]")], .nextWeek, "a week later", group: "agenda", context: .agenda, footer: "week →"),
-        Binding([.left, .char("[")], .prevWeek, "a week earlier", group: "agenda", context: .agenda, footer: "week ←"),
+        Binding([.right, .char("]")], .nextWeek, "a week later", group: "agenda", context: .agenda, footer: "next week"),
+        Binding([.left, .char("[")], .prevWeek, "a week earlier", group: "agenda", context: .agenda, footer: "last week"),
         Binding([.char("g"), .home], .top, "back to this week", group: "agenda", context: .agenda, footer: "this week"),
         Binding([.down, .char("j")], .down, "scroll the timeline down", group: "agenda", context: .agenda),
         Binding([.up, .char("k")], .up, "scroll the timeline up", group: "agenda", context: .agenda),
