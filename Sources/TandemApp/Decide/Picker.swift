@@ -111,7 +111,7 @@ func openPicker(_ s: inout AppState, _ form: Form, filter: String = "", typed: B
         if let mentee = chosenPerson(form, "mentee", s) {
             picker = PickerState(title: "Mentors for \(mentee.name), best first", fieldID: "mentor", appendsLine: false,
                                  items: MentorMatch.candidates(for: mentee.id, in: s.data).map(mentorItem))
-            picker.nothingMatches = "nobody ranked for \(mentee.name) (people above their level) matches"
+            picker.nothingMatches = "no mentor ranked for \(mentee.name) matches"
         } else {
             picker = peoplePicker(people, field: field)
             picker.title = "Mentor · pick the mentee first to rank them"
@@ -173,7 +173,7 @@ func updatePicker(_ s: inout AppState, _ p: inout PickerState, _ action: Action)
     case .submit, .nextField:
         guard let item = p.shown[safe: p.selected] else {
             // What was typed stays in the filter, to correct.
-            s.status = Status("Nothing picked: \(p.nothingMatches) “\(p.filter.text)” · Backspace widens · Esc keeps it in the field", .error)
+            s.status = Status("Nothing picked: \(p.nothingMatches) “\(p.filter.text)” · Esc keeps it", .error)
             return
         }
         s.pop()
