@@ -70,6 +70,8 @@ public struct Confirm: Equatable, Sendable {
         case deleteSession(RecordRef, UUID)
         /// Esc in a needs assessment with answers given and nothing saved yet.
         case discardAssessment
+        /// An engagement just completed: continue the person's growth as mentoring?
+        case continueAsMentoring(RecordRef)
     }
     public var purpose: Purpose
     public var title: String
@@ -85,7 +87,7 @@ public struct Confirm: Equatable, Sendable {
     /// Where this question's keys live in the key table.
     public var keyContext: KeyContext {
         switch purpose {
-        case .discardForm, .archive, .discardClosing, .pairing, .closeOpenWork, .markCurrent, .removeItem, .deleteSession, .discardAssessment: .confirm
+        case .discardForm, .archive, .discardClosing, .pairing, .closeOpenWork, .markCurrent, .removeItem, .deleteSession, .discardAssessment, .continueAsMentoring: .confirm
         case .newMenu: .newMenu
         }
     }

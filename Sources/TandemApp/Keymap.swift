@@ -269,6 +269,7 @@ public struct Keymap: Sendable {
         Binding([.char("a")], .archive, "close the selected record: complete, cancel or put on hold an engagement; pause or close a relationship", group: "lists", context: .list, writes: true),
         Binding([.char("/")], .filter, "filter the focused pane", group: "lists", context: .list, footer: "filter"),
         Binding([.char("s")], .sort, "cycle the sort order", group: "lists", context: .list, footer: "sort"),
+        Binding([.char("b")], .prep, "the prep brief of the selected record: last notes, open actions, metric changes, untouched goals", group: "lists", context: .list),
         Binding([.escape], .back, "clear the filter", group: "lists", context: .list),
         // People
         Binding([.down, .char("j")], .down, "next person", group: "people", context: .people),
@@ -300,6 +301,7 @@ public struct Keymap: Sendable {
         Binding([.char("e")], .edit, "edit the person", group: "person", context: .person, footer: "edit", writes: true),
         Binding([.char("a")], .leave, "mark the person as having left (asks the day), or as current again", group: "person", context: .person, footer: "left", writes: true),
         Binding([.char("c")], .closeOpenWork, "close the open records of someone who left (lists them and asks first)", group: "person", context: .person, footer: "close", writes: true),
+        Binding([.char("A")], .assess, "needs assessment of the person: coaching, mentoring or both", group: "person", context: .person, footer: "assess", writes: true),
         Binding([.char("l")], .log, "log a session", group: "person", context: .person,
                 disabled: "sessions are logged on a record: Enter opens the selected one, then l"),
         Binding([.escape], .back, "back", group: "person", context: .person, footer: "back"),
@@ -388,9 +390,9 @@ public struct Keymap: Sendable {
         // Forms
         Binding([.ctrl("s")], .save, "save the form (from any field)", group: "forms", context: .form, footer: "save"),
         Binding([.tab], .nextField, "next field", group: "forms", context: .form, footer: "next field"),
-        Binding([.ctrl("t")], .pick, "pick from a list: a metric template in Metrics, a ranked mentor in Mentor, a person in the other people fields", group: "forms", context: .form),
+        Binding([.ctrl("t")], .pick, "pick from a list: a metric template in Metrics, a mentor ranked for the mentee in Mentor, a person in the other people fields", group: "forms", context: .form, footer: "pick"),
         Binding([.backTab], .prevField, "previous field", group: "forms", context: .form),
-        Binding([.enter, .down], .nextField, "next field (in a note: a new line, the next line; in a list: a new item, the next item)", group: "forms", context: .form, afterText: true),
+        Binding([.enter, .down], .nextField, "next field (in a note: a new line, the next line; in a list: a new item, the next item; Enter in a people field with nobody picked opens the list of people)", group: "forms", context: .form, afterText: true),
         Binding([.up], .prevField, "previous field (in a note: the line above; in a list: the item above)", group: "forms", context: .form, afterText: true),
         Binding([.ctrl("n")], .addItem, "in a list: a new item below the selected one", group: "forms", context: .form),
         Binding([.ctrl("x")], .removeItem, "in a list: remove the item (asks first if it has readings or a done day)", group: "forms", context: .form),
@@ -400,7 +402,7 @@ public struct Keymap: Sendable {
         Binding([.escape], .back, "cancel (asks first if anything was typed)", group: "forms", context: .form, footer: "cancel"),
         Binding([.ctrl("e")], .editExternally, "in a note: edit it in $VISUAL or $EDITOR (in a one-line field Ctrl-E goes to the end)",
                 group: "forms", context: .form, footer: "editor", afterText: true),
-        Binding([], .typeText, "edit the field: type or paste, ←→ Home End (Ctrl-A Ctrl-E), Alt-B Alt-F words, Backspace Del Ctrl-W Ctrl-K Ctrl-U; Space ←→ change a choice",
+        Binding([], .typeText, "edit the field: type or paste, ←→ Home End (Ctrl-A Ctrl-E), Alt-B Alt-F words, Backspace Del Ctrl-W Ctrl-K Ctrl-U; Space ←→ change a choice; in a people field typing opens the list, filtered by what you type",
                 group: "forms", context: .form, keyLabel: "text keys"),
         Binding([.ctrl("u")], .typeText, "delete from the start of the line to the cursor", group: "forms", context: .form, afterText: true),
         // Prompts
@@ -467,8 +469,9 @@ public struct Keymap: Sendable {
         // A form's picker
         Binding([.down], .down, "next choice", group: "picker", context: .picker),
         Binding([.up], .up, "previous choice", group: "picker", context: .picker),
-        Binding([.enter], .submit, "put the choice into the field", group: "picker", context: .picker, footer: "pick"),
-        Binding([.escape], .back, "close, leaving the field as it was", group: "picker", context: .picker, footer: "cancel"),
+        Binding([.enter], .submit, "put the choice into the field (a person: and go on to the next field)", group: "picker", context: .picker, footer: "pick"),
+        Binding([.tab], .nextField, "put the choice into the field and go on to the next field", group: "picker", context: .picker),
+        Binding([.escape], .back, "close, leaving the field as it was (what you typed to open it stays in the field, marked if it names nobody)", group: "picker", context: .picker, footer: "cancel"),
         Binding([], .typeText, "filter the list: type, Backspace, ←→", group: "picker", context: .picker, keyLabel: "text keys"),
     ])
 }

@@ -39,6 +39,7 @@ func updatePerson(_ s: inout AppState, _ p: inout PersonState, _ action: Action)
     case .edit: return Editing.openEditForm(&s)
     case .leave: return People.askLeave(&s, p.id)
     case .closeOpenWork: return People.askCloseOpenWork(&s, p.id)
+    case .assess: return openAssessment(&s, for: p.id)
     case .back: s.pop()
     default: break
     }

@@ -35,8 +35,10 @@ extension AppState {
     /// Footer keys that do not apply to what has the focus now (the editor key off a note).
     var hiddenHints: Set<Action> {
         guard case .form(let f) = top, f.fields.indices.contains(f.focus) else { return [] }
-        if case .area = f.fields[f.focus].editor { return [] }
-        return [.editExternally]
+        // Ctrl-T shows where it picks: Metrics and the people fields.
+        let picks = f.fields[f.focus].id == "metrics" || personFieldIDs.contains(f.fields[f.focus].id)
+        if case .area = f.fields[f.focus].editor { return picks ? [] : [.pick] }
+        return picks ? [.editExternally] : [.editExternally, .pick]
     }
 
     /// How a leader names a record: "Ana Lima's coaching", "Ben → Cleo mentoring", "Dana Scully".
@@ -265,6 +267,11 @@ enum Sharing {
         case .form(var form):
             guard form.fields.indices.contains(form.focus) else { return [] }
             let width = AppLayout(s).formFieldWidth
+            // A name pasted into a people field is the picker's filter: it is picked, not taken as text.
+            if focusedPersonField(form) != nil {
+                let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+                return openPicker(&s, form, filter: line.trimmingCharacters(in: .whitespaces), typed: true)
+            }
             switch form.fields[form.focus].editor {
             case .line(var f):
                 f.paste(text)

@@ -146,7 +146,10 @@ func draft(of form: Form, today: Day) -> FormDraft {
         }
         values[f.id] = nil
     }
-    return FormDraft(name: name, kind: form.kind, title: form.title, fields: values, savedOn: today, items: items.isEmpty ? nil : items)
+    var d = FormDraft(name: name, kind: form.kind, title: form.title, fields: values, savedOn: today, items: items.isEmpty ? nil : items)
+    let people = Dictionary(form.fields.compactMap { f in f.personID.map { (f.id, $0) } }, uniquingKeysWith: { a, _ in a })
+    d.people = people.isEmpty ? nil : people
+    return d
 }
 
 // MARK: - Keys
@@ -187,6 +190,14 @@ private func unbound(_ s: inout AppState, _ key: Key, _ context: KeyContext) -> 
 private func typeText(_ s: inout AppState, _ key: Key) -> Bool {
     switch s.top {
     case .form(var form):
+        // A people field picks from a list: typing starts its filter, Enter opens it while nobody is picked.
+        if let field = focusedPersonField(form) {
+            if let c = isTypedCharacter(key) { _ = openPicker(&s, form, filter: String(c), typed: true); return true }
+            if key == .enter, needsPicking(field, s) {
+                _ = openPicker(&s, form, filter: field.text.trimmingCharacters(in: .whitespaces), typed: true)
+                return true
+            }
+        }
         let used = form.handle(key, width: AppLayout(s).formFieldWidth)
         s.form = form // an item list may drop an empty new item even when the key moves on
         return used
@@ -340,6 +351,8 @@ private func updateDashboard(_ s: inout AppState, _ action: Action) -> [Effect] 
     case .new: return Editing.openNewMenu(&s)
     case .edit: return Editing.openEditForm(&s)
     case .archive: return Editing.askArchive(&s)
+    case .prep:
+        if let ref = s.selectedRecord { openBrief(&s, ref) } else { s.status = Status("Select an engagement or a relationship for its prep brief") }
     default: break
     }
     return []
@@ -528,6 +541,12 @@ private func updateConfirm(_ s: inout AppState, _ c: Confirm, _ action: Action) 
         s.status = Status("Assessment stopped: nothing saved")
     case (.discardAssessment, .no), (.discardAssessment, .back):
         s.pop()
+    case (.continueAsMentoring(let ref), .yes):
+        s.pop()
+        return continueAsMentoring(&s, ref)
+    case (.continueAsMentoring, .no), (.continueAsMentoring, .back):
+        s.pop()
+        s.status = Status("Not continued now: M on the engagement's detail (5 lists the archive) continues it later")
     case (.archive(let ref), .yes):
         s.pop()
         return Editing.archive(&s, ref)

@@ -201,19 +201,22 @@ struct AssessmentFlowTests {
     @Test func ctrlTOnMentorRanksForTheMenteeTyped() throws {
         var s = Fixture.state(Fixture.tiny)
         press(&s, .char("n"), .char("m"))
-        focus(&s, "mentee")
+        #expect(FormTests.focusedID(s) == "mentee", "the mentee first: the mentor is ranked for them")
         _ = type(&s, "chloe")
-        focus(&s, "mentor")
+        press(&s, .enter)
+        #expect(FormTests.focusedID(s) == "mentor")
         press(&s, .ctrl("t"))
         guard case .picker(let p) = s.top else { Issue.record("no picker"); return }
-        #expect(p.title == "Mentors for Chloé Dubois")
+        #expect(p.title == "Mentors for Chloé Dubois, best first")
         #expect(p.items.map(\.value) == MentorMatch.candidates(for: Fixture.chloe.id, in: s.data).map(\.person.name))
+        #expect(p.items.map(\.personID) == MentorMatch.candidates(for: Fixture.chloe.id, in: s.data).map(\.person.id))
         press(&s, .down, .enter)
         #expect(s.form?.text("mentor") == p.items[1].value)
         // Without a mentee, everyone at the agency by name.
         var t = Fixture.state(Fixture.tiny)
-        press(&t, .char("n"), .char("m"), .ctrl("t"))
+        press(&t, .char("n"), .char("m"), .tab, .ctrl("t"))
         guard case .picker(let all) = t.top else { Issue.record("no picker"); return }
+        #expect(all.title == "Mentor · pick the mentee first to rank them")
         #expect(all.items.map(\.label) == ["Ana Lima", "Ben Okafor", "Chloé Dubois"])
     }
 }
@@ -233,7 +236,11 @@ struct ContinuationFlowTests {
         #expect(r.goals.map(\.text) == ["Pitching to clients", "Lead one pitch alone", "Cut the deck to 10 slides"])
         #expect(effects == [.save(.mentoring(r), force: false)])
         #expect(s.form?.kind == .editRelationship(r.id))
-        press(&s, .escape)
+        // The mentor suggestions open over the form, on the mentor chosen; Esc keeps it.
+        guard case .picker(let p) = s.top else { Issue.record("no mentor picker over the form"); return }
+        #expect(p.title == "Mentors for Ana Lima, best first" && p.shown[safe: p.selected]?.personID == Fixture.ben.id)
+        press(&s, .escape, .escape)
+        #expect(s.form == nil)
         let doc = try #require(DetailDocument.of(Fixture.pitchingRef, s, width: 76))
         #expect(doc.lines.contains { $0.map(\.text).joined().contains("continued as mentoring Ben Okafor → Ana Lima") })
         let other = try #require(DetailDocument.of(RecordRef(kind: .mentoring, id: r.id), s, width: 76))

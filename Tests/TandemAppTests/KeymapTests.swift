@@ -55,7 +55,7 @@ struct KeymapTests {
         #expect(!hints.isEmpty)
         #expect(hints.allSatisfy { !$0.key.isEmpty && !$0.label.isEmpty })
         switch context {
-        case .form: #expect(hints.map(\.key) == ["Ctrl-S", "Tab", "Esc", "Ctrl-E"])
+        case .form: #expect(hints.map(\.key) == ["Ctrl-S", "Tab", "Ctrl-T", "Esc", "Ctrl-E"])
         case .list, .people, .detail, .archive, .person, .insights, .records, .agenda:
             #expect(hints.map(\.key).suffix(3) == ["q", "?", "5"], "the global hints come last, the archive's last of all")
         case .closing: #expect(hints.map(\.key) == ["Ctrl-S", "Tab", "Esc"])

@@ -94,7 +94,7 @@ struct OutsideChangeTests {
     @Test("an open form's record changing keeps the form and memory as they are until it closes; then it is taken in")
     func openFormHolds() {
         var s = Fixture.state(Fixture.tiny)
-        press(&s, .char("e"))
+        press(&s, .char("e"), .tab, .tab) // the focus, a text field
         type(&s, "x")
         let before = s.form
         var theirs = Fixture.pitching

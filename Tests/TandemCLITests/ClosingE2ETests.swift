@@ -36,6 +36,11 @@ struct ClosingE2ETests {
         session.type(outcome)
         session.send("C-s")
         try session.waitFor("Saved: Completed")
+        // Completing offers to carry the growth on as mentoring; n leaves it for later.
+        screen = try session.waitFor("Continue as mentoring?")
+        #expect(screen.contains("Carry \(coachee)'s growth on as mentoring"))
+        session.send("n")
+        try session.waitFor("Not continued now")
 
         var saved = try folder.object(file)
         #expect(saved["status"] as? String == "completed")

@@ -178,21 +178,25 @@ enum StartForms {
         let template = MetricTemplates.suggested(for: person)
         let metric = template.metric(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
         prefill(&form, ["coachee": person.name, "focus": template.focus, "metrics": RecordForms.metricLine(metric)],
-                focus: "coach")
+                people: ["coachee": person.id], focus: "coach")
         return form
     }
 
     static func relationship(for person: Person, mentor: Person?, _ s: AppState) -> Form {
         var form = RecordForms.relationship(nil, names: s.rows.people, today: s.today)
         var values = ["mentee": person.name, "focus": person.interests.joined(separator: ", ")]
-        if let mentor { values["mentor"] = mentor.name }
-        prefill(&form, values, focus: mentor == nil ? "mentor" : "cadence")
+        var people = ["mentee": person.id]
+        if let mentor { values["mentor"] = mentor.name; people["mentor"] = mentor.id }
+        prefill(&form, values, people: people, focus: mentor == nil ? "mentor" : "cadence")
         return form
     }
 
     /// Sets the fields that exist in the form by id, and takes them as the form's starting texts.
-    static func prefill(_ form: inout Form, _ values: [String: String], focus: String) {
-        for i in form.fields.indices { if let v = values[form.fields[i].id] { form.fields[i].setText(v) } }
+    static func prefill(_ form: inout Form, _ values: [String: String], people: [String: UUID] = [:], focus: String) {
+        for i in form.fields.indices {
+            if let v = values[form.fields[i].id] { form.fields[i].setText(v) }
+            if let id = people[form.fields[i].id] { form.fields[i] = form.fields[i].picking(id) }
+        }
         form.initialTexts = form.fields.map(\.fingerprint)
         if let i = form.fields.firstIndex(where: { $0.id == focus }) { form.focus = i }
     }
@@ -235,6 +239,8 @@ func continueAsMentoring(_ s: inout AppState, _ ref: RecordRef) -> [Effect] {
         let effects = apply(&s, Change(label: "Continued as mentoring: \(names.name(r.mentorID)) → \(names.name(r.menteeID))",
                                        before: nil, after: .mentoring(r)))
         Editing.open(.editRelationship(r.id), &s)
+        // The mentor suggestions over the form, on the one chosen: Enter keeps or changes it, Esc keeps it.
+        if case .form(let form) = s.top, form.fields[safe: form.focus]?.id == "mentor" { _ = openPicker(&s, form) }
         return effects
     }
 }

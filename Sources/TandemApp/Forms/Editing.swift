@@ -98,6 +98,8 @@ enum Editing {
                 }
             } else if let t = d.fields[form.fields[j].id] {
                 form.fields[j].setText(t)
+                // A person picked before the draft was kept is still that person.
+                form.fields[j] = form.fields[j].picking(d.people?[form.fields[j].id])
             }
         }
         form.restoredDraft = d.name

@@ -40,6 +40,9 @@ public struct FormField: Equatable, Sendable {
     public var editor: Editor
     /// A date field: a draft keeps the day it resolved to ("today" → 2026-11-29), not the word.
     public var isDate = false
+    /// The person picked into a people field, with the text it was picked as: it counts while
+    /// the field still shows that text (typing over it makes the field text to resolve again).
+    public var picked: PersonPick?
 
     public init(_ id: String, _ label: String, hint: String = "", line text: String) {
         self.id = id; self.label = label; self.hint = hint; self.editor = .line(LineField(text: text))
@@ -63,8 +66,15 @@ public struct FormField: Equatable, Sendable {
     /// The list of items, for an item field.
     public var items: ItemList? { if case .items(let l) = editor { l } else { nil } }
 
-    /// What tells whether the field changed: its text, or an item list's ids, lines and done days.
-    var fingerprint: String { items?.fingerprint ?? text }
+    /// What tells whether the field changed: its text (and the person picked), or an item
+    /// list's ids, lines and done days.
+    var fingerprint: String { items?.fingerprint ?? (text + (personID.map { "\u{1F}" + $0.uuidString } ?? "")) }
+
+    /// The person this people field stands for, when one was picked and the text still says so.
+    public var personID: UUID? { picked.flatMap { $0.text == text ? $0.id : nil } }
+
+    /// The same field, standing for the person `id` shown as its text.
+    func picking(_ id: UUID?) -> FormField { var f = self; f.picked = id.map { PersonPick(id: $0, text: f.text) }; return f }
 
     /// The field's text (a choice gives the chosen label; an item list its lines).
     public var text: String {
@@ -113,6 +123,14 @@ public struct FormField: Equatable, Sendable {
         }
         return true
     }
+}
+
+/// A person chosen in a people field (from the picker, or the record the form edits).
+public struct PersonPick: Equatable, Sendable {
+    public var id: UUID
+    /// The field's text when it was picked.
+    public var text: String
+    public init(id: UUID, text: String) { self.id = id; self.text = text }
 }
 
 /// A form over the dashboard: fields, the focused one, and errors shown at their fields.
@@ -196,6 +214,8 @@ public struct FormDraft: Codable, Equatable, Sendable {
     public var savedOn: Day
     /// Item fields: field id → rows, with the ids of what they edit (absent in older drafts).
     public var items: [String: [ItemRow]]?
+    /// People fields: field id → the person picked (absent in older drafts).
+    public var people: [String: UUID]?
 
     public init(name: String, kind: FormKind, title: String, fields: [String: String], savedOn: Day, items: [String: [ItemRow]]? = nil) {
         self.name = name; self.kind = kind; self.title = title; self.fields = fields; self.savedOn = savedOn; self.items = items

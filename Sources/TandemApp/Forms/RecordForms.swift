@@ -21,7 +21,7 @@ enum RecordForms {
                         FormField("expertise", "Can mentor in", hint: "comma-separated", line: (p?.expertise ?? []).joined(separator: ", ")),
                         FormField("interests", "Wants to grow in", hint: "comma-separated", line: (p?.interests ?? []).joined(separator: ", ")),
                         FormField("capacity", "Mentee capacity", hint: "0–10", line: String(p?.mentoringCapacity ?? 0)),
-                        FormField("manager", "Manager", hint: "a person's name, or blank", line: p?.managerID.map { names.name($0) } ?? ""),
+                        FormField("manager", "Manager", hint: "type or Enter: pick from the people, or blank", line: p?.managerID.map { names.name($0) } ?? "").picking(p?.managerID),
                     ], focus: "name")
     }
 
@@ -38,8 +38,10 @@ enum RecordForms {
         return Form(kind: e.map { .editEngagement($0.id) } ?? .newEngagement,
                     title: e.map { "Edit coaching — \(names.name($0.coacheeID))" } ?? "New coaching engagement",
                     fields: [
-                        FormField("coachee", "Coachee", hint: "a person's name", line: e.map { names.name($0.coacheeID) } ?? ""),
-                        FormField("coach", "Coach", hint: "a person's name, or external: Name", line: coach),
+                        FormField("coachee", "Coachee", hint: "type or Enter: pick from the people", line: e.map { names.name($0.coacheeID) } ?? "")
+                            .picking(e?.coacheeID),
+                        FormField("coach", "Coach", hint: "type or Enter: pick from the people, or external: Name", line: coach)
+                            .picking(e.flatMap { if case .person(let id) = $0.coach { id } else { nil } }),
                         FormField("focus", "Focus", hint: "the skill or gap, e.g. Presenting to the C-suite", line: e?.focus ?? ""),
                         FormField("start", "Start", hint: "YYYY-MM-DD, today, +7d…", line: (e?.start ?? today).iso).date(),
                         FormField("deadline", "Deadline", hint: "YYYY-MM-DD, +90d…", line: (e?.deadline ?? today.adding(days: 90)).iso).date(),
@@ -48,7 +50,7 @@ enum RecordForms {
                         FormField("cadence", "Every (days)", hint: "days between sessions, or blank", line: e.map { $0.cadenceDays.map(String.init) ?? "" } ?? "14"),
                         FormField("planned", "Planned sessions", hint: "a number, or blank", line: e?.plannedSessions.map(String.init) ?? ""),
                         FormField("objectives", "Objectives", hint: itemHint, items: objectiveItems(e?.objectives ?? [], today: today)),
-                        FormField("metrics", "Metrics", hint: "name | unit | baseline -> target · Enter new · Ctrl-X remove · Alt-k/j move",
+                        FormField("metrics", "Metrics", hint: "Ctrl-T a template (utilisation %, win rate, NPS…) · name | unit | baseline -> target · Enter new · Ctrl-X remove",
                                   items: metricItems(e?.metrics ?? [])),
                         FormField("outcome", "Outcome", hint: "what came of it (when completed)", line: e?.outcome ?? ""),
                     ], focus: "coachee")
@@ -105,8 +107,11 @@ enum RecordForms {
         return Form(kind: r.map { .editRelationship($0.id) } ?? .newRelationship,
                     title: r.map { "Edit mentoring — \(names.name($0.mentorID)) → \(names.name($0.menteeID))" } ?? "New mentoring relationship",
                     fields: [
-                        FormField("mentor", "Mentor", hint: "a person's name", line: r.map { names.name($0.mentorID) } ?? ""),
-                        FormField("mentee", "Mentee", hint: "a person's name", line: r.map { names.name($0.menteeID) } ?? ""),
+                        // The mentee first: the mentor is picked from the ranking for them.
+                        FormField("mentee", "Mentee", hint: "type or Enter: pick from the people", line: r.map { names.name($0.menteeID) } ?? "")
+                            .picking(r?.menteeID),
+                        FormField("mentor", "Mentor", hint: "type or Enter: pick from the mentors ranked for the mentee", line: r.map { names.name($0.mentorID) } ?? "")
+                            .picking(r?.mentorID),
                         FormField("start", "Start", hint: "YYYY-MM-DD, today…", line: (r?.start ?? today).iso).date(),
                         FormField("cadence", "Meet every (days)", hint: "e.g. 14", line: String(r?.cadenceDays ?? 14)),
                         FormField("status", "Status", hint: "Space to change", choices: statuses,
@@ -114,7 +119,7 @@ enum RecordForms {
                         FormField("focus", "Focus areas", hint: "comma-separated", line: (r?.focusAreas ?? []).joined(separator: ", ")),
                         FormField("goals", "Goals", hint: "end with @date for a target date; " + itemHint,
                                   items: goalItems(r?.goals ?? [], today: today)),
-                    ], focus: "mentor")
+                    ], focus: r == nil ? "mentee" : "mentor")
     }
 
     // MARK: Building records back
@@ -141,6 +146,10 @@ enum RecordForms {
         func person(_ id: String, optional: Bool = false) -> UUID? {
             let t = (v[id] ?? "").trimmingCharacters(in: .whitespaces)
             if optional && t.isEmpty { return nil }
+            // A person picked from the list is that person, whoever else has the name.
+            if let picked = form.fields.first(where: { $0.id == id })?.personID, data.people.contains(where: { $0.id == picked }) {
+                return picked
+            }
             switch findPerson(t, in: data.people) {
             case .success(let p): return p
             case .failure(let m): errors[id] = m.message; return nil

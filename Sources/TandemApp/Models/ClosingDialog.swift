@@ -220,7 +220,32 @@ enum Closing {
             s.pop()
             let effects = apply(&s, Change(label: label, before: before, after: after))
             s.status = Status("\(label) · u undoes\(after.isClosed ? " · 5 lists the archive" : "")")
+            if case .coaching(let e) = after, e.status == .completed { offerContinuation(&s, e) }
             return effects + (c.restoredDraft.map { [Effect.deleteDraft(name: $0)] } ?? [])
+        }
+    }
+
+    /// After a completion is saved: the question whether to carry the growth on as mentoring
+    /// (y: `continueAsMentoring`), asked only when there is a mentor with room and no continuation yet.
+    static func offerContinuation(_ s: inout AppState, _ e: CoachingEngagement) {
+        let zero = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+        let names = s.rows.people
+        switch Continuation.relationship(continuing: e, in: s.data, today: s.today, makeID: { zero }) {
+        case .success(let r):
+            let focus = e.focus.trimmingCharacters(in: .whitespaces)
+            let open = e.objectives.filter { $0.doneOn == nil }.count
+            var carried: [String] = []
+            if !focus.isEmpty { carried.append("the focus “\(focus)”") }
+            if open > 0 { carried.append("\(open) open objective\(open == 1 ? "" : "s")") }
+            s.push(.confirm(Confirm(purpose: .continueAsMentoring(RecordRef(kind: .coaching, id: e.id)),
+                                    title: "Continue as mentoring?",
+                                    message: "Carry \(names.name(e.coacheeID))'s growth on as mentoring with \(names.name(r.mentorID)) "
+                                        + "(the top suggested mentor with room; the form opens to change it)"
+                                        + (carried.isEmpty ? "" : ", \(carried.joined(separator: " and ")) as goals") + ", linked to this engagement?",
+                                    choices: [(.yes, "continue as mentoring"), (.no, "not now")])))
+        case .failure(.noMentor):
+            s.status = Status((s.status?.text ?? "") + " · nobody has room to mentor \(names.name(e.coacheeID)) yet: M on its detail continues it later")
+        case .failure: break
         }
     }
 
