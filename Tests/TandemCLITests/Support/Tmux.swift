@@ -115,12 +115,28 @@ final class TmuxSession {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         while true {
             let screen = screenText()
-            if predicate(screen) { return screen }
+            if predicate(screen) { return settled(screen, predicate) }
             if ContinuousClock.now >= deadline {
                 throw TmuxError.timedOut(waitingFor: description, seconds: timeout, screen: screen)
             }
             Self.pause()
         }
+    }
+
+    /// A screen that held `predicate` once, captured again until two captures in a row agree
+    /// (for up to a second): tmux may show a frame the program is still writing, and a test
+    /// reading the rest of the screen must see the whole frame.
+    private func settled(_ first: String, _ predicate: (String) -> Bool) -> String {
+        let until = ContinuousClock.now + .seconds(1)
+        var last = first
+        while ContinuousClock.now < until {
+            Self.pause()
+            let again = screenText()
+            guard predicate(again) else { return last }
+            if again == last { return again }
+            last = again
+        }
+        return last
     }
 
     /// Waits for the command to end, and returns its exit status (128 + n when killed by signal n).
