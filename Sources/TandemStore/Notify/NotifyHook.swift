@@ -47,55 +47,87 @@ public struct NotifyHook: Sendable {
         return report
     }
 
-    /// Runs the command for one event; the reason when it failed.
+    /// Runs the command for one event; the reason when it failed. The command runs in a
+    /// process group of its own, so a timeout stops whatever it started too.
     public func run(_ event: NotifyEvent) -> String? {
         guard let program = command.first else { return "no command" }
-        let process = Process()
-        if program.contains("/") {
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = Array(command.dropFirst()) + [event.summary, event.message]
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = command + [event.summary, event.message]
-        }
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
         // A command that does not read its input must not kill us with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
-        do { try process.run() } catch { return "\(program) could not start: \(error.localizedDescription)" }
-        let data = Data((event.json + "\n").utf8)
-        DispatchQueue.global().async {
-            try? input.fileHandleForWriting.write(contentsOf: data)
-            try? input.fileHandleForWriting.close()
+        var toChild: [Int32] = [-1, -1], fromChild: [Int32] = [-1, -1]
+        guard pipe(&toChild) == 0 else { return "\(program) could not start: no pipe" }
+        guard pipe(&fromChild) == 0 else { close(toChild[0]); close(toChild[1]); return "\(program) could not start: no pipe" }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 2)
+        for fd in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, fd) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var all = sigset_t(), none = sigset_t()
+        sigfillset(&all); sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        let argv = (command + [event.summary, event.message]).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+        close(toChild[0]); close(fromChild[1])
+        defer { close(fromChild[0]) }
+        guard spawned == 0 else {
+            close(toChild[1])
+            return spawned == ENOENT ? (program.contains("/") ? "\(program) could not start: no such file" : "\(program) was not found on the PATH")
+                : "\(program) could not start: \(String(cString: strerror(spawned)))"
         }
-        let stderrBox = ReadBox()
-        let reader = DispatchQueue(label: "tandem.notify.stderr")
-        let readDone = DispatchSemaphore(value: 0)
-        reader.async {
-            stderrBox.data = errors.fileHandleForReading.readDataToEndOfFile()
-            readDone.signal()
-        }
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            finished.wait()
-            _ = readDone.wait(timeout: .now() + 1)
-            return "\(program) took longer than \(Int(timeout)) s and was stopped"
-        }
-        _ = readDone.wait(timeout: .now() + 1)
-        if process.terminationReason == .uncaughtSignal { return "\(program) was killed by signal \(process.terminationStatus)" }
-        guard process.terminationStatus == 0 else {
-            let firstLine = String(decoding: stderrBox.data.prefix(400), as: UTF8.self)
-                .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            let clean = String(firstLine.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
-            if !program.contains("/"), process.terminationStatus == 127 {
-                return "\(program) was not found on the PATH (exit status 127)"
+        // The event is small (well under a pipe's buffer): written at once, then the input ends.
+        let json = Array((event.json + "\n").utf8)
+        _ = json.withUnsafeBytes { write(toChild[1], $0.baseAddress, $0.count) }
+        close(toChild[1])
+        _ = fcntl(fromChild[0], F_SETFL, O_NONBLOCK)
+        var errors: [UInt8] = []
+        func drain() {
+            var buffer = [UInt8](repeating: 0, count: 512)
+            while errors.count < 4096 {
+                let n = read(fromChild[0], &buffer, buffer.count)
+                guard n > 0 else { return }
+                errors += buffer[0..<n]
             }
-            return "\(program) exited with status \(process.terminationStatus)" + (clean.isEmpty ? "" : ": \(clean)")
+        }
+        var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(timeout)
+        var timedOut = false
+        while true {
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid { break }
+            if r < 0, errno != EINTR { return "\(program): lost track of it" }
+            drain()
+            if Date() >= deadline {
+                timedOut = true
+                kill(-pid, SIGTERM)
+                let grace = Date().addingTimeInterval(1)
+                while waitpid(pid, &status, WNOHANG) == 0 {
+                    if Date() >= grace { kill(-pid, SIGKILL); _ = waitpid(pid, &status, 0); break }
+                    usleep(20_000)
+                }
+                break
+            }
+            usleep(10_000)
+        }
+        // Anything it left running in its group goes too.
+        kill(-pid, SIGKILL)
+        drain()
+        if timedOut { return "\(program) took longer than \(Int(timeout)) s and was stopped" }
+        let exited = (status & 0x7f) == 0
+        if !exited { return "\(program) was killed by signal \(status & 0x7f)" }
+        let code = (status >> 8) & 0xff
+        guard code == 0 else {
+            let firstLine = String(decoding: errors.prefix(400), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            let clean = String(firstLine.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+            return "\(program) exited with status \(code)" + (clean.isEmpty ? "" : ": \(clean)")
         }
         return nil
     }
@@ -127,9 +159,6 @@ extension Store {
         try? folder.writeAtomically(data + Data("\n".utf8), to: NotifyHook.stateFile)
     }
 }
-
-/// What a reader thread collected (read after it signalled).
-private final class ReadBox: @unchecked Sendable { var data = Data() }
 
 /// `.cache/notified.json`: the announced events' keys by day.
 struct NotifiedState: Codable {
