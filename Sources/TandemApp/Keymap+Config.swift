@@ -121,6 +121,11 @@ extension Keymap {
         return remappableRow(b.context, b.action) == index ? "\(b.context.rawValue).\(b.action.rawValue)" : nil
     }
 
+    /// Whether the standard rows of a context answer plain characters (not after a text field).
+    func bindsCharacters(_ context: KeyContext) -> Bool {
+        bindings.contains { b in b.context == context && !b.afterText && b.keys.contains { if case .char = $0 { true } else { false } } }
+    }
+
     /// Whether a key in `a` and the same key in `b` would meet in dispatch: the same context,
     /// `.always` under everything, `.global` under every screen.
     static func meet(_ a: KeyContext, _ b: KeyContext) -> Bool {
@@ -157,6 +162,15 @@ extension Keymap {
             for (n, text) in r.keys.enumerated() {
                 guard let key = Self.parseKey(text) else {
                     problems.append(SourceProblem(r.keyPosition(n), "[keys.\(r.context)] \(r.action): \"\(Self.printable(text))\" is not a key; write \(Self.keyNamesHelp)"))
+                    ok = false
+                    continue
+                }
+                // A character where text is typed would never reach the field again.
+                // (A context whose own keys are characters, like the assessment's y and n, keeps them.)
+                if case .char = key, !bindings[i].afterText,
+                   context == .always || (textBinding(in: context) != nil && !bindsCharacters(context)) {
+                    let whereText = context == .always ? "every form and prompt" : "\(context.rawValue)'s text fields"
+                    problems.append(SourceProblem(r.keyPosition(n), "[keys.\(r.context)] \(r.action): \"\(Self.printable(text))\" is typed in \(whereText); use a Ctrl-, Alt- or function key, or Enter, Esc, Tab"))
                     ok = false
                     continue
                 }

@@ -127,6 +127,21 @@ struct ConfigE2ETests {
         #expect(try session.waitForExit() == 0)
     }
 
+    @Test func dateStyleFromTheConfig() throws {
+        let folder = CLIFolder.demo()
+        let env = try Self.config(folder, "date_style = \"iso\"\n")
+        let session = try TmuxSession(command: [try CLI.located.get().path, "--data-dir", folder.data.path],
+                                      width: 200, height: 50, environment: env)
+        defer { session.kill() }
+        // The strip's latest session reads "2026-09-28 · 90 min", not "28 Sep · 90 min".
+        let screen = try session.waitUntil(description: "an ISO date in the strip") {
+            $0.range(of: #"20\d\d-\d\d-\d\d · \d+ min"#, options: .regularExpression) != nil
+        }
+        #expect(screen.range(of: #"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) · \d+ min"#, options: .regularExpression) == nil)
+        session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test func aNewStoreTakesTheConfigsThresholds() throws {
         let folder = CLIFolder()
         let env = try Self.config(folder, "[store]\ndue_soon_days = 5\nmomentum_days = 10\n")

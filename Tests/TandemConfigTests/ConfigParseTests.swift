@@ -48,6 +48,8 @@ struct ConfigParseTests {
         ("[keys.global]\nquit = [\"b\"]\n", "2:9", "[keys.global] quit: \"b\" is also detail.prep"),
         ("[keys.list]\ndown = [\"q\"]\n", "2:9", "[keys.list] down: \"q\" is also global.quit"),
         ("[keys.list]\ndown = [\"z\"]\nup = [\"z\"]\n", "2:9", "[keys.list] down: \"z\" is also list.up (previous row; remapped here too)"),
+        ("[keys.always]\nterminate = [\"q\"]\n", "2:14", "[keys.always] terminate: \"q\" is typed in every form and prompt; use a Ctrl-, Alt- or function key, or Enter, Esc, Tab"),
+        ("[keys.form]\nsave = [\"s\"]\n", "2:9", "[keys.form] save: \"s\" is typed in form's text fields; use a Ctrl-, Alt- or function key"),
         ("theme = \"x\n", "1:11", "not valid TOML: "),
         ("[store]\n[store]\n", "2:1", "not valid TOML: "),
     ]
