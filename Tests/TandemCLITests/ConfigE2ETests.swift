@@ -127,6 +127,41 @@ struct ConfigE2ETests {
         #expect(try session.waitForExit() == 0)
     }
 
+    /// The real terminal path: ncurses asks for the mouse only when the config says so (tmux
+    /// tells whether the program asked), and a double click the terminal reports (SGR mouse
+    /// sequences, typed into the pane) opens the row under it.
+    @Test func theMouseThroughARealTerminal() throws {
+        let folder = CLIFolder.demo()
+        let plain = try TmuxSession(command: [try CLI.located.get().path, "--data-dir", folder.data.path],
+                                    width: 140, height: 40, environment: ["TANDEM_TODAY": CLI.today, "NO_COLOR": "", "TANDEM_THEME": ""])
+        defer { plain.kill() }
+        try plain.waitFor("Mentoring ·")
+        #expect(plain.format("#{mouse_any_flag}") == "0")
+        plain.send("q")
+        #expect(try plain.waitForExit() == 0)
+
+        let env = try Self.config(folder, "[mouse]\nenabled = true\n")
+        let session = try TmuxSession(command: [try CLI.located.get().path, "--data-dir", folder.data.path],
+                                      width: 140, height: 40, environment: env)
+        defer { session.kill() }
+        let screen = try session.waitFor("Mentoring ·")
+        #expect(session.format("#{mouse_any_flag}") == "1")
+        // The second mentoring row, where the screen shows it (1-based for the terminal).
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let title = try #require(lines.firstIndex { $0.contains("Mentoring ·") })
+        let row = lines[title + 3]
+        let cell = try #require(row.split(separator: "│").first.map { String($0.dropFirst(2)) })
+        let pair = try #require(cell.components(separatedBy: "  ").first?.trimmingCharacters(in: .whitespaces))
+        let y = title + 3 + 1
+        let click = "\u{1b}[<0;10;\(y)M\u{1b}[<0;10;\(y)m"
+        session.type(click + click)
+        try session.waitFor("Mentoring · \(pair)")
+        session.send("Escape")
+        try session.waitFor("Mentoring · 6 active")
+        session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test func dateStyleFromTheConfig() throws {
         let folder = CLIFolder.demo()
         let env = try Self.config(folder, "date_style = \"iso\"\n")
