@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // RFC 4180 reading and writing for export and import.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // config.toml: settings, keys, mouse, the notification hook.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The domain: entities and rules. No I/O, no clock, no terminal.
@@ -29,11 +31,13 @@ let package = Package(
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
         // The dashboard: state, messages, update, views, keymap, forms.
         .target(name: "TandemApp", dependencies: ["TandemCore", "TandemStore", "TerminalUI"]),
+        // config.toml: settings, key remaps over the key table, the mouse, the notification hook.
+        .target(name: "TandemConfig", dependencies: ["TandemApp", "TandemCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The command line: parsing and wiring only.
         .executableTarget(
             name: "tandem",
             dependencies: [
-                "TandemCore", "TandemStore", "TerminalUI", "NcursesBackend", "TandemApp",
+                "TandemCore", "TandemStore", "TerminalUI", "NcursesBackend", "TandemApp", "TandemConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +50,7 @@ let package = Package(
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"]),
         .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TandemConfigTests", dependencies: ["TandemConfig", "TandemApp", "TandemCore", "TerminalUI"]),
         .testTarget(name: "TandemAppTests", dependencies: ["TandemApp", "TerminalUI", "TandemCore", "TandemStore"]),
         // Drives the built `tandem` binary on temporary folders, and under tmux.
         .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemCore", "TandemStore", "NcursesBackend"]),

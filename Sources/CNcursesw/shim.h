@@ -70,6 +70,37 @@ static inline int tandem_put(WINDOW *win, int y, int x, const wchar_t *wch, attr
     return insert ? wins_wch(win, &cell) : wadd_wch(win, &cell);
 }
 
+/* ---- Mouse (asked for only when the config turns it on) ---- */
+
+static inline int tandem_key_mouse(void) { return KEY_MOUSE; }
+/* Asks for left clicks, double clicks and the wheel (on = 1), or for nothing (on = 0), so the
+   terminal keeps its own text selection. */
+static inline void tandem_set_mouse(int on) {
+    mmask_t mask = 0;
+    if (on) {
+        mask = BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+        mask |= BUTTON5_PRESSED;
+#endif
+    }
+    mousemask(mask, NULL);
+    mouseinterval(on ? 200 : 0);
+}
+/* The mouse event after KEY_MOUSE: 1 a click, 2 a double click, 3 the wheel up, 4 the wheel
+   down, 0 anything else (or none); its cell in *x, *y. */
+static inline int tandem_get_mouse(int *x, int *y) {
+    MEVENT ev;
+    if (getmouse(&ev) != OK) return 0;
+    *x = ev.x; *y = ev.y;
+    if (ev.bstate & BUTTON1_DOUBLE_CLICKED) return 2;
+    if (ev.bstate & BUTTON1_CLICKED) return 1;
+    if (ev.bstate & BUTTON4_PRESSED) return 3;
+#ifdef BUTTON5_PRESSED
+    if (ev.bstate & BUTTON5_PRESSED) return 4;
+#endif
+    return 0;
+}
+
 /* ---- Keys ---- */
 
 static inline int tandem_key_resize(void) { return KEY_RESIZE; }

@@ -232,6 +232,7 @@ public final class NcursesBackend: Backend {
             return .resize(width: width, height: height)
         }
         if isKeyCode, Int32(code) == tandem_key_paste_start() { return readPaste() }
+        if isKeyCode, Int32(code) == tandem_key_mouse() { return mouseEvent() }
         // An end marker without a start (the start was lost): nothing to type.
         if isKeyCode, Int32(code) == tandem_key_paste_end() { return nil }
         if !isKeyCode, code == 27 {
@@ -253,6 +254,27 @@ public final class NcursesBackend: Backend {
             return .key(.alt(key))
         }
         return Self.decode(code: UInt32(code), isKeyCode: isKeyCode).map { .key($0) }
+    }
+
+    /// The mouse event ncurses has after `KEY_MOUSE`; nil for buttons the app did not ask for.
+    private func mouseEvent() -> Event? {
+        var x: Int32 = 0, y: Int32 = 0
+        let kind: MouseEvent.Kind
+        switch tandem_get_mouse(&x, &y) {
+        case 1: kind = .click
+        case 2: kind = .doubleClick
+        case 3: kind = .wheelUp
+        case 4: kind = .wheelDown
+        default: return nil
+        }
+        return .mouse(MouseEvent(kind, x: Int(x), y: Int(y)))
+    }
+
+    /// Clicks and the wheel are reported only after this (the config's `[mouse] enabled`);
+    /// until then the terminal's own selection works as ever.
+    public func setMouse(_ on: Bool) {
+        guard !isShutDown else { return }
+        tandem_set_mouse(on ? 1 : 0)
     }
 
     /// Reads what is left of an unknown control sequence, up to its final byte, and returns

@@ -60,6 +60,16 @@ public struct AppLayout: Equatable, Sendable {
     /// `formLabelWidth`, at most a third of the box.
     public let formLabelColumns: Int
 
+    /// The footer's hints as drawn: each one that fits, its columns on the footer row and the
+    /// key it stands for (a click on it presses that key).
+    public struct FooterHint: Equatable, Sendable {
+        public var key: Key
+        public var keyText: String
+        public var label: String
+        public var columns: Range<Int>
+    }
+    public private(set) var footerHints: [FooterHint] = []
+
     public init(_ s: AppState) {
         let body = max(0, s.height - 3)
         let strip = s.screen == .dashboard ? StripContent.of(s, width: s.width).map(\.height) : nil
@@ -72,7 +82,16 @@ public struct AppLayout: Equatable, Sendable {
                   mentoringRows: s.screen == .dashboard ? s.rows.mentoring.count : nil,
                   stripRows: s.screen == .dashboard ? min(strip ?? 1, body) : nil,
                   statusRows: statusRows, formLabels: s.form?.fields.map(\.label) ?? [])
+        let bindings = s.keymap.hintBindings(for: s.keyContext, readOnly: s.isReadOnly, hiding: s.hiddenHints)
+        let texts = bindings.map { (key: $0.keyLabel ?? Keymap.name($0.keys[0]), label: $0.footer!) }
+        let fits = KeyHintFooter.fit(texts, width: footer.width)
+        footerHints = zip(bindings, zip(texts, fits)).map { b, t in
+            FooterHint(key: b.keys[0], keyText: t.0.key, label: t.0.label, columns: (footer.x + t.1.lowerBound)..<(footer.x + t.1.upperBound))
+        }
     }
+
+    /// The footer hint at a column of the footer row, if any.
+    public func footerHint(atX x: Int) -> FooterHint? { footerHints.first { $0.columns.contains(x) } }
 
     /// The layout of a screen this size. With row counts, the panes and the strip size to
     /// their content (`coachingRows`, `mentoringRows`: the lists' lengths; `stripRows`: the

@@ -323,6 +323,14 @@ public struct AppState: Sendable {
 
     public private(set) var rows = DashboardRows()
     public var keymap: Keymap = .standard
+    /// Clicks and the wheel are taken (the config's `[mouse] enabled`); off, the backend never asks for them.
+    public var mouseEnabled = false
+    /// The notification hook's command (`[notify] command`); empty = no hook.
+    public var notifyCommand: [String] = []
+    /// Events this dashboard already handed to the hook (`NotifyEvent.key`), so each is asked once.
+    public var notifyAsked: Set<String> = []
+    /// When the events were last looked for (`Msg.tick` seconds).
+    public var lastNotifyCheck: Double = -1_000_000
     /// Set once `.quit` has been returned.
     public var isQuitting = false
     /// Makes ids for new records and sessions (injected so tests are deterministic).

@@ -184,10 +184,15 @@ public struct Keymap: Sendable {
     /// Footer hints for a context: its own first, then the global ones on a screen; disabled
     /// bindings and, on a read-only store, write keys are left out.
     public func hints(for context: KeyContext, readOnly: Bool = false, hiding: Set<Action> = []) -> [(key: String, label: String)] {
+        hintBindings(for: context, readOnly: readOnly, hiding: hiding).map { ($0.keyLabel ?? Keymap.name($0.keys[0]), $0.footer!) }
+    }
+
+    /// The bindings behind `hints(for:readOnly:hiding:)`, in the same order.
+    public func hintBindings(for context: KeyContext, readOnly: Bool = false, hiding: Set<Action> = []) -> [Binding] {
         let contexts = context.isScreen ? [context, .global] : [context]
         return contexts.flatMap { c in
-            bindings.filter { $0.context == c && $0.footer != nil && $0.disabled == nil && !(readOnly && $0.writes) && !hiding.contains($0.action) }
-        }.map { ($0.keyLabel ?? Keymap.name($0.keys[0]), $0.footer!) }
+            bindings.filter { $0.context == c && $0.footer != nil && $0.disabled == nil && !$0.keys.isEmpty && !(readOnly && $0.writes) && !hiding.contains($0.action) }
+        }
     }
 
     /// Bindings grouped for the `?` overlay: `first`'s chain first, then every other context.

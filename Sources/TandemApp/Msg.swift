@@ -45,6 +45,10 @@ public enum Msg: Sendable {
     case externallyEdited(field: String, Result<String, ExternalEditor.Failure>)
     /// `:sync` finished (`ok`) or stopped or failed; `text` is one line for the status line.
     case syncFinished(text: String, ok: Bool)
+    /// A click or a wheel turn (only when the config turned the mouse on).
+    case mouse(MouseEvent)
+    /// The notification hook ran for these events; what failed (one line each).
+    case notified([NotifyEvent], failures: [String])
 }
 
 /// What the clock says, as the runtime reads it: seconds (for fading and intervals) and the day.
@@ -84,13 +88,16 @@ public enum Effect: Equatable, Sendable {
     case editExternally(field: String, text: String)
     /// Team sync through git (`:sync`): commit, pull with rebase, push; the answer is `.syncFinished`.
     case sync
+    /// Run the notification hook for these events (those not announced yet: the store's state
+    /// says); the answer is `.notified`.
+    case notify([NotifyEvent], command: [String])
     case suspend
     case quit
 
     /// Runs off the main loop (store I/O); the screen keeps drawing meanwhile.
     public var runsInBackground: Bool {
         switch self {
-        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed, .saveClosingDraft, .adopt, .sync: true
+        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed, .saveClosingDraft, .adopt, .sync, .notify: true
         case .setTheme, .editExternally, .suspend, .quit: false
         }
     }
@@ -106,6 +113,7 @@ public enum Effect: Equatable, Sendable {
         case .checkOutsideChanges, .adopt: "Looking for outside changes…"
         case .loadClosed(let refs): "Reading \(refs.count) closed record\(refs.count == 1 ? "" : "s") for the archive…"
         case .sync: "Syncing with git…"
+        case .notify: "Running the notification hook…"
         case .setTheme: "Loading the theme…"
         case .editExternally, .suspend, .quit: ""
         }

@@ -84,6 +84,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         // What came in is reloaded by the outside-change poll, like any other change on disk.
         state.status = Status(text, ok ? .ok : .error)
         return []
+    case .mouse(let event):
+        return Mouse.handle(&state, event)
+    case .notified(let events, let failures):
+        return Notify.notified(&state, events, failures)
     case .terminate:
         var effects: [Effect] = []
         if let form = state.form, form.isDirty {
@@ -107,10 +111,11 @@ private func tick(_ s: inout AppState, _ now: Now) -> [Effect] {
         s.recompute()
     }
     if let st = s.status, now.seconds - s.statusShownAt >= Status.fadeSeconds(st.kind) { s.status = nil }
+    let notify = Notify.check(&s)
     // Ticks come about once a second; one a little early still counts, so a check is never a tick late.
-    guard now.seconds - s.lastOutsideCheck >= outsideCheckSeconds - 0.25, s.pending.isEmpty else { return [] }
+    guard now.seconds - s.lastOutsideCheck >= outsideCheckSeconds - 0.25, s.pending.isEmpty else { return notify }
     s.lastOutsideCheck = now.seconds
-    return [.checkOutsideChanges]
+    return [.checkOutsideChanges] + notify
 }
 
 /// A draft of an open form, named after what it edits.
@@ -157,7 +162,7 @@ func draft(of form: Form, today: Day) -> FormDraft {
 /// Every key goes through the key table: the top context's bindings (then, on a screen, the
 /// global ones, then Ctrl-C and Ctrl-Z), or the context's text binding, which hands the key to
 /// the focused field. A disabled binding says why; a key bound only elsewhere says where.
-private func handleKey(_ s: inout AppState, _ key: Key) -> [Effect] {
+func handleKey(_ s: inout AppState, _ key: Key) -> [Effect] {
     // The next action clears the last message.
     s.status = nil
     let context = s.keyContext

@@ -20,4 +20,12 @@ public protocol Backend: AnyObject {
     /// runs `body`, then takes the screen back. The caller repaints everything afterwards
     /// (`Terminal.releasing(_:)` does both).
     func releaseTerminal<T>(_ body: () throws -> T) rethrows -> T
+    /// Asks the terminal to report clicks and the wheel (`true`), or leaves the mouse to the
+    /// terminal's own text selection (`false`, the default: nothing is asked for).
+    func setMouse(_ on: Bool)
+}
+
+extension Backend {
+    /// A backend without a mouse ignores the request.
+    public func setMouse(_ on: Bool) {}
 }

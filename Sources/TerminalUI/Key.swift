@@ -22,4 +22,6 @@ public enum Event: Hashable, Sendable {
     case paste(String)
     /// SIGTERM, SIGHUP or SIGINT arrived: save what must be saved, then quit.
     case terminate(signal: Int32)
+    /// A click or a wheel turn (only while the mouse is on: `Backend.setMouse(true)`).
+    case mouse(MouseEvent)
 }

@@ -21,8 +21,11 @@ struct DashboardCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let today = try Clock.today()
         let catalog = ThemeCatalog(searchPaths: ThemePaths.searchPaths(environment: env))
+        // config.toml: a problem is said on the status line and that setting keeps its default.
+        let config = UserConfig.load(environment: env)
+        DateStyle.current = config.config.dateStyle
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
-        let themeName = theme ?? (noColor ? "mono" : env["TANDEM_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? "default")
+        let themeName = theme ?? (noColor ? "mono" : env["TANDEM_THEME"].flatMap { $0.isEmpty ? nil : $0 } ?? config.config.theme ?? "default")
         let chosen: Theme
         let warnings: [String]
         do { (chosen, warnings) = try catalog.load(themeName) } catch { throw CLIFailure.input("--theme: \(error)") }
@@ -44,7 +47,7 @@ struct DashboardCommand: ParsableCommand {
         var firstRun = false
         if !demo, !FileManager.default.fileExists(atPath: dir.appendingPathComponent("tandem.json").path),
            ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).isEmpty {
-            do { try Store.create(at: dir, agency: Agency(name: "My agency")).close() } catch { throw CLIFailure.store(error) }
+            do { try Store.create(at: dir, agency: Agency(name: "My agency", settings: config.config.storeSettings)).close() } catch { throw CLIFailure.store(error) }
             firstRun = true
         }
 
@@ -59,7 +62,11 @@ struct DashboardCommand: ParsableCommand {
         state.drafts = AppRuntime.loadDrafts(from: store)
         state.closingDrafts = AppRuntime.loadClosingDrafts(from: store)
         if let w = warnings.first { state.status = Status("Theme: \(w)", .error) }
+        state.keymap = config.config.keymap
+        state.mouseEnabled = config.config.mouse
+        state.notifyCommand = config.config.notifyCommand
         if firstRun { state.status = Status("New store in \(dir.path): press n to add your people, then their coaching and mentoring") }
+        if let line = UserConfig.statusLine(config.problems) { state.status = Status(line, .error) }
         // Read-only only when the folder cannot be written or a file is from a newer Tandem: say why at once.
         if let reason = store.readOnlyReason { state.status = Status("Read-only: \(reason)", .error) }
 

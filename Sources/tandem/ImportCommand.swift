@@ -56,7 +56,7 @@ struct ImportCommand: ParsableCommand {
                 else { try importCSV(bytes, store: nil, snapshot: empty, today: today) }
                 return
             }
-            do { try Store.create(at: dir, agency: Agency(name: "My agency")).close() } catch { throw CLIFailure.store(error) }
+            do { try Store.create(at: dir, agency: Agency(name: "My agency", settings: UserConfig.load().config.storeSettings)).close() } catch { throw CLIFailure.store(error) }
         }
         let store = try Store.openForCLI(dir, forEditing: !dryRun)
         defer { store.close() }

@@ -19,11 +19,29 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var data: DataDirOptions
     @Flag(help: "Print the counts as JSON.") var json = false
+    @Flag(help: ArgumentHelp("Also run config.toml's [notify] command for each event not announced yet today (deadlines within the due-soon days, mentoring overdue or drifting, momentum lost): for cron.")) var notify = false
 
     func run() throws {
         let today = try Clock.today()
-        let store = try Store.openForCLI(data.resolved(), forEditing: false)
+        var hook: [String] = []
+        if notify {
+            let config = UserConfig.load()
+            for p in config.problems { FileHandle.standardError.write(Data("tandem: \(p)\n".utf8)) }
+            hook = config.config.notifyCommand
+            guard !hook.isEmpty else {
+                throw CLIFailure.input("--notify: no [notify] command in \(config.path.path) (tandem config --print-defaults shows the setting)")
+            }
+        }
+        // --notify remembers what it announced in the data folder, so it opens the store for editing (still no lock).
+        let store = try Store.openForCLI(data.resolved(), forEditing: notify)
         defer { store.close() }
+        if notify {
+            let loaded: Loaded
+            do { loaded = try store.load(scope: .open) } catch { throw CLIFailure.store(error) }
+            let report = NotifyHook(command: hook).announce(NotifyRules.events(in: loaded.snapshot, today: today), in: store, today: today)
+            // A failing command is reported, never fatal: the status line still comes.
+            for f in report.failures { FileHandle.standardError.write(Data("tandem: notify: \(f)\n".utf8)) }
+        }
         let snapshot: Snapshot
         // Through the status cache: only files changed since the last status are read.
         do { snapshot = try StatusIndex.snapshot(of: store).snapshot } catch { throw CLIFailure.store(error) }

@@ -18,7 +18,7 @@ struct Tandem: ParsableCommand {
         subcommands: [DashboardCommand.self, DemoCommand.self, ListCommand.self, LogCommand.self,
                       AssessCommand.self, MatchCommand.self, PrepCommand.self, CheckCommand.self,
                       StatusCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self,
-                      KeysCommand.self, TerminalCheckCommand.self, MergeDriverCommand.self, ManCommand.self],
+                      KeysCommand.self, ConfigCommand.self, TerminalCheckCommand.self, MergeDriverCommand.self, ManCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

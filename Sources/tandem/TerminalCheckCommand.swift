@@ -58,6 +58,7 @@ struct TerminalCheckCommand: ParsableCommand {
             switch event {
             case .terminate: break loop
             case .resize: terminal.invalidate()
+            case .mouse: break
             case .paste(let text):
                 pastes += 1
                 if focus == 0 { line.paste(text) } else { notes.paste(text) }

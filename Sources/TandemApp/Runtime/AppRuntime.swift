@@ -45,6 +45,8 @@ public final class AppRuntime {
     /// Loops until quit, then waits for background work to land. Returns the process exit status.
     @discardableResult
     public func run() -> Int32 {
+        // Off unless the config turned it on: the terminal keeps its own selection.
+        if state.mouseEnabled { terminal.backend.setMouse(true) }
         send(.tick(clock()))
         draw()
         var lastTick = clock().seconds
@@ -63,6 +65,7 @@ public final class AppRuntime {
                     terminal.invalidate()
                 case .terminate: send(.terminate)
                 case .paste(let text): send(.pasted(text))
+                case .mouse(let m): send(.mouse(m))
                 }
                 changed = true
             }
@@ -172,7 +175,10 @@ final class EffectWorker: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()
     private var inbox: [Msg] = []
-    private var jobs: [(label: String, since: Double)] = []
+    private var jobs: [(label: String, since: Double, id: Int)] = []
+    private var nextJob = 0
+    /// The notification hook runs here, so a slow command never holds a save back.
+    private let hookQueue = DispatchQueue(label: "tandem.notify")
 
     /// Where the next look for outside changes starts; only the queue touches it.
     private var stamp: StoreStamp
@@ -198,13 +204,15 @@ final class EffectWorker: @unchecked Sendable {
     var running: (String, Double)? { lock.lock(); defer { lock.unlock() }; return jobs.first.map { ($0.label, $0.since) } }
 
     func submit(_ effect: Effect, at seconds: Double) {
-        lock.lock(); jobs.append((effect.progressLabel, seconds)); lock.unlock()
+        lock.lock(); nextJob += 1; let id = nextJob; jobs.append((effect.progressLabel, seconds, id)); lock.unlock()
         group.enter()
-        queue.async {
+        let runsOn: DispatchQueue
+        if case .notify = effect { runsOn = hookQueue } else { runsOn = queue }
+        runsOn.async {
             let result = self.perform(effect)
             self.lock.lock()
             self.inbox += result
-            self.jobs.removeFirst()
+            self.jobs.removeAll { $0.id == id }
             self.lock.unlock()
             self.group.leave()
         }
@@ -326,6 +334,9 @@ final class EffectWorker: @unchecked Sendable {
             return []
         case .sync:
             return EffectWorker.sync(store)
+        case .notify(let events, let command):
+            let report = NotifyHook(command: command).announce(events, in: store, today: events.first.flatMap { Day(iso: $0.day) } ?? Day(dayNumber: 0))
+            return [.notified(report.announced, failures: report.failures)]
         case .setTheme, .editExternally, .suspend, .quit:
             return []
         }

@@ -32,7 +32,7 @@ public enum AppView {
         default: DashboardView.render(s, layout, theme, into: &buf)
         }
         statusLine(s, theme, into: &buf, area: layout.status)
-        KeyHintFooter(hints: s.keymap.hints(for: s.keyContext, readOnly: s.isReadOnly, hiding: s.hiddenHints), keyStyle: theme.style(.key),
+        KeyHintFooter(hints: layout.footerHints.map { ($0.keyText, $0.label) }, keyStyle: theme.style(.key),
                       labelStyle: theme.style(.footer)).render(into: &buf, area: layout.footer)
         for context in s.stack.dropFirst(screenIndex + 1) {
             switch context {

@@ -4,38 +4,26 @@ import TerminalUI
 /// A form over the dashboard: labelled fields, the focused one's hint or error under it.
 enum FormView {
     static func render(_ form: Form, _ s: AppState, _ layout: AppLayout, _ theme: Theme, into buf: inout ScreenBuffer) {
-        let width = layout.formBoxWidth
         let fieldWidth = layout.formFieldWidth
         let labelWidth = layout.formLabelColumns
-        // Rows each field takes: its editor, then a hint or error line when focused or wrong.
-        var blocks: [(field: Int, height: Int, note: Line?)] = []
+        // Where the box and each field go: the layout's, which the mouse uses too.
+        let geometry = layout.form(form)
+        var notes: [Int: Line] = [:]
         for (i, f) in form.fields.enumerated() {
-            let rows: Int
-            switch f.editor { case .area(_, let r): rows = r; case .items(let l): rows = l.height; default: rows = 1 }
-            var note: Line?
-            if let e = form.errors[f.id] { note = [Span("✗ " + e, style: theme.style(.error))] }
-            else if i == form.focus, !f.hint.isEmpty { note = [Span(f.hint, style: theme.style(.muted))] }
-            blocks.append((i, rows, note))
+            if let e = form.errors[f.id] { notes[i] = [Span("✗ " + e, style: theme.style(.error))] }
+            else if i == form.focus, !f.hint.isEmpty { notes[i] = [Span(f.hint, style: theme.style(.muted))] }
         }
-        let contentHeight = blocks.reduce(0) { $0 + $1.height + ($1.note == nil ? 0 : 1) } + 1
-        let height = min(s.height, contentHeight + 2)
-        let box = buf.area.centered(width: width, height: height)
+        let box = geometry.box
         buf.fill(box, style: theme.style(.overlay))
         Block(title: form.title, titleStyle: theme.style(.title), borderStyle: theme.style(.focus), focused: true)
             .render(into: &buf, area: box)
-        let inner = box.inset(dx: 2, dy: 1)
+        let inner = geometry.inner
         guard !inner.isEmpty else { return }
-        let usable = inner.height - 1
-        // Scroll so the focused field (and its note) is visible.
-        var tops: [Int] = []
-        var y = 0
-        for b in blocks { tops.append(y); y += b.height + (b.note == nil ? 0 : 1) }
-        let focusTop = tops[safe: form.focus] ?? 0
-        let focusBottom = focusTop + (blocks[safe: form.focus].map { $0.height + ($0.note == nil ? 0 : 1) } ?? 1)
-        let offset = max(0, min(focusTop, focusBottom - usable))
-        for (i, b) in blocks.enumerated() {
-            let top = tops[i] - offset
-            guard top >= 0, top + b.height <= usable else { continue }
+        let usable = geometry.usable
+        for b in geometry.blocks {
+            guard b.shown else { continue }
+            let top = b.y - inner.y
+            let note = notes[b.field]
             let field = form.fields[b.field]
             let focused = b.field == form.focus
             let labelStyle = focused ? theme.style(.focus).bold() : theme.style(form.errors[field.id] == nil ? .text : .error)
@@ -57,7 +45,7 @@ enum FormView {
             case .items(let list):
                 renderItems(list, focused: focused, area: editorArea, style: style, s, theme, into: &buf)
             }
-            if let note = b.note, top + b.height < usable {
+            if let note, top + b.height < usable {
                 buf.put(line: Text.truncate(note, to: editorArea.width), x: editorArea.x, y: inner.y + top + b.height, maxX: editorArea.right)
             }
         }

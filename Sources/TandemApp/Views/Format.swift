@@ -11,9 +11,16 @@ enum Format {
         "\(weekdayNames[d.weekday - 1]) \(d.day) \(monthNames[d.month - 1]) \(d.year)"
     }
 
-    /// "29 Nov" this year, "29 Nov 25" otherwise.
+    /// "29 Nov" this year, "29 Nov 25" otherwise (in the config's `DateStyle`: "Nov 29", "2026-11-29").
     static func shortDate(_ d: Day, today: Day) -> String {
-        d.year == today.year ? "\(d.day) \(monthNames[d.month - 1])" : "\(d.day) \(monthNames[d.month - 1]) \(d.year % 100)"
+        switch DateStyle.current {
+        case .dayMonth:
+            d.year == today.year ? "\(d.day) \(monthNames[d.month - 1])" : "\(d.day) \(monthNames[d.month - 1]) \(d.year % 100)"
+        case .monthDay:
+            d.year == today.year ? "\(monthNames[d.month - 1]) \(d.day)" : "\(monthNames[d.month - 1]) \(d.day) \(d.year % 100)"
+        case .iso:
+            d.iso
+        }
     }
 
     /// Days to a deadline: "today", "12d", "3d late".

@@ -51,12 +51,23 @@ enum PeopleView {
 
 /// `?`: the keys of what is on top first, then every other context's, from the key table.
 enum HelpOverlay {
+    /// "↑↓": the help's first keys for up and down (the user's, when remapped).
+    static func scrollHint(_ k: Keymap) -> String {
+        [k.key(for: .up, in: .help), k.key(for: .down, in: .help)].compactMap { $0 }.map(Keymap.name).joined()
+    }
+
+    /// "Esc or ?": the help's first two keys that close it.
+    static func closeHint(_ k: Keymap) -> String {
+        (k.bindings.first { $0.context == .help && $0.action == .back }?.keys.prefix(2).map(Keymap.name) ?? ["Esc"]).joined(separator: " or ")
+    }
+
     static func render(_ s: AppState, _ h: HelpState, _ layout: AppLayout, _ theme: Theme, into buf: inout ScreenBuffer) {
         let all = HelpContent.rows(s.keymap, about: h.about).map { line($0, theme) }
         let visible = layout.helpVisible
         let offset = min(h.scroll, layout.helpMaxScroll)
         var shown = Array(all.dropFirst(offset).prefix(visible))
-        shown.append([Span(all.count > visible ? "↑↓ scroll · Esc or ? closes" : "Esc or ? closes", style: theme.style(.muted))])
+        shown.append([Span(all.count > visible ? "\(scrollHint(s.keymap)) scroll · \(closeHint(s.keymap)) closes" : "\(closeHint(s.keymap)) closes",
+                           style: theme.style(.muted))])
         Modal(title: "Keys", lines: shown, width: layout.help.width, height: layout.help.height, style: theme.style(.overlay),
               borderStyle: theme.style(.focus), titleStyle: theme.style(.title)).render(into: &buf, area: buf.area)
     }

@@ -15,6 +15,8 @@ public final class TestBackend: Backend {
     public private(set) var isReleased = false
     /// The cells each `draw` call received, oldest first.
     public private(set) var drawCalls: [[(x: Int, y: Int, cell: Cell)]] = []
+    /// Whether the program asked for mouse reports (`setMouse(_:)`); off until asked.
+    public private(set) var mouseEnabled = false
 
     public init(width: Int, height: Int) {
         screen = ScreenBuffer(width: width, height: height)
@@ -53,6 +55,13 @@ public final class TestBackend: Backend {
     }
 
     public func suspend() { suspendCount += 1 }
+
+    public func setMouse(_ on: Bool) { mouseEnabled = on }
+
+    /// Queues a mouse event, as a terminal reporting the mouse would send it.
+    public func queueMouse(_ kind: MouseEvent.Kind, x: Int, y: Int) {
+        queuedEvents.append(.mouse(MouseEvent(kind, x: x, y: y)))
+    }
 
     public func releaseTerminal<T>(_ body: () throws -> T) rethrows -> T {
         releaseCount += 1

@@ -8,6 +8,22 @@ public struct KeyHintFooter: Sendable {
         self.hints = hints; self.keyStyle = keyStyle; self.labelStyle = labelStyle
     }
 
+    /// The columns each hint that fits in `width` takes (from the row's start, the gap before
+    /// it not included): the one rule both drawing and the mouse's hit-testing use.
+    public static func fit(_ hints: [(key: String, label: String)], width: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var used = 0
+        for hint in hints {
+            let gap = out.isEmpty ? 0 : 2
+            let label = hint.label.isEmpty ? "" : " " + hint.label
+            let w = gap + Text.width(hint.key + label)
+            if used + w > width { break }
+            out.append((used + gap)..<(used + w))
+            used += w
+        }
+        return out
+    }
+
     /// The hints that fit in `width` columns, two spaces apart, as spans.
     public func line(width: Int) -> Line {
         var out: Line = []

@@ -34,6 +34,8 @@ enum CLI {
         var environment = ProcessInfo.processInfo.environment
         environment["TANDEM_DATA_DIR"] = nil
         environment["XDG_DATA_HOME"] = scratch.appendingPathComponent("no-xdg-data").path
+        // Never the developer's own config.toml: a test that wants one passes XDG_CONFIG_HOME.
+        environment["XDG_CONFIG_HOME"] = scratch.appendingPathComponent("no-xdg-config").path
         environment["TANDEM_TODAY"] = today
         for (k, v) in env { environment[k] = v }
 
