@@ -49,7 +49,7 @@ struct DashboardCommand: ParsableCommand {
         }
 
         // Everything that can fail on the store fails here, before the screen opens.
-        let store = try Store.openForCLI(dir, forEditing: true)
+        let store = try Store.openSealing(dir, forEditing: true)
         defer { store.close() }
         let loaded: Loaded
         do { loaded = try store.load(scope: .open) } catch { throw CLIFailure.store(error) }

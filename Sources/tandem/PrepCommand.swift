@@ -25,7 +25,7 @@ struct PrepCommand: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let store = try Store.openForCLI(data.resolved(), forEditing: false)
+        let store = try Store.openSealing(data.resolved(), forEditing: false)
         defer { store.close() }
         let loaded: Loaded
         do { loaded = try store.load(scope: .all) } catch { throw CLIFailure.store(error) }

@@ -222,7 +222,7 @@ struct DashboardE2ETests {
         defer { session.kill() }
         let screen = try session.waitFor("Mentoring ·")
         #expect(screen.contains("[read-only]"))
-        #expect(screen.contains("Read-only: tandem.json was written by a newer Tandem (format 7; this one reads 1)"), "\(screen)")
+        #expect(screen.contains("Read-only: tandem.json was written by a newer Tandem (format 7; this one reads 2)"), "\(screen)")
         session.send("q")
         #expect(try session.waitForExit() == 0)
         #expect(changedFiles(before, folder.snapshot()) == [])
