@@ -48,7 +48,9 @@ struct DashboardCommand: ParsableCommand {
             firstRun = true
         }
 
-        // Everything that can fail on the store fails here, before the screen opens.
+        // Everything that can fail on the store fails here, before the screen opens; a locked
+        // identity asks for its passphrase now, while the terminal is still the shell's.
+        CLISealer.shared.resolveNow()
         let store = try Store.openSealing(dir, forEditing: true)
         defer { store.close() }
         let loaded: Loaded
@@ -58,7 +60,13 @@ struct DashboardCommand: ParsableCommand {
                              readOnlyReason: store.readOnlyReason, themeName: chosen.name)
         state.drafts = AppRuntime.loadDrafts(from: store)
         state.closingDrafts = AppRuntime.loadClosingDrafts(from: store)
+        state.cannotSeal = CLISealer.shared.cannotSealReason
         if let w = warnings.first { state.status = Status("Theme: \(w)", .error) }
+        let notices = store.sealNotices
+        if let first = notices.first {
+            state.status = Status("\(notices.count) sealed note\(notices.count == 1 ? "" : "s") did not open: \(first)"
+                                  + (notices.count > 1 ? " (and \(notices.count - 1) more)" : ""), .error)
+        }
         if firstRun { state.status = Status("New store in \(dir.path): press n to add your people, then their coaching and mentoring") }
         // Read-only only when the folder cannot be written or a file is from a newer Tandem: say why at once.
         if let reason = store.readOnlyReason { state.status = Status("Read-only: \(reason)", .error) }

@@ -5,7 +5,8 @@ import Testing
 ///
 /// Every run gets `TANDEM_TODAY=2026-11-29` (so days left, health and forecasts are
 /// reproducible), never inherits `TANDEM_DATA_DIR`, and points `XDG_DATA_HOME` at a folder that
-/// does not exist, so no test can reach a real store. Output goes to temporary files, so a large
+/// does not exist, so no test can reach a real store; `XDG_CONFIG_HOME` is a folder of the run's
+/// own holding `TestIdentity`. Output goes to temporary files, so a large
 /// output cannot fill a pipe and deadlock the run.
 enum CLI {
     /// The day every run sees as today.
@@ -35,6 +36,9 @@ enum CLI {
         environment["TANDEM_DATA_DIR"] = nil
         environment["XDG_DATA_HOME"] = scratch.appendingPathComponent("no-xdg-data").path
         environment["TANDEM_TODAY"] = today
+        environment["TANDEM_PASSPHRASE"] = nil
+        // Never the real ~/.config: the fixed test identity in this run's own folder.
+        environment["XDG_CONFIG_HOME"] = TestIdentity.install(in: scratch.appendingPathComponent("config")).path
         for (k, v) in env { environment[k] = v }
 
         let process = Process()
