@@ -26,7 +26,7 @@ enum RecordCodec {
     /// Decodes a scanned file, migrating it first when its format is older than this build's.
     static func decode<T: Decodable>(_ type: T.Type, from file: ScannedFile, migrations: [Migration],
                                      decoder: JSONDecoder) throws -> T {
-        if file.format < currentFormat, migrations.contains(where: { $0.from >= file.format && $0.reshapes }) {
+        if file.format < currentFormat, !RecordCodec.decodesAsItIs(file.format, migrations: migrations) {
             let migrated = try migrate(file, migrations: migrations)
             do {
                 return try decoder.decode(T.self, from: migrated)
@@ -41,6 +41,15 @@ enum RecordCodec {
             return try decoder.decode(T.self, from: file.data)
         } catch let error as DecodingError {
             throw storeError(error, file: file.path, data: file.data)
+        }
+    }
+
+    /// Whether every step from `format` to the current one is known and leaves the JSON as it is
+    /// (1 → 2), so the file decodes directly, with its own lines and columns in any error.
+    static func decodesAsItIs(_ format: Int, migrations: [Migration]) -> Bool {
+        (format..<currentFormat).allSatisfy { from in
+            guard let step = migrations.first(where: { $0.from == from }) ?? Migration.all.first(where: { $0.from == from }) else { return false }
+            return !step.reshapes
         }
     }
 
