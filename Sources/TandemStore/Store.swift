@@ -373,7 +373,8 @@ public final class Store: @unchecked Sendable {
             if updated == current {
                 locked { remember(current, rel: rel, fingerprint: Fingerprint(data)) }
             } else {
-                try writeRecord(updated, at: rel)
+                // The file as read is what a plain private note from before sealing is known by.
+                try writeRecord(updated, at: rel, replacing: data)
             }
             return (updated, rel)
         }

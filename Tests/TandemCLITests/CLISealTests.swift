@@ -173,6 +173,21 @@ import Testing
         #expect(noIdentity.status == 1 && noIdentity.stderr.contains("tandem identity new"))
     }
 
+    /// The `"sealed" : { … }` blocks of a file, line for line.
+    static func sealedBlocks(_ text: String) -> [String] {
+        var blocks: [String] = []
+        var current: [Substring] = []
+        var depth = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if depth == 0, line.contains("\"sealed\" : {") { depth = 1; current = [line]; continue }
+            guard depth > 0 else { continue }
+            current.append(line)
+            depth += line.filter { $0 == "{" || $0 == "[" }.count - line.filter { $0 == "}" || $0 == "]" }.count
+            if depth == 0 { blocks.append(current.joined(separator: "\n")) }
+        }
+        return blocks
+    }
+
     /// An export's JSON without the `sealed` values (ciphertext), to compare what it says.
     static func withoutSealed(_ json: String) -> String {
         json.split(separator: "\n", omittingEmptySubsequences: false).reduce(into: (out: [Substring](), depth: 0)) { acc, line in
@@ -183,5 +198,84 @@ import Testing
             if line.contains("\"sealed\" : {") { acc.depth = 1; return }
             acc.out.append(line)
         }.out.joined(separator: "\n")
+    }
+}
+
+/// Sealed notes through `tandem sync`: git objects never hold the text, and a clone without the
+/// identity still loads, lists, logs shared sessions and syncs, leaving the sealed values whole.
+@Suite(.serialized) struct CLISealSyncTests {
+    @Test func gitObjectsNeverHoldThePrivateTextAndACloneWithoutTheIdentitySyncs() throws {
+        let team = try CLISyncTests.Team()
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(team.tandem(team.a, ["list", "mentoring", "--json"]).stdout.utf8)) as? [[String: Any]])
+        let id = String(try #require(rows.first?["id"] as? String).prefix(8))
+        #expect(team.tandem(team.a, ["identity", "seal-existing"]).status == 0)
+        let log = team.tandem(team.a, ["log", "--record", id, "--minutes", "40", "--note", CLISealTests.secret])
+        #expect(log.status == 0, "\(log.stderr)")
+        let sync = team.tandem(team.a, ["sync"])
+        #expect(sync.status == 0, "\(sync.stderr)")
+        for repo in [team.a, team.remote] {
+            let objects = team.git(["cat-file", "--batch-all-objects", "--batch"], in: repo).out
+            #expect(!objects.isEmpty)
+            #expect(!objects.contains(CLISealTests.secret), "\(repo.lastPathComponent)")
+        }
+        // B has no identity: it sees the note sealed, and everything else goes on.
+        let other = CLISealTests.emptyConfig(team.root)
+        func b(_ args: [String]) -> (status: Int32, stdout: String, stderr: String) {
+            CLI.run(args + ["--data-dir", team.b.path], env: team.env.merging(other) { $1 })
+        }
+        #expect(b(["sync"]).status == 0)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: team.b.appendingPathComponent("mentoring").path)
+            .first { $0.contains(id.lowercased()) })
+        let file = "mentoring/\(name)"
+        let sealedBefore = CLISealTests.sealedBlocks(team.text(team.b, file))
+        #expect(sealedBefore.count > 1)
+        #expect(b(["list", "mentoring"]).status == 0)
+        let prep = b(["prep", id])
+        #expect(prep.status == 0 && prep.stdout.contains("sealed (for Test Leader)") && !prep.stdout.contains(CLISealTests.secret))
+        #expect(b(["log", "--record", id, "--minutes", "20", "--note", "Shared from B", "--shared"]).status == 0)
+        let syncB = b(["sync"])
+        #expect(syncB.status == 0, "\(syncB.stderr)")
+        #expect(CLISealTests.sealedBlocks(team.text(team.b, file)) == sealedBefore)
+        // A gets B's session and still opens its own note.
+        #expect(team.tandem(team.a, ["sync"]).status == 0)
+        let md = team.tandem(team.a, ["export", "--format", "md", "--record", id, "--include-private"]).stdout
+        #expect(md.contains("Shared from B") && md.contains(CLISealTests.secret))
+    }
+}
+
+/// The dashboard without an identity: a private note is refused on the form (and kept there),
+/// shared goes through, and a note sealed by someone else shows as sealed in the detail.
+@Suite(.serialized) struct SealedDashboardE2ETests {
+    @Test func withoutAnIdentityTheFormRefusesAPrivateNoteAndSealedOnesShowAsSealed() throws {
+        let folder = CLIFolder.demo()
+        // The first engagement gets a private note sealed to the test identity.
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(folder.run(["list", "coaching", "--json"]).stdout.utf8)) as? [[String: Any]])
+        let id = String(try #require(rows.first?["id"] as? String).prefix(8))
+        #expect(folder.run(["log", "--record", id, "--minutes", "30", "--note", CLISealTests.secret]).status == 0)
+        var env = CLISealTests.emptyConfig(folder)
+        env["TANDEM_TODAY"] = CLI.today
+        let session = try TmuxSession(command: [try CLI.located.get().path, "--data-dir", folder.data.path],
+                                      width: 120, height: 40, environment: env)
+        defer { session.kill() }
+        try session.waitFor("Mentoring ·")
+        session.send("Enter")
+        let detail = try session.waitFor("sealed (for Test Leader)")
+        #expect(!detail.contains(CLISealTests.secret))
+        session.send("Escape")
+        try session.waitFor("Mentoring ·")
+        let typed = "Typed without an identity \(UUID().uuidString.prefix(6))"
+        session.send("l")
+        try session.waitFor("Log session")
+        session.type(typed)
+        session.send("C-s")
+        try session.waitFor("not saved: private notes are sealed to your identity")
+        #expect(session.screenText().contains(typed), "the typed note stays on the form")
+        #expect(CLISealTests.filesHolding(typed, under: folder.data) == [])
+        session.send("Space")
+        session.send("C-s")
+        try session.waitFor("Saved: Logged")
+        #expect(CLISealTests.filesHolding(typed, under: folder.data).count == 1)
+        session.send("q")
+        #expect(try session.waitForExit() == 0)
     }
 }

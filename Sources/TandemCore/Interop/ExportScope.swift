@@ -32,6 +32,15 @@ public enum ExportScope {
         return s
     }
 
+    /// `snapshot` without the sealed values (ciphertext): an export carries what this identity
+    /// opened, and `sealed (for …)` for what it could not.
+    public static func withoutSealedValues(_ snapshot: Snapshot) -> Snapshot {
+        var s = snapshot
+        s.engagements = s.engagements.map { e in var e = e; for i in e.sessions.indices { e.sessions[i].sealed = nil }; return e }
+        s.relationships = s.relationships.map { r in var r = r; for i in r.sessions.indices { r.sessions[i].sealed = nil }; return r }
+        return s
+    }
+
     /// How many sessions `filtered` leaves out.
     public static func privateSessionCount(in snapshot: Snapshot) -> Int {
         snapshot.engagements.reduce(0) { $0 + $1.sessions.filter { $0.visibility.isPrivate }.count }
