@@ -13,8 +13,11 @@ public struct IdentitySealer: NoteSealing {
     static var suite: HPKE.Ciphersuite { .Curve25519_SHA256_ChachaPoly }
     static let info = Data("tandem sealed note v1".utf8)
 
-    public init(identity: Identity) { self.identity = identity; self.missingReason = nil }
-    public init(missing reason: String) { self.identity = nil; self.missingReason = reason }
+    /// The identity's fingerprint, once (a box is found by it at every open).
+    private let fingerprint: String?
+
+    public init(identity: Identity) { self.identity = identity; self.missingReason = nil; self.fingerprint = identity.fingerprint }
+    public init(missing reason: String) { self.identity = nil; self.missingReason = reason; self.fingerprint = nil }
 
     public var identityName: String? { identity?.name }
     public var cannotSealReason: String? {
@@ -25,7 +28,7 @@ public struct IdentitySealer: NoteSealing {
     public func open(_ sealed: SealedNote, session: UUID) -> Result<SealedContent, SealProblem> {
         guard let identity else { return .failure(.noIdentity(missingReason ?? "no identity")) }
         guard sealed.scheme == SealedNote.currentScheme else { return .failure(.damaged("unknown scheme \(sealed.scheme)")) }
-        guard let box = sealed.boxes.first(where: { $0.key == identity.fingerprint }) else {
+        guard let box = sealed.boxes.first(where: { $0.key == fingerprint }) else {
             return .failure(.notForYou(readers: sealed.readers))
         }
         guard let fromRaw = Data(base64Encoded: sealed.from),

@@ -53,6 +53,23 @@ extension Store {
         return opened
     }
 
+    /// `openSealed` of many records, spread over the cores (each note is an HPKE key agreement),
+    /// in the order given.
+    func openSealed(_ records: [Record], files: [RecordRef: String]) -> [Record] {
+        let sealed = records.indices.filter { records[$0].sessionList.contains { $0.sealed != nil } }
+        guard !sealed.isEmpty, sealer != nil else {
+            return sealed.isEmpty ? records : records.map { openSealed($0, file: files[$0.ref] ?? "") }
+        }
+        let results = OpenedRecords(count: sealed.count)
+        DispatchQueue.concurrentPerform(iterations: sealed.count) { k in
+            let record = records[sealed[k]]
+            results.set(k, openSealed(record, file: files[record.ref] ?? ""))
+        }
+        var out = records
+        for (k, i) in sealed.enumerated() { out[i] = results.get(k) ?? records[i] }
+        return out
+    }
+
     /// What goes in the file (sealed, without plaintext) and what the store remembers of it
     /// (the plaintext beside the sealed values, so the next save keeps them).
     func sealedForWriting(_ record: Record, base: Record?, disk: Data?, rel: String,
@@ -119,4 +136,13 @@ extension Store {
     static func format(of record: Record) -> Int {
         Sealing.needsSealedFormat(record.sessionList) ? sealedFormat : 1
     }
+}
+
+/// Results of a parallel open, each slot written once.
+private final class OpenedRecords: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Record?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Record) { lock.lock(); slots[i] = r; lock.unlock() }
+    func get(_ i: Int) -> Record? { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }

@@ -196,7 +196,7 @@ public final class Store: @unchecked Sendable {
                 continue
             }
             prints[path.rel] = item.fingerprint
-            let record = openSealed(decoded, file: path.rel)
+            let record = decoded
             loadedBases[ref] = record
             switch record {
             case .person(let p): snapshot.people.append(p)
@@ -205,6 +205,11 @@ public final class Store: @unchecked Sendable {
             case .assessment(let a): snapshot.assessments.append(a)
             }
         }
+        // Sealed notes are opened once every file is read, spread over the cores.
+        let opened = openSealed(snapshot.engagements.map(Record.coaching) + snapshot.relationships.map(Record.mentoring), files: loadedFiles)
+        snapshot.engagements = opened.compactMap { if case .coaching(let e) = $0 { return e } else { return nil } }
+        snapshot.relationships = opened.compactMap { if case .mentoring(let r) = $0 { return r } else { return nil } }
+        for record in opened { loadedBases[record.ref] = record }
         locked {
             files = loadedFiles
             fingerprints = prints
