@@ -55,6 +55,7 @@ struct ExportCommand: ParsableCommand {
         defer { store.close() }
         let full: Snapshot
         do { full = try store.load(scope: .all).snapshot } catch { throw CLIFailure.store(error) }
+        store.reportSealNotices()
         var snapshot = ExportScope.withoutSealedValues(ExportScope.filtered(full, includePrivate: includePrivate))
         let leftOut = includePrivate ? 0 : ExportScope.privateSessionCount(in: full)
 

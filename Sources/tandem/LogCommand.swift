@@ -51,6 +51,7 @@ struct LogCommand: ParsableCommand {
         }
         let loaded: Loaded
         do { loaded = try store.load(scope: .open) } catch { throw CLIFailure.store(error) }
+        store.reportSealNotices()
 
         let target: SessionRecord
         switch RecordQuery.resolve(record, in: loaded.snapshot) {

@@ -29,6 +29,7 @@ struct PrepCommand: ParsableCommand {
         defer { store.close() }
         let loaded: Loaded
         do { loaded = try store.load(scope: .all) } catch { throw CLIFailure.store(error) }
+        store.reportSealNotices()
         let record: SessionRecord
         // Open records first, so a closed engagement does not make a name ambiguous.
         var open = loaded.snapshot

@@ -82,6 +82,13 @@ enum Passphrase {
 }
 
 extension Store {
+    /// Says on stderr which sealed notes did not open because they are damaged (file and session).
+    func reportSealNotices() {
+        for notice in sealNotices {
+            FileHandle.standardError.write(Data("tandem: \(notice)\n".utf8))
+        }
+    }
+
     /// Opens the store with the process's identity attached: what it can open is opened, and
     /// private notes written are sealed (or refused without an identity).
     static func openSealing(_ dir: URL, forEditing: Bool) throws -> Store {

@@ -64,6 +64,9 @@ import Testing
     }
 
     private func checkSealed(_ folder: CLIFolder, ref: String) throws {
+        // `status` writes its cache in the data folder: that is searched too.
+        #expect(folder.run(["status"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.data.appendingPathComponent(".cache").path))
         for text in [Self.secret, "reorg-topic-xyz", "Quietly check the band"] {
             #expect(Self.filesHolding(text, under: folder.data) == [], "\(text)")
         }
@@ -106,6 +109,26 @@ import Testing
         #expect(Self.filesHolding(Self.secret, under: folder.data) == [])
         let shared = folder.run(["log", "--record", id, "--minutes", "30", "--note", "Shared with them", "--shared"], env: env)
         #expect(shared.status == 0, "\(shared.stderr)")
+    }
+
+    @Test func aDamagedSealedValueIsNamedAndLeftAsItIs() throws {
+        let folder = CLIFolder.demo()
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(folder.run(["list", "mentoring", "--json"]).stdout.utf8)) as? [[String: Any]])
+        let id = String(try #require(rows.first?["id"] as? String).prefix(8))
+        let file = try #require(rows.first?["file"] as? String)
+        #expect(folder.run(["log", "--record", id, "--minutes", "30", "--note", CLISealTests.secret]).status == 0)
+        let text = folder.text(file)
+        let box = try #require(text.range(of: "\"box\" : \""))
+        var damaged = text
+        damaged.replaceSubrange(box.upperBound..<damaged.index(box.upperBound, offsetBy: 6), with: "AAAAAA")
+        try Data(damaged.utf8).write(to: folder.data.appendingPathComponent(file))
+        let prep = folder.run(["prep", id])
+        #expect(prep.status == 0)
+        #expect(prep.stderr.contains("\(file): the session of \(CLI.today): the sealed value is damaged"), "\(prep.stderr)")
+        #expect(prep.stdout.contains("sealed (for Test Leader)"))
+        #expect(folder.text(file) == damaged, "reading rewrites nothing")
+        #expect(folder.run(["log", "--record", id, "--minutes", "20", "--note", "Shared later", "--shared"]).status == 0)
+        #expect(CLISealTests.sealedBlocks(folder.text(file)) == CLISealTests.sealedBlocks(damaged))
     }
 
     @Test func aPassphraseFromTheEnvironmentAndAWrongOne() throws {
@@ -258,11 +281,6 @@ import Testing
                                       width: 120, height: 40, environment: env)
         defer { session.kill() }
         try session.waitFor("Mentoring ·")
-        session.send("Enter")
-        let detail = try session.waitFor("sealed (for Test Leader)")
-        #expect(!detail.contains(CLISealTests.secret))
-        session.send("Escape")
-        try session.waitFor("Mentoring ·")
         let typed = "Typed without an identity \(UUID().uuidString.prefix(6))"
         session.send("l")
         try session.waitFor("Log session")
@@ -275,6 +293,10 @@ import Testing
         session.send("C-s")
         try session.waitFor("Saved: Logged")
         #expect(CLISealTests.filesHolding(typed, under: folder.data).count == 1)
+        // The note sealed for the test identity shows as sealed in the record's detail.
+        session.send("Enter")
+        let detail = try session.waitFor("sealed (for Test Leader)")
+        #expect(!detail.contains(CLISealTests.secret))
         session.send("q")
         #expect(try session.waitForExit() == 0)
     }
