@@ -301,3 +301,31 @@ import Testing
         #expect(try session.waitForExit() == 0)
     }
 }
+
+/// The passphrase is asked at the terminal, twice, and never shown.
+@Suite(.serialized) struct PassphrasePromptE2ETests {
+    @Test func identityNewAsksForThePassphraseWithoutEcho() throws {
+        let folder = CLIFolder()
+        let env = CLISealTests.emptyConfig(folder, "cfg")
+        let session = try TmuxSession(command: [try CLI.located.get().path, "identity", "new", "--name", "Ana"],
+                                      width: 100, height: 20, environment: env)
+        defer { session.kill() }
+        try session.waitFor("New passphrase:")
+        session.type("violet harbour 42")
+        session.send("Enter")
+        try session.waitFor("The same again:")
+        session.type("violet harbour 42")
+        session.send("Enter")
+        let screen = try session.waitFor("Made an identity for Ana")
+        #expect(!screen.contains("violet"), "the passphrase was echoed: \(screen)")
+        #expect(try session.waitForExit() == 0)
+        let file = try String(contentsOf: folder.url.appendingPathComponent("cfg/tandem/identity"), encoding: .utf8)
+        #expect(file.contains("\"kdf\" : \"scrypt\"") && !file.contains("privateKey") && !file.contains("violet"))
+        // It opens with that passphrase and not another.
+        let demo = CLIFolder.demo()
+        let wrong = CLI.run(["identity", "seal-existing"] + demo.dataDir, env: env.merging(["TANDEM_PASSPHRASE": "violet"]) { $1 })
+        #expect(wrong.status == 1 && wrong.stderr.contains("the passphrase does not open the identity"), "\(wrong.stderr)")
+        let ok = CLI.run(["identity", "seal-existing"] + demo.dataDir, env: env.merging(["TANDEM_PASSPHRASE": "violet harbour 42"]) { $1 })
+        #expect(ok.status == 0 && ok.stdout.hasPrefix("Sealed "), "\(ok.stderr)")
+    }
+}

@@ -45,7 +45,6 @@ final class TmuxSession {
         var variables = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
         // Never the real ~/.config: the fixed test identity in this pane's own folder.
         variables["XDG_CONFIG_HOME"] = TestIdentity.install(in: directory.appendingPathComponent("config")).path
-        variables["TANDEM_PASSPHRASE"] = ""
         variables.merge(environment) { $1 }
         let exports = variables.sorted { $0.key < $1.key }
             .map { "export \($0.key)=\(Self.quoted($0.value))" }
