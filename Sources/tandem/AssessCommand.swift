@@ -38,7 +38,7 @@ struct AssessCommand: ParsableCommand {
             }
         }
         let today = try Clock.today()
-        let store = try Store.openSealing(data.resolved(), forEditing: save)
+        let store = try Store.openForCLI(data.resolved(), forEditing: save)
         defer { store.close() }
         if save && store.isReadOnly {
             throw CLIFailure.store("the store is read-only, nothing saved: \(store.readOnlyReason ?? "unknown reason")")

@@ -74,7 +74,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let store = try Store.openSealing(data.resolved(), forEditing: false)
+        let store = try Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
         let engagementStates = try engagementStatuses(), relationshipStates = try relationshipStatuses()
         // Closed records are only decoded when a closed state is asked for.
