@@ -3,6 +3,7 @@ import Foundation
 import NcursesBackend
 import TandemApp
 import TandemCore
+import TandemSeal
 import TandemStore
 import TerminalUI
 
@@ -61,6 +62,10 @@ struct DashboardCommand: ParsableCommand {
         state.drafts = AppRuntime.loadDrafts(from: store)
         state.closingDrafts = AppRuntime.loadClosingDrafts(from: store)
         state.cannotSeal = CLISealer.shared.cannotSealReason
+        // An identity that is there but did not open (no passphrase, a wrong one, a damaged file): say so.
+        if FileManager.default.fileExists(atPath: IdentityStore.path().path), let why = CLISealer.shared.sealer().missingReason {
+            state.status = Status("Private notes stay sealed: \(why)", .error)
+        }
         if let w = warnings.first { state.status = Status("Theme: \(w)", .error) }
         let notices = store.sealNotices
         if let first = notices.first {

@@ -329,3 +329,46 @@ import Testing
         #expect(ok.status == 0 && ok.stdout.hasPrefix("Sealed "), "\(ok.stderr)")
     }
 }
+
+/// The dashboard with a passphrase-protected identity asks for it before the screen opens.
+@Suite(.serialized) struct DashboardPassphraseE2ETests {
+    @Test func theDashboardAsksForThePassphraseThenOpensTheNotes() throws {
+        let folder = CLIFolder.demo()
+        var env = CLISealTests.emptyConfig(folder, "cfg")
+        let withPassphrase = env.merging(["TANDEM_PASSPHRASE": "amber fox"]) { $1 }
+        #expect(CLI.run(["identity", "new", "--name", "Ana"], env: withPassphrase).status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(folder.run(["list", "coaching", "--json"]).stdout.utf8)) as? [[String: Any]])
+        let id = String(try #require(rows.first?["id"] as? String).prefix(8))
+        #expect(folder.run(["log", "--record", id, "--minutes", "30", "--note", CLISealTests.secret], env: withPassphrase).status == 0)
+        env["TANDEM_TODAY"] = CLI.today
+        let session = try TmuxSession(command: [try CLI.located.get().path, "--data-dir", folder.data.path],
+                                      width: 120, height: 40, environment: env)
+        defer { session.kill() }
+        try session.waitFor("Passphrase for your Tandem identity:")
+        session.type("wrong one")
+        session.send("Enter")
+        try session.waitFor("try again")
+        session.type("amber fox")
+        session.send("Enter")
+        let dashboard = try session.waitFor("Mentoring ·")
+        #expect(!dashboard.contains("amber fox") && !dashboard.contains("wrong one"))
+        session.send("Enter")
+        try session.waitFor(String(CLISealTests.secret.prefix(30)))
+        session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test func aLockedIdentityLeftLockedSaysSoInTheStatusLine() throws {
+        let folder = CLIFolder.demo()
+        var env = CLISealTests.emptyConfig(folder, "cfg")
+        #expect(CLI.run(["identity", "new", "--name", "Ana"], env: env.merging(["TANDEM_PASSPHRASE": "amber fox"]) { $1 }).status == 0)
+        env["TANDEM_TODAY"] = CLI.today
+        env["TANDEM_PASSPHRASE"] = "not it"
+        let session = try TmuxSession(command: [try CLI.located.get().path, "--data-dir", folder.data.path],
+                                      width: 120, height: 40, environment: env)
+        defer { session.kill() }
+        try session.waitFor("Private notes stay sealed: the passphrase does not open the identity")
+        session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
+}
