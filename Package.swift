@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // config.toml: settings, keys, mouse, the notification hook.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // HPKE sealing of private notes, and scrypt for a passphrase-protected identity.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The domain: entities and rules. No I/O, no clock, no terminal.
@@ -20,6 +22,12 @@ let package = Package(
         // JSON files on disk: layout, atomic writes, lock, formats, check.
         // Export, import and team sync's file and git work live here too.
         .target(name: "TandemStore", dependencies: ["TandemCore", .product(name: "CSV", package: "CSV.swift")]),
+        // Identities and sealing of private notes (HPKE, scrypt): the only code that imports Crypto.
+        .target(name: "TandemSeal", dependencies: [
+            "TandemCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         // A small TUI kit that knows nothing of coaching.
         .target(name: "TerminalUI"),
         // ncursesw through a C shim: the only code that imports it.
@@ -37,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "tandem",
             dependencies: [
-                "TandemCore", "TandemStore", "TerminalUI", "NcursesBackend", "TandemApp", "TandemConfig",
+                "TandemCore", "TandemStore", "TerminalUI", "NcursesBackend", "TandemApp", "TandemConfig", "TandemSeal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +57,7 @@ let package = Package(
         ),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"]),
         .testTarget(name: "TandemStoreTests", dependencies: ["TandemStore", "TandemCore"]),
+        .testTarget(name: "TandemSealTests", dependencies: ["TandemSeal", "TandemStore", "TandemCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "TandemConfigTests", dependencies: ["TandemConfig", "TandemApp", "TandemCore", "TerminalUI"]),
         .testTarget(name: "TandemAppTests", dependencies: ["TandemApp", "TerminalUI", "TandemCore", "TandemStore"]),

@@ -284,6 +284,9 @@ public struct AppState: Sendable {
     public var files: [RecordRef: String]
     /// Why edits are refused (lock held elsewhere, newer format); `nil` when editable.
     public var readOnlyReason: String?
+    /// Why a private or partners note cannot be sealed here (no identity, a locked one); `nil`
+    /// when it can, or when the store seals nothing (no sealer attached). Set by the executable.
+    public var cannotSeal: String?
 
     /// What has the keys is the last entry; the first is always a screen (dashboard or people).
     public private(set) var stack: [Context] = [.dashboard]

@@ -4,8 +4,14 @@ import Foundation
 // JSON keys are the property names; optional values are omitted when nil.
 // Derived facts (health, forecast, progress…) are computed by the rules, never stored.
 
-/// The version of the record files this build writes. Older files are migrated on load.
-public let currentFormat = 1
+/// The newest version of the record files this build reads and writes. Older files are migrated
+/// on load. A file is written in the oldest format that holds it: format 1 unless a session in it
+/// is sealed (`sealedFormat`), so an older Tandem opens such a file read-only instead of dropping
+/// the sealed value it does not know.
+public let currentFormat = 2
+
+/// The format of a record file that holds a sealed session (`Session.sealed`).
+public let sealedFormat = 2
 
 public enum Level: String, Codable, Sendable, CaseIterable, Comparable {
     case junior, mid, senior, lead, partner
@@ -94,11 +100,18 @@ public enum Direction: String, Codable, Sendable {
     case higherIsBetter, lowerIsBetter
 }
 
-public enum Visibility: String, Codable, Sendable {
-    /// Seen by the leader only.
+public enum Visibility: String, Codable, Sendable, CaseIterable {
+    /// Seen by the leader only: sealed to the author's identity.
     case `private`
-    /// Shared with the person.
+    /// Shared with the person: plain text.
     case shared
+    /// Seen by the agency's partners: sealed to each leader listed in `tandem.json`.
+    case partners
+
+    /// Whether a session of this visibility is sealed at rest.
+    public var isSealed: Bool { self != .shared }
+    /// Whether an export leaves a session of this visibility out unless `--include-private`.
+    public var isPrivate: Bool { self != .shared }
 }
 
 /// A coaching objective: a line of text, done on a day.
@@ -172,13 +185,22 @@ public struct Session: Codable, Equatable, Sendable, Identifiable {
     public var pulse: Int?
     public var visibility: Visibility
     public var nextDate: Day?
+    /// The notes, topics and action items sealed to their readers (a private or partners
+    /// session written since sealing came in); `nil` for a shared session and for a private one
+    /// written before. In memory, `notes`, `topics` and `actionItems` hold what it opened to, or
+    /// `SealedNote.placeholder` when it could not be opened; in the file they are empty.
+    public var sealed: SealedNote?
 
     public init(id: UUID, date: Day, minutes: Int, notes: String = "", topics: [String] = [],
                 actionItems: [ActionItem] = [], pulse: Int? = nil, visibility: Visibility = .private,
-                nextDate: Day? = nil) {
+                nextDate: Day? = nil, sealed: SealedNote? = nil) {
         self.id = id; self.date = date; self.minutes = minutes; self.notes = notes; self.topics = topics
         self.actionItems = actionItems; self.pulse = pulse; self.visibility = visibility; self.nextDate = nextDate
+        self.sealed = sealed
     }
+
+    /// Whether the session is sealed and this identity could not open it.
+    public var isSealedShut: Bool { sealed.map { $0.opened == nil } ?? false }
 }
 
 /// A status taken on a day: the history behind pauses, resumptions, closings and reopenings.
@@ -382,7 +404,20 @@ public struct Settings: Codable, Equatable, Sendable {
 public struct Agency: Codable, Equatable, Sendable {
     public var name: String
     public var settings: Settings
-    public init(name: String, settings: Settings = Settings()) { self.name = name; self.settings = settings }
+    /// The leaders whose identities the store knows (`tandem identity add-to-store`): a
+    /// partners-tier note is sealed to each of them. Absent in older files.
+    public var leaders: [Leader]?
+    public init(name: String, settings: Settings = Settings(), leaders: [Leader]? = nil) {
+        self.name = name; self.settings = settings; self.leaders = leaders
+    }
+}
+
+/// A leader's public identity as `tandem.json` lists it.
+public struct Leader: Codable, Equatable, Sendable {
+    public var name: String
+    /// The X25519 public key, base64 (32 bytes).
+    public var publicKey: String
+    public init(name: String, publicKey: String) { self.name = name; self.publicKey = publicKey }
 }
 
 /// Everything the store holds, as values.

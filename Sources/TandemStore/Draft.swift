@@ -1,4 +1,5 @@
 import Foundation
+import TandemCore
 
 /// An unsaved form kept in `drafts/<name>.json` until it is saved or thrown away.
 public struct Draft: Equatable, Sendable {
@@ -12,8 +13,14 @@ public struct Draft: Equatable, Sendable {
 }
 
 /// What a draft file holds: the form's text and the record it belongs to.
+///
+/// With an identity in hand the text is sealed to it (`sealed`, `text` empty): a draft may hold a
+/// private note being typed, and a draft is on disk as long as a record is.
 struct DraftFile: Codable {
     var id: UUID?
     var kind: String?
     var text: String
+    var sealed: SealedNote?
+    /// The id the sealed text is bound to.
+    var sealedID: UUID?
 }

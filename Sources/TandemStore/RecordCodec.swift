@@ -9,11 +9,12 @@ import TandemCore
 /// value, the field path and the expected form.
 enum RecordCodec {
     /// The record's bytes as they go on disk.
-    static func encode<T: Encodable>(_ value: T, file: String) throws -> Data {
+    /// `format` is the file's format: 1 unless the record holds a sealed note (`Store.format(of:)`).
+    static func encode<T: Encodable>(_ value: T, file: String, format: Int = 1) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            var data = try encoder.encode(WithFormat(value: value))
+            var data = try encoder.encode(WithFormat(value: value, format: format))
             data.append(0x0A)
             return data
         } catch let EncodingError.invalidValue(value, context) {
@@ -25,7 +26,7 @@ enum RecordCodec {
     /// Decodes a scanned file, migrating it first when its format is older than this build's.
     static func decode<T: Decodable>(_ type: T.Type, from file: ScannedFile, migrations: [Migration],
                                      decoder: JSONDecoder) throws -> T {
-        if file.format < currentFormat {
+        if file.format < currentFormat, !RecordCodec.decodesAsItIs(file.format, migrations: migrations) {
             let migrated = try migrate(file, migrations: migrations)
             do {
                 return try decoder.decode(T.self, from: migrated)
@@ -43,6 +44,15 @@ enum RecordCodec {
         }
     }
 
+    /// Whether every step from `format` to the current one is known and leaves the JSON as it is
+    /// (1 → 2), so the file decodes directly, with its own lines and columns in any error.
+    static func decodesAsItIs(_ format: Int, migrations: [Migration]) -> Bool {
+        (format..<currentFormat).allSatisfy { from in
+            guard let step = migrations.first(where: { $0.from == from }) ?? Migration.all.first(where: { $0.from == from }) else { return false }
+            return !step.reshapes
+        }
+    }
+
     /// Runs the chain of migrations from the file's format up to the current one.
     static func migrate(_ file: ScannedFile, migrations: [Migration]) throws -> Data {
         guard var object = (try? JSONSerialization.jsonObject(with: file.data)) as? [String: Any] else {
@@ -50,7 +60,8 @@ enum RecordCodec {
         }
         var format = file.format
         while format < currentFormat {
-            guard let step = migrations.first(where: { $0.from == format }) else {
+            // The built-in steps that do not reshape (1 → 2) fill in a chain given without them.
+            guard let step = migrations.first(where: { $0.from == format }) ?? Migration.all.first(where: { $0.from == format }) else {
                 throw StoreError(.format, file: file.path,
                                  "has format \(format), which this Tandem cannot migrate (it reads \(currentFormat))")
             }
@@ -186,7 +197,7 @@ enum RecordCodec {
         "EngagementStatus": EngagementStatus.allCases.map(\.rawValue),
         "RelationshipStatus": RelationshipStatus.allCases.map(\.rawValue),
         "Direction": ["higherIsBetter", "lowerIsBetter"],
-        "Visibility": ["private", "shared"],
+        "Visibility": Visibility.allCases.map(\.rawValue),
         "Recommendation": ["coaching", "mentoring", "hybrid"],
     ]
 }
@@ -203,11 +214,12 @@ private struct PathKey: CodingKey {
 /// A value encoded with `"format"` beside its own fields.
 private struct WithFormat<T: Encodable>: Encodable {
     let value: T
+    let format: Int
     private enum Key: String, CodingKey { case format }
 
     func encode(to encoder: Encoder) throws {
         try value.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(currentFormat, forKey: .format)
+        try container.encode(format, forKey: .format)
     }
 }

@@ -53,6 +53,25 @@ public final class Store: @unchecked Sendable {
     /// Files this instance deleted, so `changes(since:)` does not report them as removed by others.
     private var ownRemovals: Set<String> = []
     private var checkedGitignore = false
+    private var sealerValue: NoteSealing?
+    private var sealProblems: [SealNotice] = []
+
+    /// Opens and seals private notes (TandemSeal's `IdentitySealer`, injected by the executable):
+    /// records read are opened with it, private and partners sessions written are sealed by it,
+    /// and a private note it cannot seal (no identity) is refused. `nil`: notes are read and
+    /// written as they were before sealing (a library user, the demo without an identity).
+    public var sealer: NoteSealing? {
+        get { locked { sealerValue } }
+        set { locked { sealerValue = newValue } }
+    }
+
+    /// Sealed notes that did not open because they are damaged (not those merely sealed for
+    /// someone else), since the store opened; each names its file and session.
+    public var sealNotices: [SealNotice] { locked { sealProblems } }
+
+    func noteSealProblems(_ notices: [SealNotice]) {
+        locked { for n in notices where !sealProblems.contains(n) { sealProblems.append(n) } }
+    }
 
     static let agencyFile = "tandem.json"
     static let draftsFolder = "drafts"
@@ -172,11 +191,12 @@ public final class Store: @unchecked Sendable {
             loadedFiles[ref] = path.rel
             if let st { stamp.entries[path.rel] = .init(stat: st, ref: ref) }
             if newer == nil, let message = item.newerFormat { newer = "\(path.rel) \(message)" }
-            guard let record = item.record else {
+            guard let decoded = item.record else {
                 if path.kind == .coaching { closed.coaching += 1 } else { closed.mentoring += 1 }
                 continue
             }
             prints[path.rel] = item.fingerprint
+            let record = decoded
             loadedBases[ref] = record
             switch record {
             case .person(let p): snapshot.people.append(p)
@@ -185,6 +205,11 @@ public final class Store: @unchecked Sendable {
             case .assessment(let a): snapshot.assessments.append(a)
             }
         }
+        // Sealed notes are opened once every file is read, spread over the cores.
+        let opened = openSealed(snapshot.engagements.map(Record.coaching) + snapshot.relationships.map(Record.mentoring), files: loadedFiles)
+        snapshot.engagements = opened.compactMap { if case .coaching(let e) = $0 { return e } else { return nil } }
+        snapshot.relationships = opened.compactMap { if case .mentoring(let r) = $0 { return r } else { return nil } }
+        for record in opened { loadedBases[record.ref] = record }
         locked {
             files = loadedFiles
             fingerprints = prints
@@ -273,7 +298,7 @@ public final class Store: @unchecked Sendable {
                 if let message = item.newerFormat { locked { if readOnly == nil { readOnly = "\(path.rel) \(message)" } } }
                 if item.fingerprint == known[path.rel] { continue }
                 let kind: StoreChange.Kind = stamp.entries[path.rel] == nil && refs[ref] == nil ? .added : .changed
-                result.records.append(StoreChange(kind: kind, ref: ref, file: path.rel, record: item.record,
+                result.records.append(StoreChange(kind: kind, ref: ref, file: path.rel, record: item.record.map { openSealed($0, file: path.rel) },
                                                   fingerprint: item.fingerprint, known: known[path.rel]))
             }
         }
@@ -353,10 +378,39 @@ public final class Store: @unchecked Sendable {
             if updated == current {
                 locked { remember(current, rel: rel, fingerprint: Fingerprint(data)) }
             } else {
-                try writeRecord(updated, at: rel)
+                // The file as read is what a plain private note from before sealing is known by.
+                try writeRecord(updated, at: rel, replacing: data)
             }
             return (updated, rel)
         }
+    }
+
+    /// Seals the private and partners notes still in plain text (written before sealing), one
+    /// record file at a time under the lock; with `dryRun` only counts them. Needs a `sealer`
+    /// that can seal. Returns each file with the number of notes sealed (or to seal), in file order.
+    /// Git history still holds the old text: `tandem identity seal-existing` says how to rewrite it.
+    public func sealPlainPrivateNotes(dryRun: Bool) throws -> [(file: String, sessions: Int)] {
+        if !dryRun {
+            try requireWritable()
+            if let reason = sealer.map({ $0.cannotSealReason }) ?? "no identity" {
+                throw StoreError(.lock, "cannot seal: \(reason)")
+            }
+        }
+        let loaded = try load(scope: .all)
+        var found: [(file: String, sessions: Int)] = []
+        let records: [Record] = loaded.snapshot.engagements.map(Record.coaching) + loaded.snapshot.relationships.map(Record.mentoring)
+        for record in records {
+            let plain = Sealing.plainPrivate(record.sessionList).count
+            guard plain > 0, let rel = loaded.files[record.ref] else { continue }
+            found.append((rel, plain))
+            guard !dryRun else { continue }
+            try withStoreLock(folder, wait: lockWait) {
+                guard let data = try folder.read(rel) else { throw StoreError(.notFound, file: rel, "was deleted on disk") }
+                let current = try decodeRecord(data, at: rel, as: record.ref)
+                try writeRecord(current, at: rel, replacing: data, sealingPlain: true)
+            }
+        }
+        return found.sorted { $0.file < $1.file }
     }
 
     /// Writes a person's file; returns its path relative to the data folder.
@@ -390,7 +444,8 @@ public final class Store: @unchecked Sendable {
     /// Writes `tandem.json`; see `save(_: Person)`.
     public func saveAgency(_ agency: Agency, force: Bool = false) throws {
         try requireWritable()
-        let data = try RecordCodec.encode(agency, file: Store.agencyFile)
+        // Leaders listed means notes are sealed: an older Tandem opens the store read-only.
+        let data = try RecordCodec.encode(agency, file: Store.agencyFile, format: agency.leaders == nil ? 1 : sealedFormat)
         try Store.refuseOutOfRange(Validation.rangeProblems(in: agency), file: Store.agencyFile)
         try withStoreLock(folder, wait: lockWait) {
             let disk = try folder.read(Store.agencyFile)
@@ -434,7 +489,14 @@ public final class Store: @unchecked Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw StoreError(.format, file: rel, "a draft must be UTF-8 text")
         }
-        let bytes = try RecordCodec.encode(DraftFile(id: ref?.id, kind: ref?.kind.rawValue, text: text), file: rel)
+        var draft = DraftFile(id: ref?.id, kind: ref?.kind.rawValue, text: text)
+        if let sealer, sealer.cannotSealReason == nil {
+            let bound = UUID()
+            var note = try sealer.seal(SealedContent(notes: text, topics: [], actionItems: []), session: bound, tier: .private, leaders: [])
+            note.opened = nil
+            draft.text = ""; draft.sealed = note; draft.sealedID = bound
+        }
+        let bytes = try RecordCodec.encode(draft, file: rel)
         try folder.makeFolder(Store.draftsFolder)
         try folder.writeAtomically(bytes, to: rel)
     }
@@ -445,7 +507,12 @@ public final class Store: @unchecked Sendable {
         return names.compactMap { fileName in
             let rel = "\(Store.draftsFolder)/\(fileName)"
             guard let data = try? folder.read(rel),
-                  let draft = try? decoder.decode(DraftFile.self, from: data) else { return nil }
+                  var draft = try? decoder.decode(DraftFile.self, from: data) else { return nil }
+            if let sealed = draft.sealed {
+                // A sealed draft this identity cannot open stays on disk, untouched.
+                guard let bound = draft.sealedID, case .success(let content)? = sealer?.open(sealed, session: bound) else { return nil }
+                draft.text = content.notes
+            }
             let ref = draft.kind.flatMap(RecordKind.init(rawValue:)).flatMap { kind in
                 draft.id.map { RecordRef(kind: kind, id: $0) }
             }
@@ -481,7 +548,7 @@ public final class Store: @unchecked Sendable {
             throw StoreError(.format, file: rel, "now holds the record \(id.uuidString), not \(ref.id.uuidString)")
         }
         noteFormat(of: file)
-        return try Store.decode(file, as: ref.kind, migrations: migrations, decoder: JSONDecoder())
+        return openSealed(try Store.decode(file, as: ref.kind, migrations: migrations, decoder: JSONDecoder()), file: rel)
     }
 
     /// Decodes a scanned record file of a kind.
@@ -632,26 +699,30 @@ public final class Store: @unchecked Sendable {
     }
 
     /// Writes a record's file and notes it as this store's knowledge. Runs holding the lock.
-    private func writeRecord(_ record: Record, at rel: String, replacing disk: Data? = nil) throws {
+    private func writeRecord(_ given: Record, at rel: String, replacing disk: Data? = nil, sealingPlain: Bool = false) throws {
         let data: Data
+        // Private notes go into the file sealed; the store remembers them opened.
+        let (record, remembered) = try sealedForWriting(given, base: locked { bases[given.ref] }, disk: disk, rel: rel,
+                                                        sealingPlain: sealingPlain)
+        let format = Store.format(of: record)
         // A value out of range (`Bounds`) is never written: its file would not load.
         switch record {
         case .person(let p):
             try Store.refuseOutOfRange(Validation.rangeProblems(in: p), file: rel)
-            data = try RecordCodec.encode(p, file: rel)
+            data = try RecordCodec.encode(p, file: rel, format: format)
         case .coaching(let e):
             try Store.refuseOutOfRange(Validation.rangeProblems(in: e), file: rel)
-            data = try RecordCodec.encode(e, file: rel)
+            data = try RecordCodec.encode(e, file: rel, format: format)
         case .mentoring(let r):
             try Store.refuseOutOfRange(Validation.rangeProblems(in: r), file: rel)
-            data = try RecordCodec.encode(r, file: rel)
+            data = try RecordCodec.encode(r, file: rel, format: format)
         case .assessment(let a):
             try Store.refuseOutOfRange(Validation.rangeProblems(in: a), file: rel)
-            data = try RecordCodec.encode(a, file: rel)
+            data = try RecordCodec.encode(a, file: rel, format: format)
         }
         try folder.makeFolder(record.ref.kind.rawValue)
         try put(data, at: rel, disk: disk)
-        locked { remember(record, rel: rel, fingerprint: Fingerprint(data)) }
+        locked { remember(remembered, rel: rel, fingerprint: Fingerprint(data)) }
     }
 
     /// Writes bytes unless the file already holds them, and notes their fingerprint and stat.

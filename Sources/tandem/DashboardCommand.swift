@@ -3,6 +3,7 @@ import Foundation
 import NcursesBackend
 import TandemApp
 import TandemCore
+import TandemSeal
 import TandemStore
 import TerminalUI
 
@@ -51,8 +52,10 @@ struct DashboardCommand: ParsableCommand {
             firstRun = true
         }
 
-        // Everything that can fail on the store fails here, before the screen opens.
-        let store = try Store.openForCLI(dir, forEditing: true)
+        // Everything that can fail on the store fails here, before the screen opens; a locked
+        // identity asks for its passphrase now, while the terminal is still the shell's.
+        CLISealer.shared.resolveNow()
+        let store = try Store.openSealing(dir, forEditing: true)
         defer { store.close() }
         let loaded: Loaded
         do { loaded = try store.load(scope: .open) } catch { throw CLIFailure.store(error) }
@@ -61,10 +64,20 @@ struct DashboardCommand: ParsableCommand {
                              readOnlyReason: store.readOnlyReason, themeName: chosen.name)
         state.drafts = AppRuntime.loadDrafts(from: store)
         state.closingDrafts = AppRuntime.loadClosingDrafts(from: store)
+        state.cannotSeal = CLISealer.shared.cannotSealReason
+        // An identity that is there but did not open (no passphrase, a wrong one, a damaged file): say so.
+        if FileManager.default.fileExists(atPath: IdentityStore.path().path), let why = CLISealer.shared.sealer().missingReason {
+            state.status = Status("Private notes stay sealed: \(why)", .error)
+        }
         if let w = warnings.first { state.status = Status("Theme: \(w)", .error) }
         state.keymap = config.config.keymap
         state.mouseEnabled = config.config.mouse
         state.notifyCommand = config.config.notifyCommand
+        let notices = store.sealNotices
+        if let first = notices.first {
+            state.status = Status("\(notices.count) sealed note\(notices.count == 1 ? "" : "s") did not open: \(first)"
+                                  + (notices.count > 1 ? " (and \(notices.count - 1) more)" : ""), .error)
+        }
         if firstRun { state.status = Status("New store in \(dir.path): press n to add your people, then their coaching and mentoring") }
         if let line = UserConfig.statusLine(config.problems) { state.status = Status(line, .error) }
         // Read-only only when the folder cannot be written or a file is from a newer Tandem: say why at once.

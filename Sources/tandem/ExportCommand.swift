@@ -49,11 +49,14 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let store = try Store.openForCLI(data.resolved(), forEditing: false)
+        // Sealed notes are opened (and a passphrase asked for) only when they are to be exported.
+        let store = try includePrivate ? Store.openSealing(data.resolved(), forEditing: false)
+            : Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
         let full: Snapshot
         do { full = try store.load(scope: .all).snapshot } catch { throw CLIFailure.store(error) }
-        var snapshot = ExportScope.filtered(full, includePrivate: includePrivate)
+        store.reportSealNotices()
+        var snapshot = ExportScope.withoutSealedValues(ExportScope.filtered(full, includePrivate: includePrivate))
         let leftOut = includePrivate ? 0 : ExportScope.privateSessionCount(in: full)
 
         let text: String

@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
             }
             do { try Store.create(at: dir, agency: Agency(name: "My agency", settings: UserConfig.load().config.storeSettings)).close() } catch { throw CLIFailure.store(error) }
         }
-        let store = try Store.openForCLI(dir, forEditing: !dryRun)
+        let store = try Store.openSealing(dir, forEditing: !dryRun)
         defer { store.close() }
         if !dryRun, store.isReadOnly {
             throw CLIFailure.store("the store is read-only, nothing imported: \(store.readOnlyReason ?? "unknown reason")")

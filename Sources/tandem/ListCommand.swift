@@ -82,6 +82,7 @@ struct ListCommand: ParsableCommand {
             || relationshipStates.contains(.closed)
         let loaded: Loaded
         do { loaded = try store.load(scope: needsClosed ? .all : .open) } catch { throw CLIFailure.store(error) }
+        store.reportSealNotices()
         let s = loaded.snapshot
         let names = PeopleIndex(s.people)
         let settings = s.agency.settings

@@ -32,23 +32,26 @@ struct LogCommand: ParsableCommand {
     @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("An action item (repeatable). End with ' @DATE' for a due day.", valueName: "text")) var action: [String] = []
     @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated topics.", valueName: "list")) var topics: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Day of the next session, after --date.", valueName: "date")) var next: String?
-    @Flag(help: "Share the notes with the person (private to you by default).") var shared = false
+    @Flag(help: "Share the notes with the person (private to you by default, sealed to your identity).") var shared = false
+    @Flag(help: "Seal the notes to every leader listed in the store (tandem identity add-to-store).") var partners = false
     @Flag(help: "Print the new session as JSON.") var json = false
 
     func run() throws {
+        if shared && partners { throw CLIFailure.input("--shared and --partners: choose one") }
         let today = try Clock.today()
         let day = try parse(DateInput.parse(date, today: today), "--date")
         let mins = try parse(DurationInput.parse(minutes), "--minutes")
         let nextDay = try next.map { try parse(DateInput.parse($0, today: today), "--next") }
         let actions = try action.map { try Self.actionInput($0, today: today) }
 
-        let store = try Store.openForCLI(data.resolved(), forEditing: true)
+        let store = try Store.openSealing(data.resolved(), forEditing: true)
         defer { store.close() }
         if store.isReadOnly {
             throw CLIFailure.store("the store is read-only, nothing logged: \(store.readOnlyReason ?? "unknown reason")")
         }
         let loaded: Loaded
         do { loaded = try store.load(scope: .open) } catch { throw CLIFailure.store(error) }
+        store.reportSealNotices()
 
         let target: SessionRecord
         switch RecordQuery.resolve(record, in: loaded.snapshot) {
@@ -76,7 +79,10 @@ struct LogCommand: ParsableCommand {
             date: day, minutes: mins, notes: note.replacingOccurrences(of: "\\n", with: "\n"),
             topics: (topics ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
             actions: actions, readings: readings, pulse: pulse,
-            visibility: shared ? .shared : .private, nextDate: nextDay)
+            visibility: shared ? .shared : partners ? .partners : .private, nextDate: nextDay)
+        if input.visibility.isSealed, let reason = store.sealer?.cannotSealReason {
+            throw CLIFailure.input("not logged: \(reason) (--shared logs it in plain text)")
+        }
 
         // Checked on what was loaded, for a clear message before anything is locked…
         if case .failure(let f) = Logbook.logging(input, on: target, today: today, makeID: { UUID() }) {

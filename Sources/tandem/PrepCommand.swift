@@ -25,10 +25,11 @@ struct PrepCommand: ParsableCommand {
 
     func run() throws {
         let today = try Clock.today()
-        let store = try Store.openForCLI(data.resolved(), forEditing: false)
+        let store = try Store.openSealing(data.resolved(), forEditing: false)
         defer { store.close() }
         let loaded: Loaded
         do { loaded = try store.load(scope: .all) } catch { throw CLIFailure.store(error) }
+        store.reportSealNotices()
         let record: SessionRecord
         // Open records first, so a closed engagement does not make a name ambiguous.
         var open = loaded.snapshot

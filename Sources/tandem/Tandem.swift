@@ -17,7 +17,7 @@ struct Tandem: ParsableCommand {
         version: Tandem.version,
         subcommands: [DashboardCommand.self, DemoCommand.self, ListCommand.self, LogCommand.self,
                       AssessCommand.self, MatchCommand.self, PrepCommand.self, CheckCommand.self,
-                      StatusCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self,
+                      StatusCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self, IdentityCommand.self,
                       KeysCommand.self, ConfigCommand.self, TerminalCheckCommand.self, MergeDriverCommand.self, ManCommand.self],
         defaultSubcommand: DashboardCommand.self
     )

@@ -10,7 +10,7 @@ struct CLILockTests {
 
     static func logArgs(_ folder: CLIFolder, note: String = "hi") throws -> [String] {
         let id = try #require(try folder.listJSON("mentoring").first?["id"] as? String)
-        return ["log", "--record", String(id.prefix(8)), "--minutes", "45", "--note", note]
+        return ["log", "--record", String(id.prefix(8)), "--minutes", "45", "--note", note, "--shared"]
     }
 
     /// A shell holding the store's lock (flock on `.lock`) until it is killed; returns once it holds it.

@@ -30,7 +30,7 @@ struct CLILogTests {
 
         // Every metric read at its target: progress reaches 1.
         let readings = metrics.flatMap { m in ["--metric", "\(m["name"] as! String)=\(m["target"] as! Double)"] }
-        let r = folder.run(["log", "--record", String(id.prefix(8)), "--minutes", "45", "--note", "Reviewed the numbers",
+        let r = folder.run(["log", "--record", String(id.prefix(8)), "--minutes", "45", "--note", "Reviewed the numbers", "--shared",
                             "--pulse", "4", "--action", "Send the deck @+7d"] + readings)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains(file), "\(r.stdout)")

@@ -40,7 +40,7 @@ struct CLIRaceTests {
             done.enter()
             workers.append(Thread {
                 let note = "process \(n) \(tag)"
-                let r = CLI.run(["log", "--record", String(id.prefix(8)), "--minutes", "30", "--note", note] + dataDir, timeout: 200)
+                let r = CLI.run(["log", "--record", String(id.prefix(8)), "--minutes", "30", "--note", note, "--shared"] + dataDir, timeout: 200)
                 if r.status == 0 && r.stdout.hasPrefix("Logged") { tally.ack(note) } else { tally.refuse("\(r.status): \(r.stderr)") }
                 done.leave()
             })

@@ -27,7 +27,7 @@ struct CLIRulesTests {
     @Test func valuesStartingWithADashAreTakenAsValues() throws {
         let folder = CLIFolder.demo()
         let (ref, file) = try Self.mentoring(folder)
-        let r = folder.run(["log", "--record", ref, "--date", "-3d", "--minutes", "30", "--note", "-- follow-up: pricing",
+        let r = folder.run(["log", "--record", ref, "--date", "-3d", "--minutes", "30", "--note", "-- follow-up: pricing", "--shared",
                             "--topics", "-pricing", "--action", "-send the deck"])
         #expect(r.status == 0, "\(r.stderr)")
         let sessions = try #require(try folder.object(file)["sessions"] as? [[String: Any]])

@@ -7,7 +7,7 @@ import Testing
 struct DashboardE2ETests {
     /// The environment every dashboard run gets: a fixed today, no user themes or data.
     static func environment(_ folder: CLIFolder) -> [String: String] {
-        ["TANDEM_TODAY": CLI.today, "XDG_CONFIG_HOME": folder.url.appendingPathComponent("config").path,
+        ["TANDEM_TODAY": CLI.today, "XDG_CONFIG_HOME": TestIdentity.install(in: folder.url.appendingPathComponent("config")).path,
          "NO_COLOR": "", "TANDEM_THEME": ""]
     }
 
@@ -100,16 +100,16 @@ struct DashboardE2ETests {
         session.type(note)
         session.send("C-s")
         try session.waitFor("Saved: Logged")
-        #expect(folder.text(file).contains(note))
+        #expect(folder.openedText().contains(note) && !folder.text(file).contains(note))
 
         session.send("u")
         try session.waitFor("Undid:")
         try session.waitUntil(description: "the undo to be saved") { $0.contains("Saved: Undid:") }
-        #expect(!folder.text(file).contains(note))
+        #expect(!folder.openedText().contains(note))
 
         session.send("C-r")
         try session.waitUntil(description: "the redo to be saved") { $0.contains("Saved: Redid:") }
-        #expect(folder.text(file).contains(note))
+        #expect(folder.openedText().contains(note) && !folder.text(file).contains(note))
 
         session.send("q")
         #expect(try session.waitForExit() == 0)
@@ -137,7 +137,7 @@ struct DashboardE2ETests {
         let drafts = (try? FileManager.default.contentsOfDirectory(atPath: folder.path("drafts"))) ?? []
         #expect(drafts.count == 1)
         let draft = try #require(drafts.first)
-        #expect(folder.text("drafts/\(draft)").contains(text), "the draft should hold the typed note")
+        #expect(!folder.text("drafts/\(draft)").contains(text) && folder.text("drafts/\(draft)").contains("\"sealed\""), "the draft holds the typed note sealed")
 
         // Next time the form comes back with the text in it.
         let again = try TmuxSession(command: [try Self.binary(), "--data-dir", folder.data.path],
@@ -165,7 +165,7 @@ struct DashboardE2ETests {
         let r = folder.run(["log", "--record", String(id.prefix(8)), "--minutes", "30", "--note", note])
         #expect(r.status == 0, "tandem log was refused with the dashboard open: \(r.stderr)")
         #expect(r.stdout.hasPrefix("Logged 30 min"), "\(r.stdout)")
-        let sessions = try #require(try folder.object(file)["sessions"] as? [[String: Any]])
+        let sessions = try #require(try folder.opened(file)["sessions"] as? [[String: Any]])
         #expect(sessions.filter { $0["notes"] as? String == note }.count == 1)
         #expect(!FileManager.default.fileExists(atPath: folder.path(".lock")), "the lock outlived the save")
 
@@ -201,7 +201,7 @@ struct DashboardE2ETests {
         }
         let r = folder.run(["log", "--record", String(id.prefix(8)), "--minutes", "30", "--note", "From the shell \(tag)"])
         #expect(r.status == 0, "\(r.stderr)")
-        let notes = (try #require(try folder.object(file)["sessions"] as? [[String: Any]])).compactMap { $0["notes"] as? String }
+        let notes = (try #require(try folder.opened(file)["sessions"] as? [[String: Any]])).compactMap { $0["notes"] as? String }
         for expected in ["From dashboard A \(tag)", "From dashboard B \(tag)", "From the shell \(tag)"] {
             #expect(notes.filter { $0 == expected }.count == 1, "\(expected) not in \(file) exactly once: \(notes)")
         }
@@ -222,7 +222,7 @@ struct DashboardE2ETests {
         defer { session.kill() }
         let screen = try session.waitFor("Mentoring ·")
         #expect(screen.contains("[read-only]"))
-        #expect(screen.contains("Read-only: tandem.json was written by a newer Tandem (format 7; this one reads 1)"), "\(screen)")
+        #expect(screen.contains("Read-only: tandem.json was written by a newer Tandem (format 7; this one reads 2)"), "\(screen)")
         session.send("q")
         #expect(try session.waitForExit() == 0)
         #expect(changedFiles(before, folder.snapshot()) == [])

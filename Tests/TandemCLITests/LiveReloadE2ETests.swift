@@ -123,7 +123,7 @@ struct LiveReloadE2ETests {
         #expect(session.screenText().contains("Log session"), "a pasted line break does not submit the form")
         session.send("C-s")
         try session.waitFor("Saved: Logged")
-        let notes = (try #require(try folder.object(first.file)["sessions"] as? [[String: Any]])).compactMap { $0["notes"] as? String }
+        let notes = (try #require(try folder.opened(first.file)["sessions"] as? [[String: Any]])).compactMap { $0["notes"] as? String }
         #expect(notes.contains("pasted line one\npasted line two"), "\(notes)")
         session.send("q")
         #expect(try session.waitForExit() == 0)
@@ -144,7 +144,7 @@ struct LiveReloadE2ETests {
         try session.waitFor("edited in your editor")
         session.send("C-s")
         try session.waitFor("Saved: Logged")
-        let notes = (try #require(try folder.object(first.file)["sessions"] as? [[String: Any]])).compactMap { $0["notes"] as? String }
+        let notes = (try #require(try folder.opened(first.file)["sessions"] as? [[String: Any]])).compactMap { $0["notes"] as? String }
         #expect(notes.contains("typed first\nappended by the editor"), "\(notes)")
         let saw = try String(contentsOf: folder.url.appendingPathComponent("editor-saw"), encoding: .utf8)
         #expect(saw.hasPrefix("600 \(folder.data.path)/drafts/"), "\(saw)")

@@ -48,7 +48,7 @@ struct StoreFormatTests {
         let store = try Store.open(at: tmp.store, forEditing: false)
         let error = storeError { _ = try store.load(scope: .all) }
         #expect(error?.kind == .format)
-        #expect(error?.description == "people/ana-lima-000000a1.json: has format 0, which this Tandem cannot migrate (it reads 1)")
+        #expect(error?.description == "people/ana-lima-000000a1.json: has format 0, which this Tandem cannot migrate (it reads 2)")
         #expect(tmp.text("people/ana-lima-000000a1.json") == oldPerson)
     }
 
@@ -67,16 +67,16 @@ struct StoreFormatTests {
         let store = try Store.create(at: tmp.store, agency: Sample.agency)
         let rel = try store.save(Sample.ana)
         store.close()
-        let newer = tmp.text(rel).replacingOccurrences(of: "\"format\" : 1", with: "\"format\" : 2,\n  \"pronouns\" : \"she\"")
+        let newer = tmp.text(rel).replacingOccurrences(of: "\"format\" : 1", with: "\"format\" : 3,\n  \"pronouns\" : \"she\"")
         tmp.write(newer, to: rel)
 
         let reopened = try Store.open(at: tmp.store, forEditing: true)
         let loaded = try reopened.load(scope: .open)
         #expect(loaded.snapshot.people == [Sample.ana])
-        #expect(reopened.readOnlyReason == "\(rel) was written by a newer Tandem (format 2; this one reads 1)")
+        #expect(reopened.readOnlyReason == "\(rel) was written by a newer Tandem (format 3; this one reads 2)")
         #expect(storeError { try reopened.save(Sample.joao) }?.kind == .lock)
         #expect(tmp.text(rel) == newer)
-        #expect(reopened.check().map(\.description) == ["\(rel): was written by a newer Tandem (format 2; this one reads 1)"])
+        #expect(reopened.check().map(\.description) == ["\(rel): was written by a newer Tandem (format 3; this one reads 2)"])
     }
 
     @Test func aNewerAgencyFileMakesTheStoreReadOnlyAtOpen() throws {
@@ -84,7 +84,7 @@ struct StoreFormatTests {
         try Store.create(at: tmp.store, agency: Sample.agency).close()
         tmp.write(tmp.text("tandem.json").replacingOccurrences(of: "\"format\" : 1", with: "\"format\" : 7"), to: "tandem.json")
         let store = try Store.open(at: tmp.store, forEditing: true)
-        #expect(store.readOnlyReason == "tandem.json was written by a newer Tandem (format 7; this one reads 1)")
+        #expect(store.readOnlyReason == "tandem.json was written by a newer Tandem (format 7; this one reads 2)")
     }
 
     @Test func aMissingOrNonNumericFormatIsAnError() throws {

@@ -110,7 +110,7 @@ enum Editing {
     static func submit(_ s: inout AppState, _ form: Form) -> [Effect] {
         if refuseIfReadOnly(&s) { return [] }
         var form = form
-        let built: Result<Change, FieldErrors>
+        var built: Result<Change, FieldErrors>
         switch form.kind {
         case .log(let r):
             let ref = RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id)
@@ -156,6 +156,7 @@ enum Editing {
         default:
             built = RecordForms.build(form, in: s.data, names: s.rows.people, today: s.today, makeID: s.makeID)
         }
+        if case .success = built, let refusal = Sealed.refusal(form, s) { built = .failure(refusal) }
         switch built {
         case .failure(let failure):
             let errors = failure.fields
@@ -279,6 +280,10 @@ enum Editing {
             return []
         }
         if refuseIfReadOnly(&s) { return [] }
+        if let sealed = record.sessions[si].sealed, record.sessions[si].isSealedShut {
+            s.status = Status("This session is \(sealed.placeholder): your identity cannot open it, so it cannot be edited", .error)
+            return []
+        }
         open(.editSession(RecordRefCodable(kind: d.ref.kind.rawValue, id: d.ref.id), record.sessions[si].id), &s)
         return []
     }

@@ -36,7 +36,8 @@ enum LogForm {
         }
         fields += [
             FormField("pulse", "Pulse", hint: "how useful, 1–5; blank = not rated", line: session?.pulse.map(String.init) ?? ""),
-            FormField("visibility", "Visibility", hint: "Space to change", choices: ["private", "shared"], selected: session?.visibility == .shared ? 1 : 0),
+            FormField("visibility", "Visibility", hint: "Space to change: private and partners are sealed", choices: ["private", "shared", "partners"],
+                      selected: [Visibility.private, .shared, .partners].firstIndex(of: session?.visibility ?? .private) ?? 0),
             FormField("next", "Next session", hint: "a date, or blank", line: session?.nextDate?.iso ?? "").date(),
         ]
         let ref = RecordRefCodable(kind: kind.rawValue, id: record.id)
@@ -115,7 +116,7 @@ enum LogForm {
             ?? form.text("topics").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         return .success(SessionInput(date: date, minutes: minutes, notes: notes, topics: topics, actions: actions,
                                      readings: readings, pulse: pulse,
-                                     visibility: form.text("visibility") == "shared" ? .shared : .private,
+                                     visibility: Visibility(rawValue: form.text("visibility")) ?? .private,
                                      nextDate: next))
     }
 }

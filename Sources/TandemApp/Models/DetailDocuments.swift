@@ -172,7 +172,7 @@ public struct DetailDocument: Equatable, Sendable {
         for session in sessions.reversed() {
             var head: DocLine = [DocSpan("  \(Format.longDate(session.date))", .text, bold: true), DocSpan(" · \(session.minutes) min", .muted)]
             if let p = session.pulse { head.append(DocSpan(" · pulse \(p)/5", .muted)) }
-            head.append(DocSpan(session.visibility == .shared ? " · shared" : " · private", .muted))
+            head.append(DocSpan(" · \(session.visibility.rawValue)", .muted))
             if !session.topics.isEmpty { head.append(DocSpan(" · " + session.topics.joined(separator: ", "), .info)) }
             // A session is selectable too: Enter edits it, d deletes it.
             d.itemLines.append(d.lines.count)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What an export may carry: private sessions (notes to the leader alone) stay out of every
+/// What an export may carry: private and partners sessions (sealed notes) stay out of every
 /// export unless the leader asks for them with `--include-private`.
 public enum ExportScope {
     /// `snapshot` as an export shows it: without sessions whose visibility is private (and
@@ -10,7 +10,7 @@ public enum ExportScope {
         var s = snapshot
         s.engagements = s.engagements.map { e in
             var e = e
-            let hidden = Set(e.sessions.filter { $0.visibility == .private }.map(\.id))
+            let hidden = Set(e.sessions.filter { $0.visibility.isPrivate }.map(\.id))
             guard !hidden.isEmpty else { return e }
             e.sessions.removeAll { hidden.contains($0.id) }
             e.metrics = e.metrics.map { m in
@@ -26,16 +26,25 @@ public enum ExportScope {
         }
         s.relationships = s.relationships.map { r in
             var r = r
-            r.sessions.removeAll { $0.visibility == .private }
+            r.sessions.removeAll { $0.visibility.isPrivate }
             return r
         }
         return s
     }
 
+    /// `snapshot` without the sealed values (ciphertext): an export carries what this identity
+    /// opened, and `sealed (for …)` for what it could not.
+    public static func withoutSealedValues(_ snapshot: Snapshot) -> Snapshot {
+        var s = snapshot
+        s.engagements = s.engagements.map { e in var e = e; for i in e.sessions.indices { e.sessions[i].sealed = nil }; return e }
+        s.relationships = s.relationships.map { r in var r = r; for i in r.sessions.indices { r.sessions[i].sealed = nil }; return r }
+        return s
+    }
+
     /// How many sessions `filtered` leaves out.
     public static func privateSessionCount(in snapshot: Snapshot) -> Int {
-        snapshot.engagements.reduce(0) { $0 + $1.sessions.filter { $0.visibility == .private }.count }
-            + snapshot.relationships.reduce(0) { $0 + $1.sessions.filter { $0.visibility == .private }.count }
+        snapshot.engagements.reduce(0) { $0 + $1.sessions.filter { $0.visibility.isPrivate }.count }
+            + snapshot.relationships.reduce(0) { $0 + $1.sessions.filter { $0.visibility.isPrivate }.count }
     }
 }
 

@@ -78,7 +78,7 @@ public enum MarkdownReport {
         var out = "\n**Sessions**\n\n"
         for s in list {
             out += "- \(s.date.iso), \(s.minutes) min\(s.pulse.map { ", pulse \($0)/5" } ?? "")"
-            if s.visibility == .private { out += " (private)" }
+            if s.visibility != .shared { out += " (\(s.visibility.rawValue))" }
             let notes = s.notes.split(whereSeparator: \.isNewline).map { CSVImport.visible(String($0)) }
             if !notes.isEmpty { out += ": " + notes.joined(separator: "\n  ") }
             out += "\n"

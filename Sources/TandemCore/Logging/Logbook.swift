@@ -105,11 +105,17 @@ public enum Logbook {
             return .failure(Failure(problems: [Problem(field: "date", message: "that session is no longer in the record")]))
         }
         let old = record.sessions[index]
+        if let sealed = old.sealed, old.isSealedShut {
+            // Its text is not in hand: an edit would seal the placeholder over the note.
+            return .failure(Failure(problems: [Problem(field: "notes", message: "this session is \(sealed.placeholder) "
+                + "and your identity cannot open it, so it cannot be edited")]))
+        }
+        // The sealed value stays with it: unchanged notes are written back as they were.
         let session = Session(
             id: sessionID, date: input.date, minutes: input.minutes,
             notes: input.notes, topics: input.topics.filter { !$0.isEmpty },
             actionItems: input.actions.map { ActionItem(id: $0.id ?? makeID(), text: $0.text, due: $0.due, doneOn: $0.doneOn) },
-            pulse: input.pulse, visibility: input.visibility, nextDate: input.nextDate)
+            pulse: input.pulse, visibility: input.visibility, nextDate: input.nextDate, sealed: old.sealed)
         var kept = 0
         if case .coaching(let e) = record {
             kept = e.metrics.filter { keeping.contains($0.id) }.reduce(0) { $0 + $1.readings.filter { $0.sessionID == sessionID }.count }

@@ -23,10 +23,10 @@ public enum RecordFile {
     /// The bytes a store writes for `record`: sorted keys, pretty-printed, a trailing newline.
     public static func encode(_ record: Record, path: String) throws -> Data {
         switch record {
-        case .person(let p): try RecordCodec.encode(p, file: path)
-        case .coaching(let e): try RecordCodec.encode(e, file: path)
-        case .mentoring(let r): try RecordCodec.encode(r, file: path)
-        case .assessment(let a): try RecordCodec.encode(a, file: path)
+        case .person(let p): try RecordCodec.encode(p, file: path, format: Store.format(of: record))
+        case .coaching(let e): try RecordCodec.encode(e, file: path, format: Store.format(of: record))
+        case .mentoring(let r): try RecordCodec.encode(r, file: path, format: Store.format(of: record))
+        case .assessment(let a): try RecordCodec.encode(a, file: path, format: Store.format(of: record))
         }
     }
 }

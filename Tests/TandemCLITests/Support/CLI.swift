@@ -5,7 +5,8 @@ import Testing
 ///
 /// Every run gets `TANDEM_TODAY=2026-11-29` (so days left, health and forecasts are
 /// reproducible), never inherits `TANDEM_DATA_DIR`, and points `XDG_DATA_HOME` at a folder that
-/// does not exist, so no test can reach a real store. Output goes to temporary files, so a large
+/// does not exist, so no test can reach a real store; `XDG_CONFIG_HOME` is a folder of the run's
+/// own holding `TestIdentity`. Output goes to temporary files, so a large
 /// output cannot fill a pipe and deadlock the run.
 enum CLI {
     /// The day every run sees as today.
@@ -34,9 +35,11 @@ enum CLI {
         var environment = ProcessInfo.processInfo.environment
         environment["TANDEM_DATA_DIR"] = nil
         environment["XDG_DATA_HOME"] = scratch.appendingPathComponent("no-xdg-data").path
-        // Never the developer's own config.toml: a test that wants one passes XDG_CONFIG_HOME.
-        environment["XDG_CONFIG_HOME"] = scratch.appendingPathComponent("no-xdg-config").path
         environment["TANDEM_TODAY"] = today
+        environment["TANDEM_PASSPHRASE"] = nil
+        // Never the real ~/.config (no config.toml, no real identity): the fixed test identity
+        // in this run's own folder; a test that wants a config.toml passes XDG_CONFIG_HOME.
+        environment["XDG_CONFIG_HOME"] = TestIdentity.install(in: scratch.appendingPathComponent("config")).path
         for (k, v) in env { environment[k] = v }
 
         let process = Process()

@@ -100,6 +100,19 @@ final class CLIFolder {
     func object(_ rel: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: read(rel)) as? [String: Any], "\(rel) is not an object")
     }
+
+    /// The record in `rel` as the run's identity opens it (private notes sealed in the file are
+    /// read through `export --format json --include-private`).
+    func opened(_ rel: String, env: [String: String] = [:]) throws -> [String: Any] {
+        let id = try #require(try object(rel)["id"] as? String)
+        let r = run(["export", "--format", "json", "--include-private"], env: env)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "export: \(r.stderr)")
+        let records = (doc["coaching"] as? [[String: Any]] ?? []) + (doc["mentoring"] as? [[String: Any]] ?? [])
+        return try #require(records.first { $0["id"] as? String == id }, "\(rel) is not in the export")
+    }
+
+    /// Every record as the run's identity opens it, as one text (`export --format json --include-private`).
+    func openedText() -> String { run(["export", "--format", "json", "--include-private"]).stdout }
 }
 
 /// The host name the store writes in its lock file.

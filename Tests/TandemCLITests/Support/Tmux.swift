@@ -42,9 +42,9 @@ final class TmuxSession {
         directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("tandem-tmux-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
-        // Never the developer's own config.toml: a test that wants one passes XDG_CONFIG_HOME.
-        var variables = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-                         "XDG_CONFIG_HOME": directory.appendingPathComponent("no-config").path]
+        var variables = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+        // Never the real ~/.config: the fixed test identity in this pane's own folder.
+        variables["XDG_CONFIG_HOME"] = TestIdentity.install(in: directory.appendingPathComponent("config")).path
         variables.merge(environment) { $1 }
         let exports = variables.sorted { $0.key < $1.key }
             .map { "export \($0.key)=\(Self.quoted($0.value))" }
