@@ -53,6 +53,15 @@ public final class Store: @unchecked Sendable {
     /// Files this instance deleted, so `changes(since:)` does not report them as removed by others.
     private var ownRemovals: Set<String> = []
     private var checkedGitignore = false
+    /// The temp files of killed saves removed when this store opened, relative to the root.
+    public internal(set) var removedTemps: [String] = []
+    /// For tests of what a failed write does: every record write fails as the OS would with this
+    /// `errno` (`ENOSPC`: the disk is full), before anything is written.
+    public var simulatedWriteError: Int32? {
+        get { locked { writeFault } }
+        set { locked { writeFault = newValue } }
+    }
+    private var writeFault: Int32?
 
     static let agencyFile = "tandem.json"
     static let draftsFolder = "drafts"
@@ -107,6 +116,8 @@ public final class Store: @unchecked Sendable {
         let reason = forEditing ? Store.writeProblem(dir.path) : "opened read-only"
         let store = Store(root: dir, readOnlyReason: reason, migrations: migrations)
         _ = try store.readAgency()
+        // What a killed save left behind goes at the next start (StaleTemps.swift).
+        if reason == nil { store.removedTemps = folder.removeStaleTemps() }
         return store
     }
 
@@ -353,7 +364,7 @@ public final class Store: @unchecked Sendable {
             if updated == current {
                 locked { remember(current, rel: rel, fingerprint: Fingerprint(data)) }
             } else {
-                try writeRecord(updated, at: rel)
+                try writeRecord(updated, at: rel, replacing: data)
             }
             return (updated, rel)
         }
@@ -633,7 +644,7 @@ public final class Store: @unchecked Sendable {
 
     /// Writes a record's file and notes it as this store's knowledge. Runs holding the lock.
     private func writeRecord(_ record: Record, at rel: String, replacing disk: Data? = nil) throws {
-        let data: Data
+        var data: Data
         // A value out of range (`Bounds`) is never written: its file would not load.
         switch record {
         case .person(let p):
@@ -649,6 +660,9 @@ public final class Store: @unchecked Sendable {
             try Store.refuseOutOfRange(Validation.rangeProblems(in: a), file: rel)
             data = try RecordCodec.encode(a, file: rel)
         }
+        // Fields of the file this Tandem does not know are kept (UnknownFields.swift).
+        let kind = record.ref.kind
+        data = UnknownFields.carry(from: disk, into: data) { try knownBytes(of: $0, at: rel, kind: kind) }
         try folder.makeFolder(record.ref.kind.rawValue)
         try put(data, at: rel, disk: disk)
         locked { remember(record, rel: rel, fingerprint: Fingerprint(data)) }
@@ -657,6 +671,9 @@ public final class Store: @unchecked Sendable {
     /// Writes bytes unless the file already holds them, and notes their fingerprint and stat.
     private func put(_ data: Data, at rel: String, disk: Data?) throws {
         ensureGitignore()
+        if let code = locked({ writeFault }) {
+            throw StoreError(.io, file: rel, "cannot write: \(String(cString: strerror(code)))")
+        }
         if disk != data { try folder.writeAtomically(data, to: rel) }
         let st = folder.fileStat(rel)
         locked {
