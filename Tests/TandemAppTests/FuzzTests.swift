@@ -73,14 +73,39 @@ struct FuzzTests {
         return out
     }
 
-    @Test("thousands of seeded random keys on the demo store", arguments: Array(1...12))
+    /// Back to the dashboard: Esc out of every overlay, "y" to a question (discard this form?).
+    static func unwind(_ s: inout AppState) {
+        for _ in 0..<40 {
+            if case .confirm = s.top { settle(&s, update(&s, .keyPressed(.char("y")))); continue }
+            if s.stack.count == 1, case .dashboard = s.top { return }
+            if s.stack.count == 1 { settle(&s, update(&s, .keyPressed(.char("1")))); continue }
+            settle(&s, update(&s, .keyPressed(.escape)))
+        }
+    }
+
+    static func differences(_ a: Snapshot, _ b: Snapshot) -> [String] {
+        var out: [String] = []
+        if a.agency != b.agency { out.append("agency") }
+        func diff<T: Identifiable & Equatable>(_ name: String, _ x: [T], _ y: [T]) where T.ID == UUID {
+            let xs = Dictionary(x.map { ($0.id, $0) }, uniquingKeysWith: { f, _ in f })
+            let ys = Dictionary(y.map { ($0.id, $0) }, uniquingKeysWith: { f, _ in f })
+            for id in Set(xs.keys).union(ys.keys) where xs[id] != ys[id] { out.append("\(name) \(id.uuidString.prefix(8))") }
+        }
+        diff("person", a.people, b.people)
+        diff("engagement", a.engagements, b.engagements)
+        diff("relationship", a.relationships, b.relationships)
+        diff("assessment", a.assessments, b.assessments)
+        return out
+    }
+
+    @Test("thousands of seeded random keys on the demo store", arguments: Array(1...8))
     func randomKeys(seed: Int) throws {
         var rng = Seeded(state: UInt64(seed) &* 7919)
         var s = Fixture.state(width: 100, height: 30)
         s.makeID = Fixture.counterIDs()
         let start = s.data
         let known = Self.recordProblems(start, today: Fixture.today)
-        let steps = 500
+        let steps = 450
         var history: [Key] = []
         for step in 0..<steps {
             let key = Self.pool.randomElement(using: &rng)!
@@ -106,35 +131,69 @@ struct FuzzTests {
         #expect(fresh.isEmpty, "seed \(seed): records made invalid: \(fresh.sorted().prefix(5))")
         // Undo everything: back to a screen, then u until nothing is left to undo.
         _ = update(&s, .resized(width: 100, height: 30))
-        for _ in 0..<20 { Self.settle(&s, update(&s, .keyPressed(.escape))) }
-        Self.settle(&s, update(&s, .keyPressed(.char("1"))))
+        Self.unwind(&s)
         var guardSteps = 0
         while !s.undoStack.isEmpty && guardSteps < 2000 {
-            let before = s.undoStack.count
             Self.settle(&s, update(&s, .keyPressed(.char("u"))))
-            for _ in 0..<3 where s.undoStack.count == before { Self.settle(&s, update(&s, .keyPressed(.escape))) }
+            Self.unwind(&s)
             guardSteps += 1
         }
-        #expect(s.undoStack.isEmpty, "seed \(seed): \(s.undoStack.count) changes could not be undone")
-        #expect(s.data == start, "seed \(seed): undoing everything did not give back the starting store")
+        #expect(s.undoStack.isEmpty, "seed \(seed): \(s.undoStack.count) changes could not be undone; stack \(s.stack.map { "\($0.keyContext)" }), status \(s.status?.text ?? "-")")
+        #expect(s.data == start, "seed \(seed): undoing everything did not give back the starting store: \(Self.differences(start, s.data))")
     }
 
     @Test("the dashboard at every size from 1x1 to 300x100")
     func everySize() {
         let base = Fixture.state(width: 80, height: 24)
-        var drawn = 0
-        for w in 1...300 {
-            for h in 1...100 {
+        // Every size: the layout, whose regions must all lie on the screen. Drawn in full: every
+        // size up to 60x24 (where the layout's breakpoints are) and a grid beyond, so the test
+        // stays within its time on a loaded 2-core machine.
+        let sizes = (1...300).flatMap { w in (1...100).map { h in (w, h) } }
+        let problems = ProblemList()
+        let drawnCount = FrameCounter()
+        DispatchQueue.concurrentPerform(iterations: 4) { part in
+            var k = part
+            while k < sizes.count {
+                let (w, h) = sizes[k]
+                k += 4
                 var s = base
                 _ = update(&s, .resized(width: w, height: h))
-                let buf = AppView.render(s, theme: .monochrome)
-                if buf.width != w || buf.height != h {
-                    Issue.record("at \(w)x\(h) the frame is \(buf.width)x\(buf.height)")
-                    return
+                let layout = AppLayout(s)
+                for (name, r) in layout.regions where r.width > 0 && r.height > 0 {
+                    if r.x < 0 || r.y < 0 || r.x + r.width > w || r.y + r.height > h {
+                        problems.add("at \(w)x\(h) \(name) \(r) is off the screen")
+                    }
                 }
-                drawn += 1
+                guard (w <= 60 && h <= 24) || (w % 10 == 0 && h % 10 == 0) || (w == 300 || h == 100) && (w + h) % 11 == 0 else { continue }
+                let buf = AppView.render(s, layout: layout, theme: .monochrome)
+                if buf.width != w || buf.height != h { problems.add("at \(w)x\(h) the frame is \(buf.width)x\(buf.height)") }
+                drawnCount.add()
             }
         }
-        #expect(drawn == 30_000)
+        #expect(problems.items.isEmpty, "\(problems.items.prefix(10))")
+        print("sizes: 30000 layouts checked, \(drawnCount.value) frames drawn")
+        #expect(drawnCount.value > 1500)
+    }
+}
+
+final class ProblemList: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var items: [String] = []
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+}
+
+final class FrameCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var value = 0
+    func add() { lock.lock(); value += 1; lock.unlock() }
+}
+
+extension AppLayout {
+    /// Every region a view draws into, by name.
+    var regions: [(String, Rect)] {
+        [("header", header), ("body", body), ("status", status), ("footer", footer), ("coaching", coachingPane),
+         ("mentoring", mentoringPane), ("strip", strip), ("detail text", detailText), ("help", help),
+         ("people", peoplePane), ("archive", archivePane), ("archive strip", archiveStrip),
+         ("person profile", personProfile), ("person table", personTable)]
     }
 }
