@@ -49,6 +49,17 @@ extension DataFolder {
         return fd
     }
 
+    /// Why something at `rel` is there but cannot be read as a file (see `openForReading`);
+    /// `nil` when nothing is there or it is a readable file.
+    func notARegularFile(_ rel: String) -> StoreError? {
+        do {
+            if let fd = try openForReading(rel) { close(fd) }
+            return nil
+        } catch {
+            return error as? StoreError
+        }
+    }
+
     /// Refuses to replace anything at `rel` but a regular file (or nothing): a symbolic link is
     /// not followed (its target may be outside the data folder, where Tandem never writes) nor
     /// replaced (that would cut the link silently); a FIFO, device or folder is not a record.

@@ -291,6 +291,12 @@ public final class Store: @unchecked Sendable {
         let present = Set(current.map(\.rel))
         for (rel, entry) in stamp.entries.sorted(by: { $0.key < $1.key }) where !present.contains(rel) && !removedByUs.contains(rel) {
             guard let ref = entry.ref else { continue }
+            // Not gone but no longer a file (a dangling link, a FIFO): a problem, not a removal.
+            if let problem = folder.notARegularFile(rel) {
+                result.unreadable.append(problem)
+                result.stamp.entries[rel] = entry
+                continue
+            }
             result.records.append(StoreChange(kind: .removed, ref: ref, file: rel, record: nil,
                                               fingerprint: nil, known: known[rel]))
         }

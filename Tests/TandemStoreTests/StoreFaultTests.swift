@@ -63,6 +63,20 @@ struct StoreFaultTests {
         #expect(store.check().contains(expected))
     }
 
+    @Test func aRecordReplacedByADanglingLinkWhileOpenIsAProblemNotARemoval() throws {
+        let tmp = TempFolder()
+        let rel = try filled(tmp)[2]
+        let store = try Store.open(at: tmp.store, forEditing: true)
+        let loaded = try store.load(scope: .open)
+        let path = tmp.store.appendingPathComponent(rel).path
+        unlink(path)
+        #expect(symlink("/nonexistent/record.json", path) == 0)
+        let changes = try store.changes(since: loaded.stamp)
+        #expect(!changes.records.contains { $0.kind == .removed }, "\(changes.records)")
+        #expect(changes.unreadable.map(\.file) == [rel])
+        #expect(changes.unreadable.first?.message.hasPrefix("is a symbolic link to /nonexistent/record.json, which does not exist") == true)
+    }
+
     @Test func aRecordLinkedOutsideTheStoreIsReadButNeverReplaced() throws {
         let tmp = TempFolder()
         let rel = try filled(tmp)[2]
