@@ -10,7 +10,7 @@ enum SaveFailure {
         s.data.put(attempted, for: attempted.ref)
         s.unsaved.insert(attempted.ref)
         s.recompute()
-        s.status = Status("Not saved: \(message). Your \(change.label) is kept on screen, unsaved: "
-                          + ":w saves it again (q will not quit until it is saved)", .error)
+        s.status = Status("Not saved: \(message). Kept on screen, unsaved (\(change.label)): "
+                          + ":w saves it again; q will not quit until it is saved", .error)
     }
 }

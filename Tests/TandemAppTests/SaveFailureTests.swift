@@ -43,7 +43,7 @@ final class SaveFailureTests {
         let status = try #require(rt.state.status)
         #expect(status.kind == .error)
         #expect(status.text.contains("No space left on device"), "\(status.text)")
-        #expect(status.text.contains("kept on screen, unsaved") && status.text.contains(":w saves it again"), "\(status.text)")
+        #expect(status.text.contains("Kept on screen, unsaved") && status.text.contains(":w saves it again"), "\(status.text)")
         #expect(try Data(contentsOf: dir.appendingPathComponent(rel)) == before, "nothing half-written")
         let kept = try #require(rt.state.data.value(of: ref))
         #expect(sessions(of: kept).contains { $0.notes == "Typed while the disk was full" }, "the typed session is still in memory")
