@@ -412,7 +412,9 @@ public final class Store: @unchecked Sendable {
         try withStoreLock(folder, wait: lockWait) {
             let disk = try folder.read(Store.agencyFile)
             if !force { try checkUnchanged(Store.agencyFile, disk: disk) }
-            try put(data, at: Store.agencyFile, disk: disk)
+            // Settings this Tandem does not know are kept (UnknownFields.swift).
+            let kept = UnknownFields.carry(from: disk, into: data) { try knownAgencyBytes(of: $0) }
+            try put(kept, at: Store.agencyFile, disk: disk)
         }
     }
 

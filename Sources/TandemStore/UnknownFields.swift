@@ -265,3 +265,13 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// `knownBytes` for `tandem.json`.
+    func knownAgencyBytes(of disk: Data) throws -> Data? {
+        let file = try ScannedFile(path: Store.agencyFile, data: disk)
+        guard file.format == currentFormat else { return nil }
+        let agency = try RecordCodec.decode(Agency.self, from: file, migrations: migrations, decoder: JSONDecoder())
+        return try RecordCodec.encode(agency, file: Store.agencyFile)
+    }
+}

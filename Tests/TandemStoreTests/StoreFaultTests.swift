@@ -207,6 +207,19 @@ struct StoreFaultTests {
         #expect(tmp.text(rel).contains("\"budget\""))
     }
 
+    @Test func unknownAgencySettingsSurviveASave() throws {
+        let tmp = TempFolder()
+        _ = try filled(tmp)
+        let text = tmp.text("tandem.json").replacingOccurrences(of: "  \"format\" : ", with: "  \"fiscalYearStart\" : \"04-01\",\n  \"format\" : ")
+        tmp.write(text, to: "tandem.json")
+        let store = try Store.open(at: tmp.store, forEditing: true)
+        var agency = try store.load(scope: .open).snapshot.agency
+        agency.name = "Studio Sur"
+        try store.saveAgency(agency)
+        let saved = tmp.text("tandem.json")
+        #expect(saved.contains("\"fiscalYearStart\" : \"04-01\"") && saved.contains("Studio Sur"), "\(saved)")
+    }
+
     @Test func aFullDiskRefusesTheSaveAndLeavesTheFile() throws {
         let tmp = TempFolder()
         let rel = try filled(tmp)[2]
