@@ -22,6 +22,12 @@ extern int wcwidth(wchar_t c);
 
 /* ---- Screen and terminal ---- */
 
+/* Whether the terminal can move its cursor (terminfo "cup"): "dumb" cannot. Call after newterm. */
+static inline int tandem_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 /* Opens the terminal on stdout/stdin; NULL (never exit) when TERM is unknown. */
 static inline SCREEN *tandem_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline WINDOW *tandem_stdscr(void) { return stdscr; }
@@ -202,6 +208,11 @@ __attribute__((weak)) volatile sig_atomic_t tandem_in_curses = 0;
 /* Saves the terminal's modes as they are now (call before newterm). */
 static inline void tandem_save_terminal_modes(void) {
     if (tcgetattr(STDIN_FILENO, &tandem_saved_modes) == 0) tandem_saved_modes_valid = 1;
+}
+
+/* Puts back the modes saved by tandem_save_terminal_modes (after a refused start). */
+static inline void tandem_restore_saved_terminal_modes(void) {
+    if (tandem_saved_modes_valid) tcsetattr(STDIN_FILENO, TCSANOW, &tandem_saved_modes);
 }
 
 /* Marks whether curses owns the screen, so a crash outside it (after shutdown, in the

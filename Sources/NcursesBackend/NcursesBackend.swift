@@ -16,6 +16,8 @@ public final class NcursesBackend: Backend {
         case notATerminal
         /// ncurses knows no terminal description for `term`.
         case cannotOpenTerminal(term: String)
+        /// The terminal cannot move its cursor (TERM=dumb, a printing terminal): no full screen.
+        case cannotDrawFullScreen(term: String)
 
         public var description: String {
             switch self {
@@ -23,6 +25,9 @@ public final class NcursesBackend: Backend {
                 return "The dashboard needs a terminal: stdin and stdout must not be redirected."
             case .cannotOpenTerminal(let term):
                 return "Cannot open the terminal of type '\(term)': set TERM to a known type, e.g. TERM=xterm-256color."
+            case .cannotDrawFullScreen(let term):
+                return "The terminal of type '\(term)' cannot move its cursor, so it cannot show the full-screen dashboard; "
+                    + "use a terminal that can (e.g. TERM=xterm-256color), or the commands `tandem list`, `tandem log` and `tandem status`."
             }
         }
     }
@@ -72,6 +77,13 @@ public final class NcursesBackend: Backend {
         tandem_save_terminal_modes()
         guard tandem_newterm() != nil else {
             throw Error.cannotOpenTerminal(term: String(cString: tandem_term_name()))
+        }
+        // A terminal without cursor addressing would get the frame as one long line: refuse,
+        // giving the terminal back exactly as it was (nothing has been drawn yet).
+        guard tandem_can_address_cursor() != 0 else {
+            endwin()
+            tandem_restore_saved_terminal_modes()
+            throw Error.cannotDrawFullScreen(term: String(cString: tandem_term_name()))
         }
         window = tandem_stdscr()!
         Self.restoreAtExit

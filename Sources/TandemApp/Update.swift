@@ -36,6 +36,12 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         // Memory follows the disk: put back what the file still holds (a conflicting save
         // keeps the on-screen version, unsaved).
         if conflict, attempted != nil { state.unsaved.insert(ref) }
+        // A write that failed (a full disk, a read-only folder, a busy lock) never throws away
+        // what was typed: the on-screen version stays, unsaved, for `:w` (SaveFailure.swift).
+        if !conflict, let attempted, let change, change.after != nil {
+            SaveFailure.keep(&state, attempted, change: change, message: message)
+            return []
+        }
         if let change, !conflict {
             state.data.put(change.before, for: ref)
             if state.undoStack.last == change { state.undoStack.removeLast() }

@@ -22,11 +22,8 @@ struct DataFolder {
 
     /// The bytes of a file; `nil` when there is no such file.
     func read(_ rel: String) throws -> Data? {
-        let fd = open(path(rel), O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw failure(rel, "cannot read")
-        }
+        // Only a regular file (or a link to one) is opened, and never blocking (FileType.swift).
+        guard let fd = try openForReading(rel) else { return nil }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw failure(rel, "cannot read") }
@@ -56,6 +53,8 @@ struct DataFolder {
         let target = path(rel)
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent().path
+        // Never through or over a symbolic link, a FIFO or a device (FileType.swift).
+        try checkReplaceable(rel)
         let temp = folder + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure(rel, "cannot write (creating a temporary file)") }

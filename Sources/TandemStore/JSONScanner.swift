@@ -10,6 +10,9 @@ struct JSONScanner {
     struct Failure: Error {
         var offset: Int
         var message: String
+        /// Set when the failure is about one value or key (a duplicate key, a number out of
+        /// range, a lone surrogate): the message then names the field (`JSONFieldPath`).
+        var namesField = false
     }
 
     /// The top-level values the store needs before (or instead of) decoding a record.
@@ -34,6 +37,10 @@ struct JSONScanner {
     private var i = 0
     private var depth = 0
     private var top = TopLevel()
+    /// The keys of the objects being read, innermost last (`JSONScanner+Keys.swift`).
+    var keys: [KeySpan] = []
+    /// Where the last high-surrogate escape ended: a low one must start exactly there.
+    var highSurrogateEnd = -1
 
     private static let maxDepth = 256
 
@@ -142,6 +149,8 @@ struct JSONScanner {
         i += 1
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return }
+        let frame = keys.count
+        defer { keys.removeSubrange(frame...) }
         while true {
             skipSpace()
             guard i < b.count else { throw endOfFile() }
@@ -151,6 +160,7 @@ struct JSONScanner {
             let keyStart = i + 1
             let escaped = try string()
             let keyEnd = i - 1
+            try noteKey(KeySpan(start: keyStart, end: keyEnd, escaped: escaped), frame: frame)
             skipSpace()
             guard i < b.count else { throw endOfFile() }
             guard b[i] == UInt8(ascii: ":") else { throw Failure(offset: i, message: "expected ':' after the field name") }
@@ -244,6 +254,7 @@ struct JSONScanner {
                 }
                 i += 1
             }
+            try checkSurrogate(escapeAt: at, end: i)
         default:
             throw Failure(offset: at, message: "invalid escape in text (use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX)")
         }
@@ -298,6 +309,9 @@ struct JSONScanner {
             if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
             guard i < b.count, isDigit(b[i]) else { throw bad }
             while i < b.count, isDigit(b[i]) { i += 1 }
+            try checkRange(number: start..<i)
+        } else if i - start > 300 {
+            try checkRange(number: start..<i)
         }
     }
 

@@ -14,7 +14,13 @@ struct ScannedFile {
         self.data = data
         do {
             top = try data.withUnsafeBytes { try JSONScanner.scan($0.bindMemory(to: UInt8.self)) }
-        } catch let failure as JSONScanner.Failure {
+        } catch var failure as JSONScanner.Failure {
+            if failure.namesField {
+                // Which field: "field "metrics[0].baseline": the number 1e400 is out of range".
+                let steps = data.withUnsafeBytes { JSONFieldPath.steps(at: failure.offset, in: $0.bindMemory(to: UInt8.self)) }
+                let name = JSONFieldPath.text(steps)
+                failure.message = (name.isEmpty ? "" : "field \"\(name)\": ") + failure.message
+            }
             throw ScannedFile.error(.parse, path, data, failure.offset, failure.message)
         }
         guard let offset = top.formatOffset else {

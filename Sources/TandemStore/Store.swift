@@ -72,6 +72,15 @@ public final class Store: @unchecked Sendable {
     func noteSealProblems(_ notices: [SealNotice]) {
         locked { for n in notices where !sealProblems.contains(n) { sealProblems.append(n) } }
     }
+    /// The temp files of killed saves removed when this store opened, relative to the root.
+    public internal(set) var removedTemps: [String] = []
+    /// For tests of what a failed write does: every record write fails as the OS would with this
+    /// `errno` (`ENOSPC`: the disk is full), before anything is written.
+    public var simulatedWriteError: Int32? {
+        get { locked { writeFault } }
+        set { locked { writeFault = newValue } }
+    }
+    private var writeFault: Int32?
 
     static let agencyFile = "tandem.json"
     static let draftsFolder = "drafts"
@@ -126,6 +135,8 @@ public final class Store: @unchecked Sendable {
         let reason = forEditing ? Store.writeProblem(dir.path) : "opened read-only"
         let store = Store(root: dir, readOnlyReason: reason, migrations: migrations)
         _ = try store.readAgency()
+        // What a killed save left behind goes at the next start (StaleTemps.swift).
+        if reason == nil { store.removedTemps = folder.removeStaleTemps() }
         return store
     }
 
@@ -305,6 +316,12 @@ public final class Store: @unchecked Sendable {
         let present = Set(current.map(\.rel))
         for (rel, entry) in stamp.entries.sorted(by: { $0.key < $1.key }) where !present.contains(rel) && !removedByUs.contains(rel) {
             guard let ref = entry.ref else { continue }
+            // Not gone but no longer a file (a dangling link, a FIFO): a problem, not a removal.
+            if let problem = folder.notARegularFile(rel) {
+                result.unreadable.append(problem)
+                result.stamp.entries[rel] = entry
+                continue
+            }
             result.records.append(StoreChange(kind: .removed, ref: ref, file: rel, record: nil,
                                               fingerprint: nil, known: known[rel]))
         }
@@ -450,7 +467,9 @@ public final class Store: @unchecked Sendable {
         try withStoreLock(folder, wait: lockWait) {
             let disk = try folder.read(Store.agencyFile)
             if !force { try checkUnchanged(Store.agencyFile, disk: disk) }
-            try put(data, at: Store.agencyFile, disk: disk)
+            // Settings this Tandem does not know are kept (UnknownFields.swift).
+            let kept = UnknownFields.carry(from: disk, into: data) { try knownAgencyBytes(of: $0) }
+            try put(kept, at: Store.agencyFile, disk: disk)
         }
     }
 
@@ -700,7 +719,7 @@ public final class Store: @unchecked Sendable {
 
     /// Writes a record's file and notes it as this store's knowledge. Runs holding the lock.
     private func writeRecord(_ given: Record, at rel: String, replacing disk: Data? = nil, sealingPlain: Bool = false) throws {
-        let data: Data
+        var data: Data
         // Private notes go into the file sealed; the store remembers them opened.
         let (record, remembered) = try sealedForWriting(given, base: locked { bases[given.ref] }, disk: disk, rel: rel,
                                                         sealingPlain: sealingPlain)
@@ -720,6 +739,9 @@ public final class Store: @unchecked Sendable {
             try Store.refuseOutOfRange(Validation.rangeProblems(in: a), file: rel)
             data = try RecordCodec.encode(a, file: rel, format: format)
         }
+        // Fields of the file this Tandem does not know are kept (UnknownFields.swift).
+        let kind = record.ref.kind
+        data = UnknownFields.carry(from: disk, into: data) { try knownBytes(of: $0, at: rel, kind: kind) }
         try folder.makeFolder(record.ref.kind.rawValue)
         try put(data, at: rel, disk: disk)
         locked { remember(remembered, rel: rel, fingerprint: Fingerprint(data)) }
@@ -728,6 +750,9 @@ public final class Store: @unchecked Sendable {
     /// Writes bytes unless the file already holds them, and notes their fingerprint and stat.
     private func put(_ data: Data, at rel: String, disk: Data?) throws {
         ensureGitignore()
+        if let code = locked({ writeFault }) {
+            throw StoreError(.io, file: rel, "cannot write: \(String(cString: strerror(code)))")
+        }
         if disk != data { try folder.writeAtomically(data, to: rel) }
         let st = folder.fileStat(rel)
         locked {

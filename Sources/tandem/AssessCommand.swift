@@ -99,7 +99,7 @@ struct AssessCommand: ParsableCommand {
     /// Asks each missing question on stderr and reads the answer from stdin, asking again
     /// after an answer it cannot read.
     private func interview(_ answers: inout AssessmentAnswers, person: Person, snapshot: Snapshot, today: Day) throws {
-        func say(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+        func say(_ s: String) { FileHandle.standardError.write(Data(TerminalSafeText.clean(s).utf8)) }
         let history = PersonHistory(person, in: snapshot, today: today)
         say("Needs assessment: \(person.name.printable)\n" + history.lines.map { "  \($0.printable)\n" }.joined() + "\n")
         let missing = answers.missing

@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
             emit("ok: \(counts); no problems in \(store.root.path)")
         } else {
             // StoreError reads like a compiler message: file:line:column: what.
-            FileHandle.standardError.write(Data((problems.map(\.description).joined(separator: "\n") + "\n").utf8))
+            FileHandle.standardError.write(Data((TerminalSafeText.clean(problems.map(\.description).joined(separator: "\n")) + "\n").utf8))
             emit("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(store.root.path)")
         }
         if !problems.isEmpty { throw ExitCode(2) }

@@ -135,18 +135,8 @@ enum Output {
         }
     }
 
-    /// Control characters other than line ends and tabs shown as `\u{…}`.
-    static func terminalSafe(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            if (scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Control characters other than line ends and tabs shown escaped (`TerminalSafeText`).
+    static func terminalSafe(_ s: String) -> String { TerminalSafeText.clean(s) }
 }
 
 /// Text to stdout exactly as given.
@@ -156,5 +146,5 @@ func emitRaw(_ text: String) {
 
 /// A line on stderr that is not an error.
 func note(_ text: String) {
-    FileHandle.standardError.write(Data("tandem: \(text)\n".utf8))
+    FileHandle.standardError.write(Data("tandem: \(TerminalSafeText.clean(text))\n".utf8))
 }

@@ -185,7 +185,7 @@ enum TextTable {
     static func render(header: [String], rows: [[String]], rightAligned: Set<Int>, empty: String) -> String {
         guard !rows.isEmpty else { return empty }
         let maxWidth = 40
-        let cells = ([header] + rows).map { $0.map { Text.truncate($0, to: maxWidth) } }
+        let cells = ([header] + rows).map { $0.map { Text.truncate(TerminalSafeText.clean($0), to: maxWidth) } }
         var widths = Array(repeating: 0, count: header.count)
         for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
         return cells.map { row in

@@ -50,6 +50,8 @@ extension Store {
 }
 
 /// Writes text to stdout as one block.
+/// Text from files is never written raw: control characters are shown escaped (`TerminalSafeText`).
 func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let safe = TerminalSafeText.clean(text)
+    FileHandle.standardOutput.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
 }

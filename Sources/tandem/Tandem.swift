@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TandemCore
 
 /// `tandem`: the dashboard when run bare, and subcommands for scripts, cron and the prompt.
 @main
@@ -61,7 +62,7 @@ struct Tandem: ParsableCommand {
 
     /// One message on stderr, then exit.
     static func fail(_ message: String, status: Int32) -> Never {
-        FileHandle.standardError.write(Data("tandem: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("tandem: \(TerminalSafeText.clean(message))\n".utf8))
         Foundation.exit(status)
     }
 }

@@ -65,14 +65,31 @@ struct ChangeTests {
         #expect(s.status == nil)
     }
 
-    @Test("a failed save puts back what the disk holds and drops the undo entry")
+    @Test("a failed save keeps the change on screen, unsaved, for :w (nothing typed is thrown away)")
     func saveFailed() {
         var (s, after) = Self.logged()
+        let undo = s.undoStack
         _ = update(&s, .saveFailed(Fixture.pitchingRef, message: "disk full", conflict: false, attempted: .coaching(after)))
-        #expect(s.data == Fixture.tiny)
-        #expect(s.undoStack.isEmpty)
-        #expect(s.status == Status("Not saved: disk full", .error))
+        #expect(s.data.engagements.first { $0.id == after.id } == after)
+        #expect(s.unsaved == [Fixture.pitchingRef])
+        #expect(s.undoStack == undo, "u can still take the change back")
+        #expect(s.pending.isEmpty)
+        #expect(s.status?.kind == .error)
+        #expect(s.status?.text.hasPrefix("Not saved: disk full. Kept on screen, unsaved (Logged 50 min session on 2026-11-29 for Ana Lima)") == true,
+                "\(s.status?.text ?? "")")
         #expect(s.confirm == nil)
+    }
+
+    @Test("a failed removal (the undo of a creation) still puts back what the disk holds")
+    func deleteFailed() {
+        var s = Fixture.state(Fixture.tiny)
+        let ref = Fixture.pitchingRef
+        let before = s.data
+        s.pending[ref] = Change(label: "Undid: Added it", before: s.data.value(of: ref), after: nil)
+        s.data.put(nil, for: ref)
+        _ = update(&s, .saveFailed(ref, message: "disk full", conflict: false, attempted: nil))
+        #expect(s.data == before)
+        #expect(s.status == Status("Not saved: disk full", .error))
     }
 
     @Test("a conflicting save keeps the on-screen version and opens the per-field choice; Esc leaves it unsaved")

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// Text from files never reaches the terminal raw: a name or focus holding escape sequences
+/// (colours, a window title, a screen clear) is printed escaped by `list`, `log` and errors.
+@Suite("Control characters in stored text are printed escaped")
+struct CLIControlCharacterTests {
+    static let hostile = "\\u001b[31mRED\\u001b]0;owned\\u0007\\u009b2J"
+
+    @Test func listLogAndErrorsEscapeThem() throws {
+        let folder = CLIFolder.demo()
+        let row = try #require(try folder.listJSON("coaching").first)
+        let file = try #require(row["file"] as? String), id = try #require(row["id"] as? String)
+        let text = folder.text(file)
+        let focus = try #require(row["focus"] as? String)
+        try folder.write(text.replacingOccurrences(of: "\"focus\" : \"\(focus)\"", with: "\"focus\" : \"\(Self.hostile)\(focus)\""), to: file)
+
+        let list = folder.run(["list", "coaching"])
+        #expect(list.status == 0, "\(list.stderr)")
+        let logged = folder.run(["log", "--record", String(id.prefix(8)), "--minutes", "30", "--note", "ok"])
+        #expect(logged.status == 0, "\(logged.stderr)")
+        for out in [list.stdout, logged.stdout] {
+            #expect(!out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "raw control characters in: \(out.debugDescription.prefix(300))")
+            #expect(out.contains("\\e[31mRED\\e]0;owned\\u{7}\\u{9B}2J"), "\(out.prefix(400))")
+        }
+        // An error naming a file whose name holds an escape sequence.
+        let bad = "coaching/bad\u{1B}[2J.json"
+        FileManager.default.createFile(atPath: folder.path(bad), contents: Data("{".utf8))
+        let failed = folder.run(["list", "coaching"])
+        #expect(failed.status == 2)
+        #expect(!failed.stderr.unicodeScalars.contains { $0.value == 0x1B }, "\(failed.stderr.debugDescription)")
+        #expect(failed.stderr.contains("coaching/bad\\e[2J.json"), "\(failed.stderr)")
+        let check = folder.run(["check"])
+        #expect(!(check.stderr + check.stdout).unicodeScalars.contains { $0.value == 0x1B })
+    }
+}
