@@ -58,7 +58,7 @@ public final class Store: @unchecked Sendable {
     static let draftsFolder = "drafts"
     static let gitignoreFile = ".gitignore"
     /// What must not travel with git: the lock, drafts, temp files of a save in progress.
-    static let gitignoreLines = [StoreLock.fileName, "\(draftsFolder)/", ".*.tmp"]
+    static let gitignoreLines = [StoreLock.fileName, "\(draftsFolder)/", ".*.tmp", ".cache/"]
 
     private init(root: URL, readOnlyReason: String?, migrations: [Migration]) {
         self.root = root
@@ -132,45 +132,89 @@ public final class Store: @unchecked Sendable {
 
     /// Reads the whole store: every file is read and its syntax checked; `scope` says which
     /// records are decoded. The first file that fails throws its `StoreError` (file:line:column).
+    ///
+    /// With `.open`, a closed record whose file matches its entry in the load cache
+    /// (`.cache/load.bin`: size, times, inode, and not too fresh to trust) is not read at all,
+    /// so start-up grows with open work rather than with history; see `LoadIndex`.
     public func load(scope: LoadScope) throws -> Loaded {
+        try load(scope: scope, kinds: Set(RecordKind.allCases))
+    }
+
+    /// `load(scope:)` of some kinds only, for a command that needs no more (`tandem list coaching`
+    /// reads people and coaching): the other folders are not even listed, and `Loaded.files`
+    /// holds only these kinds. The dashboard loads every kind.
+    public func load(scope: LoadScope, kinds: Set<RecordKind>) throws -> Loaded {
         var snapshot = Snapshot(agency: try readAgency())
         var loadedFiles: [RecordRef: String] = [:]
         var prints: [String: Fingerprint] = [:]
         var loadedBases: [RecordRef: Record] = [:]
         prints[Store.agencyFile] = locked { fingerprints[Store.agencyFile] }
         var closed = (coaching: 0, mentoring: 0)
-        var paths: [(kind: RecordKind, rel: String)] = []
-        for kind in RecordKind.allCases {
-            for name in try folder.jsonFiles(in: kind.rawValue) { paths.append((kind, "\(kind.rawValue)/\(name)")) }
-        }
         // Each file's stat before it is read: a file changed after its stat looks changed at the
         // next `changes(since:)`, so no outside edit can slip between the two.
         var stamp = StoreStamp()
         if let st = folder.fileStat(Store.agencyFile) { stamp.entries[Store.agencyFile] = .init(stat: st, ref: nil) }
-        var statByPath: [String: FileStat] = [:]
-        for kind in RecordKind.allCases {
-            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) { statByPath["\(kind.rawValue)/\(name)"] = st }
+        var paths: [(kind: RecordKind, rel: String)] = []
+        var stats: [FileStat?] = []
+        for kind in RecordKind.allCases where kinds.contains(kind) {
+            for (name, st) in try folder.listJSONFiles(in: kind.rawValue) {
+                paths.append((kind, "\(kind.rawValue)/\(name)"))
+                stats.append(st)
+            }
         }
-        let stats = paths.map { statByPath[$0.rel] }
+        // Closed records the cache vouches for are not read; everything else is.
+        let index = LoadIndex.read(from: folder)
+        var cached: [Int: LoadIndex.Entry] = [:]
+        var toRead: [(kind: RecordKind, rel: String)] = []
+        var readAt: [Int] = []
+        for (k, path) in paths.enumerated() {
+            if scope == .open, path.kind == .coaching || path.kind == .mentoring, let st = stats[k],
+               let entry = index.trusted(path.rel, stat: st), entry.closed {
+                cached[k] = entry
+            } else {
+                toRead.append(path)
+                readAt.append(k)
+            }
+        }
         // Reading, scanning and decoding are independent per file: spread them over the cores.
         // Results are then taken in file order, so the first error reported is the same every time.
-        let results = FileLoad.run(paths, folder: folder, scope: scope, migrations: migrations)
+        var results = [Result<FileLoad.Item?, FileLoad.Failed>?](repeating: nil, count: paths.count)
+        for (k, result) in zip(readAt, FileLoad.run(toRead, folder: folder, scope: scope, migrations: migrations)) {
+            results[k] = result
+        }
+        var entries: [String: LoadIndex.Entry] = [:]
+        var readClosed = 0
         var newer: String?
-        for ((path, result), st) in zip(zip(paths, results), stats) {
-            let item = try result.mapError { failed -> StoreError in
-                var e = failed.error
-                if !failed.more.isEmpty {
-                    e.message += " (and \(failed.more.count) more out-of-range value\(failed.more.count == 1 ? "" : "s"))"
-                }
-                return e
-            }.get()
-            guard let item else { continue }
+        for (k, path) in paths.enumerated() {
+            let st = stats[k]
+            let item: FileLoad.Item
+            if let entry = cached[k] {
+                item = FileLoad.Item(id: entry.id, record: nil, fingerprint: Fingerprint(Data()),
+                                     newerFormat: Store.newerFormatMessage(format: entry.format), format: entry.format)
+            } else {
+                let loadedItem = try results[k]!.mapError { failed -> StoreError in
+                    var e = failed.error
+                    if !failed.more.isEmpty {
+                        e.message += " (and \(failed.more.count) more out-of-range value\(failed.more.count == 1 ? "" : "s"))"
+                    }
+                    return e
+                }.get()
+                guard let loadedItem else { continue }
+                item = loadedItem
+            }
             let ref = RecordRef(kind: path.kind, id: item.id)
             if let other = loadedFiles[ref] {
                 throw StoreError(.format, file: path.rel, "id \(ref.id.uuidString) is also the id of \(other)")
             }
             loadedFiles[ref] = path.rel
-            if let st { stamp.entries[path.rel] = .init(stat: st, ref: ref) }
+            if let st {
+                stamp.entries[path.rel] = .init(stat: st, ref: ref)
+                let isClosed = item.record.map(Store.isClosed) ?? true
+                entries[path.rel] = LoadIndex.Entry(stat: st, id: item.id, format: item.format, closed: isClosed)
+                // A closed record read although it has an entry (too fresh to trust): rewrite the
+                // cache so that, from now on, it vouches for it.
+                if isClosed && cached[k] == nil { readClosed += 1 }
+            }
             if newer == nil, let message = item.newerFormat { newer = "\(path.rel) \(message)" }
             guard let record = item.record else {
                 if path.kind == .coaching { closed.coaching += 1 } else { closed.mentoring += 1 }
@@ -185,6 +229,16 @@ public final class Store: @unchecked Sendable {
             case .assessment(let a): snapshot.assessments.append(a)
             }
         }
+        // The cache keeps what it knew of the kinds not loaded now; it is rewritten only when
+        // something changed.
+        for (rel, entry) in index.entries where entries[rel] == nil {
+            guard let kind = rel.split(separator: "/").first.flatMap({ RecordKind(rawValue: String($0)) }),
+                  !kinds.contains(kind) else { continue }
+            entries[rel] = entry
+        }
+        if entries != index.entries || (scope == .open && readClosed > 0) {
+            LoadIndex.write(entries, to: folder)
+        }
         locked {
             files = loadedFiles
             fingerprints = prints
@@ -192,7 +246,7 @@ public final class Store: @unchecked Sendable {
             names = Dictionary(snapshot.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             if readOnly == nil, let newer { readOnly = newer }
         }
-        return Loaded(snapshot: snapshot, files: loadedFiles, closedCount: closed, stamp: stamp)
+        return Loaded(snapshot: snapshot, files: loadedFiles, closedCount: closed, stamp: stamp, filesRead: toRead.count)
     }
 
     /// Decodes one record from its file now, e.g. a closed one that `load(scope: .open)` skipped.
@@ -543,8 +597,21 @@ public final class Store: @unchecked Sendable {
     }
 
     static func newerFormatMessage(_ file: ScannedFile) -> String? {
-        guard file.format > currentFormat else { return nil }
-        return "was written by a newer Tandem (format \(file.format); this one reads \(currentFormat))"
+        newerFormatMessage(format: file.format)
+    }
+
+    static func newerFormatMessage(format: Int) -> String? {
+        guard format > currentFormat else { return nil }
+        return "was written by a newer Tandem (format \(format); this one reads \(currentFormat))"
+    }
+
+    /// Whether a decoded record is closed: completed or cancelled coaching, closed mentoring.
+    static func isClosed(_ record: Record) -> Bool {
+        switch record {
+        case .coaching(let e): e.status == .completed || e.status == .cancelled
+        case .mentoring(let r): r.status == .closed
+        case .person, .assessment: false
+        }
     }
 
     static func isClosed(_ kind: RecordKind, status: String?) -> Bool {
