@@ -32,7 +32,8 @@ enum FileLoad {
                     migrations: [Migration]) -> [Result<Item?, Failed>] {
         let results = UnsafeMutableBufferPointer<Result<Item?, Failed>>.allocate(capacity: paths.count)
         results.initialize(repeating: .success(nil))
-        defer { results.deallocate() }
+        // Deinitialized before it is freed: the results hold records, which would leak otherwise.
+        defer { _ = results.deinitialize(); results.deallocate() }
         let slots = Slots(results)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         // A few chunks per worker: a thread's decoder is reused, and an uneven file size evens out.
