@@ -25,6 +25,12 @@ func option(_ name: String, _ fallback: String? = nil) -> String? {
 }
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+/// This thread's CPU time: what a keystroke costs whatever else the machine is doing.
+func cpuNow() -> UInt64 {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+}
 func ms(_ ns: UInt64) -> String { String(format: "%.3f ms", Double(ns) / 1_000_000) }
 
 @discardableResult
@@ -63,15 +69,17 @@ let groups: [(String, [Key])] = [
     ("help (? and Esc)", [.char("?"), .escape]),
 ]
 var allKeys: [UInt64] = []
+var allCPU: [UInt64] = []
 for (name, keys) in groups {
     var samples: [UInt64] = []
     for _ in 0..<rounds {
         for key in keys {
-            let t0 = now()
+            let t0 = now(), c0 = cpuNow()
             _ = update(&state, .keyPressed(key))
             let frame = AppView.render(state, theme: .builtinDefault)
             let changes = frame.diff(from: last)
             samples.append(now() - t0)
+            allCPU.append(cpuNow() - c0)
             last = frame
             precondition(changes.count >= 0)
         }
@@ -119,6 +127,13 @@ func summary(_ s: [UInt64]) -> String {
 }
 say(quiet, "poll for outside changes over \(stamp.count) files, nothing changed: \(summary(idle))")
 if !busy.isEmpty { say(quiet, "poll for outside changes, one record changed: \(summary(busy))") }
+let cpuSorted = allCPU.sorted()
+say(quiet, "every key, CPU time of the thread: median \(ms(cpuSorted[cpuSorted.count / 2]))  p95 \(ms(cpuSorted[min(cpuSorted.count - 1, cpuSorted.count * 95 / 100)]))  worst \(ms(cpuSorted.last!))")
+// For `report`, which runs this in a process of its own: wall and CPU time of every key.
+if let out = option("--emit") {
+    let text = zip(allKeys, allCPU).map { "\($0) \($1)" }.joined(separator: "\n") + "\n"
+    try text.write(toFile: out, atomically: true, encoding: .utf8)
+}
 return allKeys
 
 }

@@ -59,6 +59,10 @@ struct TapeParser {
     }
 
     @inline(__always) private mutating func skipSpace() {
+        // Indentation eight spaces at a time (files are pretty-printed).
+        while i + 8 <= b.count, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+            i += 8
+        }
         while i < b.count {
             let c = b[i]
             guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
@@ -149,21 +153,21 @@ struct TapeParser {
         i += 1
         let start = i
         var escaped = false
+        let base = b.baseAddress!
         while i < b.count {
-            let c = b[i]
-            if c == UInt8(ascii: "\"") {
-                nodes.append(TapeNode(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(i),
-                                      next: Int32(nodes.count + 1), count: 0))
-                i += 1
-                return true
-            }
-            if c == UInt8(ascii: "\\") {
+            // The next quote, found by memchr (the scanner has already checked what lies between:
+            // no raw control characters, valid UTF-8); a backslash before it escapes something.
+            guard let q = memchr(base + i, 0x22, b.count - i) else { return false }
+            let quote = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
+            if let bs = memchr(base + i, 0x5C, quote - i) {
                 escaped = true
-                i += 2
+                i = base.distance(to: bs.assumingMemoryBound(to: UInt8.self)) + 2
                 continue
             }
-            if c < 0x20 { return false }
-            i += 1
+            nodes.append(TapeNode(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(quote),
+                                  next: Int32(nodes.count + 1), count: 0))
+            i = quote + 1
+            return true
         }
         return false
     }
