@@ -51,6 +51,7 @@ struct LoadIndex {
 
     /// The cache as it is on disk; an empty one when it is missing or cannot be trusted as a whole.
     static func read(from folder: DataFolder) -> LoadIndex {
+        guard isRealFolder(folder) else { return LoadIndex() }
         let path = folder.path(file)
         var st = stat()
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size < 64 << 20,
@@ -111,6 +112,8 @@ struct LoadIndex {
     static func write(_ entries: [String: Entry], to folder: DataFolder) {
         let data = encode(entries)
         try? folder.makeFolder(LoadIndex.folder)
+        // Nothing is written outside the data folder: not through a `.cache` that is a symlink.
+        guard isRealFolder(folder) else { return }
         let target = folder.path(file)
         let temp = folder.path("\(LoadIndex.folder)/.load.bin.\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -127,6 +130,12 @@ struct LoadIndex {
         fchmod(fd, 0o600)
         close(fd)
         if !ok || rename(temp, target) != 0 { unlink(temp) }
+    }
+
+    /// Whether `.cache` is a folder of its own (not a symlink, not a file).
+    static func isRealFolder(_ folder: DataFolder) -> Bool {
+        var st = stat()
+        return lstat(folder.path(LoadIndex.folder), &st) == 0 ? (st.st_mode & S_IFMT) == S_IFDIR : true
     }
 
     static func checksum(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {

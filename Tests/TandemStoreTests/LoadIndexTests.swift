@@ -227,6 +227,17 @@ import TandemCore
         #expect(LoadIndex.read(from: DataFolder(root: tmp.store)).entries == before)
     }
 
+    @Test func aCacheFolderThatIsASymlinkIsNeitherReadNorWritten() throws {
+        let tmp = TempFolder()
+        _ = try Self.demo(tmp)
+        let outside = tmp.url.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: tmp.store.appendingPathComponent(LoadIndex.folder), withDestinationURL: outside)
+        let loaded = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        #expect(loaded.filesRead == loaded.files.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty, "nothing written outside the data folder")
+    }
+
     @Test func theGitignoreKeepsTheCacheOutOfGit() throws {
         #expect(Store.gitignoreLines.contains(LoadIndex.folder + "/"))
     }
