@@ -34,6 +34,9 @@ struct LoadIndex {
         var id: UUID
         var format: Int
         var closed: Bool
+        /// Whether the record was decoded and its ranges checked (not only scanned) when the
+        /// entry was made: open records always are, closed ones when a load asked for them.
+        var decoded: Bool = true
     }
 
     var entries: [String: Entry] = [:]
@@ -79,7 +82,7 @@ struct LoadIndex {
                       let id = r.uuid(), let format = r.u32(), let flags = r.u8() else { return nil }
                 let st = FileStat(size: Int64(bitPattern: size), modified: Int64(bitPattern: m), changed: Int64(bitPattern: c),
                                   inode: ino, device: dev)
-                index.entries[name] = Entry(stat: st, id: id, format: Int(format), closed: flags & 1 != 0)
+                index.entries[name] = Entry(stat: st, id: id, format: Int(format), closed: flags & 1 != 0, decoded: flags & 2 != 0)
             }
             guard r.at == b.count else { return nil }
             return index
@@ -97,7 +100,7 @@ struct LoadIndex {
             put(UInt64(bitPattern: e.stat.size)); put(UInt64(bitPattern: e.stat.modified)); put(UInt64(bitPattern: e.stat.changed))
             put(e.stat.inode); put(e.stat.device)
             withUnsafeBytes(of: e.id.uuid) { body.append(contentsOf: $0) }
-            put(UInt32(clamping: max(0, e.format))); put(UInt8(e.closed ? 1 : 0))
+            put(UInt32(clamping: max(0, e.format))); put(UInt8((e.closed ? 1 : 0) | (e.decoded ? 2 : 0)))
         }
         var out = magic
         withUnsafeBytes(of: version.littleEndian) { out.append(contentsOf: $0) }

@@ -140,9 +140,11 @@ public final class Store: @unchecked Sendable {
         try load(scope: scope, kinds: Set(RecordKind.allCases))
     }
 
-    /// `load(scope:)` of some kinds only, for a command that needs no more (`tandem list coaching`
-    /// reads people and coaching): the other folders are not even listed, and `Loaded.files`
-    /// holds only these kinds. The dashboard loads every kind.
+    /// `load(scope:)` decoding some kinds only, for a command that needs no more (`tandem list
+    /// coaching` needs people and coaching). Files of the other kinds are still listed, and read
+    /// unless the load cache vouches that they loaded cleanly as they are, so a broken or
+    /// out-of-range file of any kind still fails the load; their records are left out of the
+    /// snapshot (`Loaded.files` names every kind). The dashboard loads every kind.
     public func load(scope: LoadScope, kinds: Set<RecordKind>) throws -> Loaded {
         var snapshot = Snapshot(agency: try readAgency())
         var loadedFiles: [RecordRef: String] = [:]
@@ -156,7 +158,7 @@ public final class Store: @unchecked Sendable {
         if let st = folder.fileStat(Store.agencyFile) { stamp.entries[Store.agencyFile] = .init(stat: st, ref: nil) }
         var paths: [(kind: RecordKind, rel: String)] = []
         var stats: [FileStat?] = []
-        for kind in RecordKind.allCases where kinds.contains(kind) {
+        for kind in RecordKind.allCases {
             for (name, st) in try folder.listJSONFiles(in: kind.rawValue) {
                 paths.append((kind, "\(kind.rawValue)/\(name)"))
                 stats.append(st)
@@ -168,8 +170,10 @@ public final class Store: @unchecked Sendable {
         var toRead: [(kind: RecordKind, rel: String)] = []
         var readAt: [Int] = []
         for (k, path) in paths.enumerated() {
-            if scope == .open, path.kind == .coaching || path.kind == .mentoring, let st = stats[k],
-               let entry = index.trusted(path.rel, stat: st), entry.closed {
+            let needed = kinds.contains(path.kind)
+            if let st = stats[k], let entry = index.trusted(path.rel, stat: st),
+               needed ? scope == .open && entry.closed && (path.kind == .coaching || path.kind == .mentoring)
+                      : scope == .open || entry.decoded {
                 cached[k] = entry
             } else {
                 toRead.append(path)
@@ -209,17 +213,23 @@ public final class Store: @unchecked Sendable {
             loadedFiles[ref] = path.rel
             if let st {
                 stamp.entries[path.rel] = .init(stat: st, ref: ref)
-                let isClosed = item.record.map(Store.isClosed) ?? true
-                entries[path.rel] = LoadIndex.Entry(stat: st, id: item.id, format: item.format, closed: isClosed)
+                let isClosed = cached[k]?.closed ?? item.record.map(Store.isClosed) ?? true
+                entries[path.rel] = LoadIndex.Entry(stat: st, id: item.id, format: item.format, closed: isClosed,
+                                                    decoded: cached[k]?.decoded ?? (item.record != nil))
                 // A closed record read although it has an entry (too fresh to trust): rewrite the
                 // cache so that, from now on, it vouches for it.
                 if isClosed && cached[k] == nil { readClosed += 1 }
             }
             if newer == nil, let message = item.newerFormat { newer = "\(path.rel) \(message)" }
             guard let record = item.record else {
-                if path.kind == .coaching { closed.coaching += 1 } else { closed.mentoring += 1 }
+                // Closed and not decoded (a record of a kind not asked for may be open).
+                if cached[k]?.closed ?? true {
+                    if path.kind == .coaching { closed.coaching += 1 } else if path.kind == .mentoring { closed.mentoring += 1 }
+                }
                 continue
             }
+            // A kind not asked for was read only to be checked.
+            guard kinds.contains(path.kind) else { continue }
             prints[path.rel] = item.fingerprint
             loadedBases[ref] = record
             switch record {
@@ -229,13 +239,7 @@ public final class Store: @unchecked Sendable {
             case .assessment(let a): snapshot.assessments.append(a)
             }
         }
-        // The cache keeps what it knew of the kinds not loaded now; it is rewritten only when
-        // something changed.
-        for (rel, entry) in index.entries where entries[rel] == nil {
-            guard let kind = rel.split(separator: "/").first.flatMap({ RecordKind(rawValue: String($0)) }),
-                  !kinds.contains(kind) else { continue }
-            entries[rel] = entry
-        }
+        // The cache is rewritten only when something changed.
         if entries != index.entries || (scope == .open && readClosed > 0) {
             LoadIndex.write(entries, to: folder)
         }

@@ -223,8 +223,19 @@ import TandemCore
         let some = try Store.open(at: tmp.store, forEditing: false).load(scope: .open, kinds: [.person, .coaching])
         #expect(some.snapshot.relationships.isEmpty && some.snapshot.people == all.snapshot.people)
         #expect(some.snapshot.engagements == all.snapshot.engagements)
-        #expect(some.files.keys.allSatisfy { $0.kind == .person || $0.kind == .coaching })
+        #expect(some.files == all.files)
         #expect(LoadIndex.read(from: DataFolder(root: tmp.store)).entries == before)
+        // Cached, the other kinds are not read at all…
+        Self.age(tmp)
+        let quick = try Store.open(at: tmp.store, forEditing: false).load(scope: .open, kinds: [.person, .coaching])
+        #expect(quick.filesRead == all.snapshot.people.count + all.snapshot.engagements.count)
+        #expect(quick.snapshot == some.snapshot && quick.closedCount == some.closedCount)
+        // …but a file of another kind changed since still fails the load, naming it.
+        let r = all.snapshot.relationships[0]
+        let rel = all.files[RecordRef(kind: .mentoring, id: r.id)]!
+        tmp.write(tmp.text(rel).replacingOccurrences(of: "\"cadenceDays\" : \(r.cadenceDays)", with: "\"cadenceDays\" : 9000"), to: rel)
+        let e = storeError { _ = try Store.open(at: tmp.store, forEditing: false).load(scope: .open, kinds: [.person, .coaching]) }
+        #expect(e?.file == rel && e?.message.contains("cadenceDays") == true, "\(String(describing: e))")
     }
 
     @Test func aCacheFolderThatIsASymlinkIsNeitherReadNorWritten() throws {
