@@ -432,6 +432,8 @@ public struct AppState: Sendable {
     public private(set) var dataVersion = 0
     /// Detail documents built for this data version (shared by copies of the state; a cache only).
     let detailDocuments = DetailDocuments()
+    /// Detail strips built for this data version (shared by copies of the state; a cache only).
+    let stripContents = StripContents()
 
     /// Recomputes everything derived. Call after the data or `today` changed.
     public mutating func recompute() {

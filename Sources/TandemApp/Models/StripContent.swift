@@ -19,9 +19,16 @@ struct StripContent: Equatable {
     /// The width of each half of a strip `width` columns wide (border and the gap between).
     static func halfWidth(_ width: Int) -> Int { max(1, (width - 2 - 2) / 2) }
 
-    /// The strip for the selected record on the dashboard, or `nil` when nothing is selected.
+    /// The strip for the selected record on the dashboard, or `nil` when nothing is selected;
+    /// built once per record, data version, width and day (`StripContents`).
     static func of(_ s: AppState, width: Int) -> StripContent? {
-        guard let ref = s.selectedRecord, let value = s.data.value(of: ref) else { return nil }
+        guard let ref = s.selectedRecord else { return nil }
+        let key = StripContents.Key(ref: ref, dataVersion: s.dataVersion, width: width, today: s.today)
+        return s.stripContents.content(key) { build(ref, s, width: width) }
+    }
+
+    static func build(_ ref: RecordRef, _ s: AppState, width: Int) -> StripContent? {
+        guard let value = s.data.value(of: ref) else { return nil }
         let half = halfWidth(width)
         let names = s.rows.people
         let today = s.today
