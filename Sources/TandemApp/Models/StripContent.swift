@@ -88,7 +88,9 @@ struct StripContent: Equatable {
                             DocSpan("\(Format.shortDate(last.date, today: today)) · \(last.minutes) min"),
                             DocSpan(last.pulse.map { " · pulse \($0)/5" } ?? "", .muted)])
             // The note's first lines, wrapped; the detail has the rest.
-            let note = wrap([DocSpan(last.notes.split(separator: "\n").joined(separator: " "))], width: half)
+            // Only as much of a long note as three rows can show is wrapped.
+            let text = leading(last.notes.split(separator: "\n").joined(separator: " "), columns: 6 * half)
+            let note = wrap([DocSpan(text)], width: half)
             c.right += note.prefix(3)
         } else {
             c.right.append([DocSpan("No sessions yet: l logs the first", .muted)])
@@ -125,6 +127,20 @@ struct StripContent: Equatable {
         default:
             return [DocSpan(e.status.label, .muted, bold: true)]
         }
+    }
+
+    /// The start of `text` holding `columns` columns of non-space text (and what comes up to
+    /// there): enough for the first rows of `wrap` at a width of a sixth of it or less to come
+    /// out as they would from the whole text, without wrapping a long note grapheme by grapheme.
+    static func leading(_ text: String, columns: Int) -> String {
+        var used = 0
+        var end = text.startIndex
+        while end < text.endIndex, used <= columns {
+            let g = text[end]
+            if g != " " { used += Text.width(String(g)) }
+            end = text.index(after: end)
+        }
+        return end == text.endIndex ? text : String(text[..<end])
     }
 
     /// A line wrapped at spaces to `width` (mid-word only for a word longer than a row),
