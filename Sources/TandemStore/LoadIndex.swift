@@ -170,7 +170,8 @@ struct LoadIndex {
         mutating func u64() -> UInt64? { int(UInt64.self) }
         mutating func text(_ n: Int) -> String? {
             guard let s = bytes(n) else { return nil }
-            return String(bytes: s, encoding: .utf8)
+            // The checksum already vouches for the bytes: no Foundation round trip per name.
+            return String(decoding: s, as: UTF8.self)
         }
         mutating func uuid() -> UUID? {
             guard let s = bytes(16) else { return nil }

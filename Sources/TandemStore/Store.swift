@@ -164,6 +164,9 @@ public final class Store: @unchecked Sendable {
                 stats.append(st)
             }
         }
+        // Sized once: these grow with every file, closed ones included.
+        stamp.entries.reserveCapacity(paths.count + 1)
+        loadedFiles.reserveCapacity(paths.count)
         // Closed records the cache vouches for are not read; everything else is.
         let index = LoadIndex.read(from: folder)
         var cached: [Int: LoadIndex.Entry] = [:]
@@ -187,6 +190,7 @@ public final class Store: @unchecked Sendable {
             results[k] = result
         }
         var entries: [String: LoadIndex.Entry] = [:]
+        entries.reserveCapacity(paths.count)
         var readClosed = 0
         var newer: String?
         for (k, path) in paths.enumerated() {
