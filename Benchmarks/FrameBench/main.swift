@@ -1,11 +1,17 @@
-// tandem-bench: how long the dashboard takes per keystroke (update + view + diff), and how long
-// a store takes to open, measured inside one process on a real data folder.
+// tandem-bench: Tandem's benchmark suite (Benchmarks/run drives it; see Benchmarks/README.md).
 //
-//   swift build -c release --product tandem-bench
-//   .build/release/tandem-bench --data-dir DIR [--width 140] [--height 40] [--rounds 20]
+//   tandem-bench keys --data-dir DIR [--width 140] [--height 40] [--rounds 20] [--write]
+//       per keystroke (update + view + diff), in process: median, 95th percentile, worst
+//   tandem-bench save --data-dir DIR [--rounds 20]
+//       saving one session on an open engagement: time, bytes written, files touched
+//   tandem-bench double-history --from DIR --to DIR
+//       a copy of a store with twice the closed records (and their sessions), same open work
+//   tandem-bench report --tandem BIN --store DIR [--double DIR] [--twice DIR] [--calcurse-dir DIR]
+//                       [--rounds 15] [--frames 10]
+//       every figure beside its target, whole processes (and the dashboard's first full frame
+//       in tmux), with calcurse's figures from the same run when it is installed
 //
-// Prints the median, 95th percentile and worst time per keystroke for each kind of key, so a
-// change that makes a frame redo work that only changes with the data shows up as a number.
+// With no subcommand it runs `keys`, as it always did.
 import Foundation
 import TandemApp
 import TandemCore
@@ -19,16 +25,24 @@ func option(_ name: String, _ fallback: String? = nil) -> String? {
 }
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+/// This thread's CPU time: what a keystroke costs whatever else the machine is doing.
+func cpuNow() -> UInt64 {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+}
 func ms(_ ns: UInt64) -> String { String(format: "%.3f ms", Double(ns) / 1_000_000) }
 
-guard let dir = option("--data-dir") else {
-    FileHandle.standardError.write(Data("usage: tandem-bench --data-dir DIR [--width W] [--height H] [--rounds N]\n".utf8))
+@discardableResult
+func keysBench(dataDir: String? = nil, quiet: Bool = false) throws -> [UInt64] {
+guard let dir = dataDir ?? option("--data-dir") else {
+    FileHandle.standardError.write(Data("usage: tandem-bench keys --data-dir DIR [--width W] [--height H] [--rounds N]\n".utf8))
     exit(1)
 }
 let width = Int(option("--width", "140")!) ?? 140
 let height = Int(option("--height", "40")!) ?? 40
 let rounds = Int(option("--rounds", "20")!) ?? 20
-let today = Day(iso: option("--today", "2026-11-29")!)!
+let today = option("--today").flatMap { Day(iso: $0) } ?? localToday()
 
 // Start-up: open, load the open records, derive the dashboard rows.
 var t = now()
@@ -41,9 +55,9 @@ let deriveTime = now() - t
 t = now()
 var last = AppView.render(state, theme: .builtinDefault)
 let firstFrame = now() - t
-print("store: \(loaded.snapshot.people.count) people, \(loaded.snapshot.engagements.count) open engagements, "
+say(quiet, "store: \(loaded.snapshot.people.count) people, \(loaded.snapshot.engagements.count) open engagements, "
       + "\(loaded.snapshot.relationships.count) open relationships (closed: \(loaded.closedCount.coaching) + \(loaded.closedCount.mentoring))")
-print("open + load: \(ms(loadTime))   derive rows: \(ms(deriveTime))   first frame: \(ms(firstFrame))   screen \(width)x\(height)")
+say(quiet, "open + load: \(ms(loadTime))   derive rows: \(ms(deriveTime))   first frame: \(ms(firstFrame))   screen \(width)x\(height)")
 
 // Keystrokes a leader makes, grouped by what they cost.
 let groups: [(String, [Key])] = [
@@ -54,33 +68,37 @@ let groups: [(String, [Key])] = [
     ("sort (s)", [.char("s")]),
     ("help (? and Esc)", [.char("?"), .escape]),
 ]
+var allKeys: [UInt64] = []
+var allCPU: [UInt64] = []
 for (name, keys) in groups {
     var samples: [UInt64] = []
     for _ in 0..<rounds {
         for key in keys {
-            let t0 = now()
+            let t0 = now(), c0 = cpuNow()
             _ = update(&state, .keyPressed(key))
             let frame = AppView.render(state, theme: .builtinDefault)
             let changes = frame.diff(from: last)
             samples.append(now() - t0)
+            allCPU.append(cpuNow() - c0)
             last = frame
             precondition(changes.count >= 0)
         }
     }
+    allKeys += samples
     samples.sort()
     let median = samples[samples.count / 2]
     let p95 = samples[min(samples.count - 1, samples.count * 95 / 100)]
-    print("\(name.padding(toLength: 30, withPad: " ", startingAt: 0)) n=\(samples.count)  median \(ms(median))  p95 \(ms(p95))  worst \(ms(samples.last!))")
+    say(quiet, "\(name.padding(toLength: 30, withPad: " ", startingAt: 0)) n=\(samples.count)  median \(ms(median))  p95 \(ms(p95))  worst \(ms(samples.last!))")
 }
 
 // Live reload: one look for outside changes (`Store.changes(since:)`), as the dashboard's tick
 // does every second or two: with nothing changed, and with one record changed by another writer.
 var stamp = loaded.stamp
-var quiet: [UInt64] = []
+var idle: [UInt64] = []
 for _ in 0..<rounds {
     t = now()
     stamp = try store.changes(since: stamp).stamp
-    quiet.append(now() - t)
+    idle.append(now() - t)
 }
 var busy: [UInt64] = []
 if let ref = loaded.snapshot.engagements.first.map({ RecordRef(kind: .coaching, id: $0.id) }),
@@ -97,7 +115,7 @@ if let ref = loaded.snapshot.engagements.first.map({ RecordRef(kind: .coaching, 
         let found = try store.changes(since: stamp)
         busy.append(now() - t)
         if found.records.count != 1 {
-            print("round \(round): expected one change, found \(found.records.map { "\($0.kind) \($0.file)" }) \(found.unreadable)")
+            say(quiet, "round \(round): expected one change, found \(found.records.map { "\($0.kind) \($0.file)" }) \(found.unreadable)")
             exit(1)
         }
         stamp = found.stamp
@@ -107,5 +125,31 @@ func summary(_ s: [UInt64]) -> String {
     let sorted = s.sorted()
     return "median \(ms(sorted[sorted.count / 2]))  p95 \(ms(sorted[min(sorted.count - 1, sorted.count * 95 / 100)]))  worst \(ms(sorted.last!))"
 }
-print("poll for outside changes over \(stamp.count) files, nothing changed: \(summary(quiet))")
-if !busy.isEmpty { print("poll for outside changes, one record changed: \(summary(busy))") }
+say(quiet, "poll for outside changes over \(stamp.count) files, nothing changed: \(summary(idle))")
+if !busy.isEmpty { say(quiet, "poll for outside changes, one record changed: \(summary(busy))") }
+let cpuSorted = allCPU.sorted()
+say(quiet, "every key, CPU time of the thread: median \(ms(cpuSorted[cpuSorted.count / 2]))  p95 \(ms(cpuSorted[min(cpuSorted.count - 1, cpuSorted.count * 95 / 100)]))  worst \(ms(cpuSorted.last!))")
+// For `report`, which runs this in a process of its own: wall and CPU time of every key.
+if let out = option("--emit") {
+    let text = zip(allKeys, allCPU).map { "\($0) \($1)" }.joined(separator: "\n") + "\n"
+    try text.write(toFile: out, atomically: true, encoding: .utf8)
+}
+return allKeys
+
+}
+
+let command = CommandLine.arguments.dropFirst().first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "keys"
+do {
+    switch command {
+    case "keys": try keysBench()
+    case "save": try saveBench()
+    case "double-history": try doubleHistory()
+    case "report": try report()
+    default:
+        FileHandle.standardError.write(Data("tandem-bench: unknown command \(command) (keys, save, double-history, report)\n".utf8))
+        exit(1)
+    }
+} catch {
+    FileHandle.standardError.write(Data("tandem-bench: \(error)\n".utf8))
+    exit(2)
+}

@@ -467,6 +467,8 @@ public struct AppState: Sendable {
     let detailDocuments = DetailDocuments()
     /// Insights documents built for this data version (a cache only).
     let insightsCache = InsightsCache()
+    /// Detail strips built for this data version (shared by copies of the state; a cache only).
+    let stripContents = StripContents()
 
     /// Recomputes everything derived. Call after the data or `today` changed.
     public mutating func recompute() {

@@ -12,8 +12,16 @@ import Darwin
 /// Errors are `StoreError`s of kind `.io` naming the relative path.
 struct DataFolder {
     let root: URL
+    /// The root's path, so a file's path is one concatenation rather than a URL per file.
+    private let rootPath: String
 
-    func path(_ rel: String) -> String { root.appendingPathComponent(rel).path }
+    init(root: URL) {
+        self.root = root
+        let p = root.path
+        rootPath = p.hasSuffix("/") ? String(p.dropLast()) : p
+    }
+
+    func path(_ rel: String) -> String { rootPath + "/" + rel }
 
     func exists(_ rel: String) -> Bool {
         var st = stat()
@@ -29,22 +37,21 @@ struct DataFolder {
         guard fstat(fd, &st) == 0 else { throw failure(rel, "cannot read") }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw StoreError(.io, file: rel, "is a folder, expected a file") }
         let size = Int(st.st_size)
-        var data = Data(count: size)
+        guard size > 0 else { return Data() }
+        // Read into an uninitialised buffer that the Data then owns: no zero-filling.
+        let base = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
         var done = 0
-        try data.withUnsafeMutableBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            while done < size {
-                let n = readBytes(fd, base + done, size - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw failure(rel, "cannot read")
-                }
-                if n == 0 { break }
-                done += n
+        while done < size {
+            let n = readBytes(fd, base + done, size - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                base.deallocate()
+                throw failure(rel, "cannot read")
             }
+            if n == 0 { break }
+            done += n
         }
-        if done < size { data.count = done }
-        return data
+        return Data(bytesNoCopy: base, count: done, deallocator: .custom { pointer, _ in pointer.deallocate() })
     }
 
     /// Writes a file whole or not at all: a temp file (0600) in the same folder, fsync, rename

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TandemCore
 
 /// Loads many record files at once, one per core: read, scan, and decode when `scope` asks.
 ///
@@ -14,6 +15,8 @@ enum FileLoad {
         var fingerprint: Fingerprint
         /// Set when the file is from a newer Tandem.
         var newerFormat: String?
+        /// The file's `"format"`.
+        var format: Int = currentFormat
     }
 
     /// A file that failed, with its record's id when the scan got that far.
@@ -29,7 +32,8 @@ enum FileLoad {
                     migrations: [Migration]) -> [Result<Item?, Failed>] {
         let results = UnsafeMutableBufferPointer<Result<Item?, Failed>>.allocate(capacity: paths.count)
         results.initialize(repeating: .success(nil))
-        defer { results.deallocate() }
+        // Deinitialized before it is freed: the results hold records, which would leak otherwise.
+        defer { _ = results.deinitialize(); results.deallocate() }
         let slots = Slots(results)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         // A few chunks per worker: a thread's decoder is reused, and an uneven file size evens out.
@@ -63,13 +67,13 @@ enum FileLoad {
             // A closed record is only scanned, unless the scan saw a misshapen field: then it is
             // decoded so the error names the field's whole path.
             if scope == .open && Store.isClosed(path.kind, status: file.top.status) && file.top.fieldProblem == nil {
-                return .success(Item(id: recordID, record: nil, fingerprint: Fingerprint(Data()), newerFormat: newer))
+                return .success(Item(id: recordID, record: nil, fingerprint: Fingerprint(Data()), newerFormat: newer, format: file.format))
             }
             let (record, outOfRange) = try Store.decodeChecked(file, as: path.kind, migrations: migrations, decoder: decoder)
             if let first = outOfRange.first {
                 return .failure(Failed(error: first, id: recordID, more: Array(outOfRange.dropFirst())))
             }
-            return .success(Item(id: recordID, record: record, fingerprint: Fingerprint(data), newerFormat: newer))
+            return .success(Item(id: recordID, record: record, fingerprint: Fingerprint(data), newerFormat: newer, format: file.format))
         } catch let e as StoreError {
             return .failure(Failed(error: e, id: id))
         } catch {

@@ -67,3 +67,28 @@ extension DataFolder {
         return out
     }
 }
+
+extension DataFolder {
+    /// The `*.json` names of a folder (not dotfiles), sorted as `jsonFiles(in:)` sorts them, each
+    /// with its `stat` when it is a regular file (`nil` for anything else, which loading reports):
+    /// one `opendir` and an `fstatat` per entry, no URL per file. A missing folder has none.
+    func listJSONFiles(in folder: String) throws -> [(name: String, stat: FileStat?)] {
+        guard let dir = opendir(path(folder)) else {
+            if errno == ENOENT { return [] }
+            throw StoreError(.io, file: folder, "cannot list the folder: \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(dir) }
+        let fd = dirfd(dir)
+        var out: [(name: String, stat: FileStat?)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard !name.hasPrefix("."), name.hasSuffix(".json") else { continue }
+            var st = stat()
+            let regular = fstatat(fd, name, &st, 0) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+            out.append((name, regular ? FileStat(st) : nil))
+        }
+        return out.sorted { $0.name < $1.name }
+    }
+}

@@ -20,4 +20,6 @@ public struct Loaded: Sendable {
     public var closedCount: (coaching: Int, mentoring: Int)
     /// What the files looked like when they were read: give it to `Store.changes(since:)`.
     public var stamp: StoreStamp
+    /// How many record files were read (the rest were closed records the load cache vouched for).
+    public var filesRead: Int = 0
 }

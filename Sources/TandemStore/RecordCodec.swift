@@ -37,6 +37,9 @@ enum RecordCodec {
                 throw e
             }
         }
+        // The quick decoder first; it leaves anything it would not decode exactly as
+        // JSONDecoder does (every error included) to JSONDecoder.
+        if let value = FastJSONDecoder.decode(T.self, from: file.data) { return value }
         do {
             return try decoder.decode(T.self, from: file.data)
         } catch let error as DecodingError {

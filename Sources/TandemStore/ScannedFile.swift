@@ -37,7 +37,7 @@ struct ScannedFile {
         guard let offset = top.idOffset else {
             throw StoreError(.format, file: path, line: 1, column: 1, "field \"id\": missing")
         }
-        guard let text = top.id, let id = UUID(uuidString: text) else {
+        guard let text = top.id, let id = FastUUID.parse(text) else {
             throw ScannedFile.error(.format, path, data, offset,
                                     "field \"id\": expected a UUID like \"1A2B3C4D-0000-4000-8000-000000000000\"")
         }

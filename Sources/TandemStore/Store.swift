@@ -86,7 +86,7 @@ public final class Store: @unchecked Sendable {
     static let draftsFolder = "drafts"
     static let gitignoreFile = ".gitignore"
     /// What must not travel with git: the lock, drafts, temp files of a save in progress.
-    static let gitignoreLines = [StoreLock.fileName, "\(draftsFolder)/", ".*.tmp"]
+    static let gitignoreLines = [StoreLock.fileName, "\(draftsFolder)/", ".*.tmp", ".cache/"]
 
     private init(root: URL, readOnlyReason: String?, migrations: [Migration]) {
         self.root = root
@@ -162,50 +162,108 @@ public final class Store: @unchecked Sendable {
 
     /// Reads the whole store: every file is read and its syntax checked; `scope` says which
     /// records are decoded. The first file that fails throws its `StoreError` (file:line:column).
+    ///
+    /// With `.open`, a closed record whose file matches its entry in the load cache
+    /// (`.cache/load.bin`: size, times, inode, and not too fresh to trust) is not read at all,
+    /// so start-up grows with open work rather than with history; see `LoadIndex`.
     public func load(scope: LoadScope) throws -> Loaded {
+        try load(scope: scope, kinds: Set(RecordKind.allCases))
+    }
+
+    /// `load(scope:)` decoding some kinds only, for a command that needs no more (`tandem list
+    /// coaching` needs people and coaching). Files of the other kinds are still listed, and read
+    /// unless the load cache vouches that they loaded cleanly as they are, so a broken or
+    /// out-of-range file of any kind still fails the load; their records are left out of the
+    /// snapshot (`Loaded.files` names every kind). The dashboard loads every kind.
+    public func load(scope: LoadScope, kinds: Set<RecordKind>) throws -> Loaded {
         var snapshot = Snapshot(agency: try readAgency())
         var loadedFiles: [RecordRef: String] = [:]
         var prints: [String: Fingerprint] = [:]
         var loadedBases: [RecordRef: Record] = [:]
         prints[Store.agencyFile] = locked { fingerprints[Store.agencyFile] }
         var closed = (coaching: 0, mentoring: 0)
-        var paths: [(kind: RecordKind, rel: String)] = []
-        for kind in RecordKind.allCases {
-            for name in try folder.jsonFiles(in: kind.rawValue) { paths.append((kind, "\(kind.rawValue)/\(name)")) }
-        }
         // Each file's stat before it is read: a file changed after its stat looks changed at the
         // next `changes(since:)`, so no outside edit can slip between the two.
         var stamp = StoreStamp()
         if let st = folder.fileStat(Store.agencyFile) { stamp.entries[Store.agencyFile] = .init(stat: st, ref: nil) }
-        var statByPath: [String: FileStat] = [:]
+        var paths: [(kind: RecordKind, rel: String)] = []
+        var stats: [FileStat?] = []
         for kind in RecordKind.allCases {
-            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) { statByPath["\(kind.rawValue)/\(name)"] = st }
+            for (name, st) in try folder.listJSONFiles(in: kind.rawValue) {
+                paths.append((kind, "\(kind.rawValue)/\(name)"))
+                stats.append(st)
+            }
         }
-        let stats = paths.map { statByPath[$0.rel] }
+        // Sized once: these grow with every file, closed ones included.
+        stamp.entries.reserveCapacity(paths.count + 1)
+        loadedFiles.reserveCapacity(paths.count)
+        // Closed records the cache vouches for are not read; everything else is.
+        let index = LoadIndex.read(from: folder)
+        var cached: [Int: LoadIndex.Entry] = [:]
+        var toRead: [(kind: RecordKind, rel: String)] = []
+        var readAt: [Int] = []
+        for (k, path) in paths.enumerated() {
+            let needed = kinds.contains(path.kind)
+            if let st = stats[k], let entry = index.trusted(path.rel, stat: st),
+               needed ? scope == .open && entry.closed && (path.kind == .coaching || path.kind == .mentoring)
+                      : scope == .open || entry.decoded {
+                cached[k] = entry
+            } else {
+                toRead.append(path)
+                readAt.append(k)
+            }
+        }
         // Reading, scanning and decoding are independent per file: spread them over the cores.
         // Results are then taken in file order, so the first error reported is the same every time.
-        let results = FileLoad.run(paths, folder: folder, scope: scope, migrations: migrations)
+        var results = [Result<FileLoad.Item?, FileLoad.Failed>?](repeating: nil, count: paths.count)
+        for (k, result) in zip(readAt, FileLoad.run(toRead, folder: folder, scope: scope, migrations: migrations)) {
+            results[k] = result
+        }
+        var entries: [String: LoadIndex.Entry] = [:]
+        entries.reserveCapacity(paths.count)
+        var readClosed = 0
         var newer: String?
-        for ((path, result), st) in zip(zip(paths, results), stats) {
-            let item = try result.mapError { failed -> StoreError in
-                var e = failed.error
-                if !failed.more.isEmpty {
-                    e.message += " (and \(failed.more.count) more out-of-range value\(failed.more.count == 1 ? "" : "s"))"
-                }
-                return e
-            }.get()
-            guard let item else { continue }
+        for (k, path) in paths.enumerated() {
+            let st = stats[k]
+            let item: FileLoad.Item
+            if let entry = cached[k] {
+                item = FileLoad.Item(id: entry.id, record: nil, fingerprint: Fingerprint(Data()),
+                                     newerFormat: Store.newerFormatMessage(format: entry.format), format: entry.format)
+            } else {
+                let loadedItem = try results[k]!.mapError { failed -> StoreError in
+                    var e = failed.error
+                    if !failed.more.isEmpty {
+                        e.message += " (and \(failed.more.count) more out-of-range value\(failed.more.count == 1 ? "" : "s"))"
+                    }
+                    return e
+                }.get()
+                guard let loadedItem else { continue }
+                item = loadedItem
+            }
             let ref = RecordRef(kind: path.kind, id: item.id)
             if let other = loadedFiles[ref] {
                 throw StoreError(.format, file: path.rel, "id \(ref.id.uuidString) is also the id of \(other)")
             }
             loadedFiles[ref] = path.rel
-            if let st { stamp.entries[path.rel] = .init(stat: st, ref: ref) }
+            if let st {
+                stamp.entries[path.rel] = .init(stat: st, ref: ref)
+                let isClosed = cached[k]?.closed ?? item.record.map(Store.isClosed) ?? true
+                entries[path.rel] = LoadIndex.Entry(stat: st, id: item.id, format: item.format, closed: isClosed,
+                                                    decoded: cached[k]?.decoded ?? (item.record != nil))
+                // A closed record read although it has an entry (too fresh to trust): rewrite the
+                // cache so that, from now on, it vouches for it.
+                if isClosed && cached[k] == nil { readClosed += 1 }
+            }
             if newer == nil, let message = item.newerFormat { newer = "\(path.rel) \(message)" }
             guard let decoded = item.record else {
-                if path.kind == .coaching { closed.coaching += 1 } else { closed.mentoring += 1 }
+                // Closed and not decoded (a record of a kind not asked for may be open).
+                if cached[k]?.closed ?? true {
+                    if path.kind == .coaching { closed.coaching += 1 } else if path.kind == .mentoring { closed.mentoring += 1 }
+                }
                 continue
             }
+            // A kind not asked for was read only to be checked.
+            guard kinds.contains(path.kind) else { continue }
             prints[path.rel] = item.fingerprint
             let record = decoded
             loadedBases[ref] = record
@@ -221,6 +279,10 @@ public final class Store: @unchecked Sendable {
         snapshot.engagements = opened.compactMap { if case .coaching(let e) = $0 { return e } else { return nil } }
         snapshot.relationships = opened.compactMap { if case .mentoring(let r) = $0 { return r } else { return nil } }
         for record in opened { loadedBases[record.ref] = record }
+        // The cache is rewritten only when something changed.
+        if entries != index.entries || (scope == .open && readClosed > 0) {
+            LoadIndex.write(entries, to: folder)
+        }
         locked {
             files = loadedFiles
             fingerprints = prints
@@ -228,7 +290,7 @@ public final class Store: @unchecked Sendable {
             names = Dictionary(snapshot.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             if readOnly == nil, let newer { readOnly = newer }
         }
-        return Loaded(snapshot: snapshot, files: loadedFiles, closedCount: closed, stamp: stamp)
+        return Loaded(snapshot: snapshot, files: loadedFiles, closedCount: closed, stamp: stamp, filesRead: toRead.count)
     }
 
     /// Decodes one record from its file now, e.g. a closed one that `load(scope: .open)` skipped.
@@ -629,8 +691,21 @@ public final class Store: @unchecked Sendable {
     }
 
     static func newerFormatMessage(_ file: ScannedFile) -> String? {
-        guard file.format > currentFormat else { return nil }
-        return "was written by a newer Tandem (format \(file.format); this one reads \(currentFormat))"
+        newerFormatMessage(format: file.format)
+    }
+
+    static func newerFormatMessage(format: Int) -> String? {
+        guard format > currentFormat else { return nil }
+        return "was written by a newer Tandem (format \(format); this one reads \(currentFormat))"
+    }
+
+    /// Whether a decoded record is closed: completed or cancelled coaching, closed mentoring.
+    static func isClosed(_ record: Record) -> Bool {
+        switch record {
+        case .coaching(let e): e.status == .completed || e.status == .cancelled
+        case .mentoring(let r): r.status == .closed
+        case .person, .assessment: false
+        }
     }
 
     static func isClosed(_ kind: RecordKind, status: String?) -> Bool {

@@ -21,9 +21,9 @@ struct CheckCommand: ParsableCommand {
         // Today (or $TANDEM_TODAY) so a session logged after it is reported, as `log` refuses it.
         let report = store.checkReport(today: try Clock.today())
         let problems = report.problems
-        let s = report.snapshot
-        let counts = "\(s.people.count) people, \(s.engagements.count) coaching engagements, "
-            + "\(s.relationships.count) mentoring relationships, \(s.assessments.count) assessments"
+        let s = report.counts
+        let counts = "\(s.people) people, \(s.engagements) coaching engagements, "
+            + "\(s.relationships) mentoring relationships, \(s.assessments) assessments"
         if json {
             let rows: [[String: Any]] = problems.map { p in
                 var o: [String: Any] = ["file": p.file ?? "", "message": p.message]

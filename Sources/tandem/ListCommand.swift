@@ -81,7 +81,13 @@ struct ListCommand: ParsableCommand {
         let needsClosed = all || engagementStates.contains(.completed) || engagementStates.contains(.cancelled)
             || relationshipStates.contains(.closed)
         let loaded: Loaded
-        do { loaded = try store.load(scope: needsClosed ? .all : .open) } catch { throw CLIFailure.store(error) }
+        // Only the kinds this listing prints, with the people whose names it shows.
+        let kinds: Set<RecordKind> = switch what {
+        case .coaching: [.person, .coaching]
+        case .mentoring: [.person, .mentoring]
+        case .people: [.person]
+        }
+        do { loaded = try store.load(scope: needsClosed ? .all : .open, kinds: kinds) } catch { throw CLIFailure.store(error) }
         store.reportSealNotices()
         let s = loaded.snapshot
         let names = PeopleIndex(s.people)

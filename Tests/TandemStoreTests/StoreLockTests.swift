@@ -148,6 +148,6 @@ struct StoreLockTests {
         var ana = Sample.ana
         ana.team = "Brand"
         _ = try store.save(.person(ana))
-        #expect(tmp.text(".gitignore") == "cache/\ndrafts/\n.lock\n.*.tmp\n")
+        #expect(tmp.text(".gitignore") == "cache/\ndrafts/\n.lock\n.*.tmp\n.cache/\n")
     }
 }

@@ -19,9 +19,16 @@ struct StripContent: Equatable {
     /// The width of each half of a strip `width` columns wide (border and the gap between).
     static func halfWidth(_ width: Int) -> Int { max(1, (width - 2 - 2) / 2) }
 
-    /// The strip for the selected record on the dashboard, or `nil` when nothing is selected.
+    /// The strip for the selected record on the dashboard, or `nil` when nothing is selected;
+    /// built once per record, data version, width and day (`StripContents`).
     static func of(_ s: AppState, width: Int) -> StripContent? {
-        guard let ref = s.selectedRecord, let value = s.data.value(of: ref) else { return nil }
+        guard let ref = s.selectedRecord else { return nil }
+        let key = StripContents.Key(ref: ref, dataVersion: s.dataVersion, width: width, today: s.today)
+        return s.stripContents.content(key) { build(ref, s, width: width) }
+    }
+
+    static func build(_ ref: RecordRef, _ s: AppState, width: Int) -> StripContent? {
+        guard let value = s.data.value(of: ref) else { return nil }
         let half = halfWidth(width)
         let names = s.rows.people
         let today = s.today
@@ -81,7 +88,9 @@ struct StripContent: Equatable {
                             DocSpan("\(Format.shortDate(last.date, today: today)) · \(last.minutes) min"),
                             DocSpan(last.pulse.map { " · pulse \($0)/5" } ?? "", .muted)])
             // The note's first lines, wrapped; the detail has the rest.
-            let note = wrap([DocSpan(last.notes.split(separator: "\n").joined(separator: " "))], width: half)
+            // Only as much of a long note as three rows can show is wrapped.
+            let text = leading(last.notes.split(separator: "\n").joined(separator: " "), columns: 6 * half)
+            let note = wrap([DocSpan(text)], width: half)
             c.right += note.prefix(3)
         } else {
             c.right.append([DocSpan("No sessions yet: l logs the first", .muted)])
@@ -118,6 +127,20 @@ struct StripContent: Equatable {
         default:
             return [DocSpan(e.status.label, .muted, bold: true)]
         }
+    }
+
+    /// The start of `text` holding `columns` columns of non-space text (and what comes up to
+    /// there): enough for the first rows of `wrap` at a width of a sixth of it or less to come
+    /// out as they would from the whole text, without wrapping a long note grapheme by grapheme.
+    static func leading(_ text: String, columns: Int) -> String {
+        var used = 0
+        var end = text.startIndex
+        while end < text.endIndex, used <= columns {
+            let g = text[end]
+            if g != " " { used += Text.width(String(g)) }
+            end = text.index(after: end)
+        }
+        return end == text.endIndex ? text : String(text[..<end])
     }
 
     /// A line wrapped at spaces to `width` (mid-word only for a word longer than a row),

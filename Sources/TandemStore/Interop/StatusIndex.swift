@@ -6,7 +6,9 @@ import TandemCore
 /// A derived cache, `.cache/status.tsv` in the data folder, keeps for each coaching and
 /// mentoring file its `stat` (size, times, inode) and the little the status line reads: an open
 /// engagement's status and deadline, an active or paused relationship's start, cadence, last
-/// resumption and latest session (its date and agreed next date). A file whose `stat` still matches is not read; any other is read and decoded
+/// resumption and latest session (its date and agreed next date). A file whose `stat` still
+/// matches, and whose times are more than a second older than the cache file, is not read; any
+/// other is read and decoded
 /// (a closed one only scanned), and the cache is rewritten. The cache is never trusted for writes
 /// and is rebuilt when missing or unreadable; `check` and every other command ignore it.
 public enum StatusIndex {
@@ -72,6 +74,9 @@ public enum StatusIndex {
     public static func snapshot(of store: Store) throws -> (snapshot: Snapshot, fresh: Bool) {
         let folder = store.folder
         var old: [String: Entry] = [:]
+        // The cache's own modification time: an entry for a file changed within a second of it
+        // is not trusted (git's racy rule, as `LoadIndex` has it).
+        let written = folder.fileStat(file)?.modified ?? .min
         if let data = try? folder.read(file) {
             let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
             if lines.first.map(String.init) == header {
@@ -87,7 +92,10 @@ public enum StatusIndex {
         for kind in [RecordKind.coaching, .mentoring] {
             for (name, st) in try folder.statJSONFiles(in: kind.rawValue) {
                 let rel = "\(kind.rawValue)/\(name)"
-                if let e = old[rel], e.stat == st { entries[rel] = e; continue }
+                if let e = old[rel], e.stat == st, max(st.modified, st.changed) < written &- LoadIndex.racyWindow {
+                    entries[rel] = e
+                    continue
+                }
                 dirty = true
                 guard let data = try folder.read(rel) else { continue }
                 let scanned = try ScannedFile(path: rel, data: data)

@@ -57,9 +57,10 @@ final class CLIFolder {
     func write(_ text: String, to rel: String) throws { try write(Data(text.utf8), to: rel) }
 
     /// Every file under the data folder, hidden ones included: relative path → bytes.
+    /// Every file's bytes, except the derived caches in `.cache/` (any read may rebuild them).
     func snapshot() -> [String: Data] {
         var out: [String: Data] = [:]
-        for (rel, isFolder) in entries() where !isFolder { out[rel] = read(rel) }
+        for (rel, isFolder) in entries() where !isFolder && !rel.hasPrefix(".cache/") { out[rel] = read(rel) }
         return out
     }
 
@@ -122,9 +123,10 @@ func hostName() -> String {
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
-/// Which files differ between two snapshots (added, removed or changed), sorted.
+/// Which files differ between two snapshots (added, removed or changed), sorted; the derived
+/// caches in `.cache/` (rebuilt by any read, never used for writes) are left out.
 func changedFiles(_ before: [String: Data], _ after: [String: Data]) -> [String] {
-    Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+    Set(before.keys).union(after.keys).filter { before[$0] != after[$0] && !$0.hasPrefix(".cache/") }.sorted()
 }
 
 /// Lower case without accents, as `tandem log --record` compares names.

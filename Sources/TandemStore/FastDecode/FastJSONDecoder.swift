@@ -1,0 +1,624 @@
+import Foundation
+import TandemCore
+
+/// A quicker decoder for record files whose syntax the scanner has already checked.
+///
+/// It parses the bytes once into a flat tape of values and decodes the models' `Codable`
+/// conformances from it, reading UUIDs and days straight from their bytes. It never reports an
+/// error itself: on anything it does not handle exactly as `JSONDecoder` would (a missing key, a
+/// type mismatch, an escaped key, a lone surrogate, a number out of range…) it gives up and the
+/// caller decodes the file with `JSONDecoder`, whose errors are the ones users see. So a file
+/// decodes to the same value either way, or through `JSONDecoder` alone.
+enum FastJSONDecoder {
+    /// The decoded value, or `nil` when `JSONDecoder` must decide.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
+        data.withUnsafeBytes { raw -> T? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var parser = TapeParser(bytes)
+            guard parser.parse() else { return nil }
+            let tape = Tape(bytes, parser.nodes)
+            let value = try? T(from: TapeDecoder(tape: tape, node: 0))
+            return tape.gaveUp ? nil : value
+        }
+    }
+}
+
+/// Thrown where the fast decoder leaves the file to `JSONDecoder`; the tape remembers it, so a
+/// model that swallows an error (`try?`) cannot make the two decoders disagree.
+struct FastDecodeGaveUp: Error {}
+
+/// One JSON value on the tape.
+struct TapeNode {
+    enum Kind: UInt8 { case object, array, string, escapedString, number, bool, null }
+    var kind: Kind
+    /// Byte range: a string's text without its quotes, a number's text, `true`/`false`'s first byte.
+    var start: Int32
+    var end: Int32
+    /// The index just past this value and everything inside it: its next sibling.
+    var next: Int32
+    /// Members of an object, elements of an array.
+    var count: Int32
+}
+
+/// Builds the tape: every value of the document in order, containers before what they hold.
+struct TapeParser {
+    let b: UnsafeBufferPointer<UInt8>
+    var nodes: [TapeNode] = []
+    private var i = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        b = bytes
+        nodes.reserveCapacity(bytes.count / 12)
+    }
+
+    /// Parses one JSON value; `false` on anything unexpected (the scanner reports it properly).
+    mutating func parse() -> Bool {
+        guard b.count < Int(Int32.max), value(depth: 0) else { return false }
+        skipSpace()
+        return i == b.count
+    }
+
+    @inline(__always) private mutating func skipSpace() {
+        // Indentation eight spaces at a time (files are pretty-printed).
+        while i + 8 <= b.count, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+            i += 8
+        }
+        while i < b.count {
+            let c = b[i]
+            guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
+            i += 1
+        }
+    }
+
+    private mutating func value(depth: Int) -> Bool {
+        skipSpace()
+        guard i < b.count, depth < 256 else { return false }
+        let at = nodes.count
+        switch b[i] {
+        case UInt8(ascii: "{"):
+            nodes.append(TapeNode(kind: .object, start: Int32(i), end: 0, next: 0, count: 0))
+            i += 1
+            skipSpace()
+            var count: Int32 = 0
+            if i < b.count, b[i] == UInt8(ascii: "}") {
+                i += 1
+            } else {
+                while true {
+                    skipSpace()
+                    guard i < b.count, b[i] == UInt8(ascii: "\""), string() else { return false }
+                    skipSpace()
+                    guard i < b.count, b[i] == UInt8(ascii: ":") else { return false }
+                    i += 1
+                    guard value(depth: depth + 1) else { return false }
+                    count += 1
+                    skipSpace()
+                    guard i < b.count else { return false }
+                    if b[i] == UInt8(ascii: ",") { i += 1; continue }
+                    if b[i] == UInt8(ascii: "}") { i += 1; break }
+                    return false
+                }
+            }
+            nodes[at].count = count
+            nodes[at].end = Int32(i)
+        case UInt8(ascii: "["):
+            nodes.append(TapeNode(kind: .array, start: Int32(i), end: 0, next: 0, count: 0))
+            i += 1
+            skipSpace()
+            var count: Int32 = 0
+            if i < b.count, b[i] == UInt8(ascii: "]") {
+                i += 1
+            } else {
+                while true {
+                    guard value(depth: depth + 1) else { return false }
+                    count += 1
+                    skipSpace()
+                    guard i < b.count else { return false }
+                    if b[i] == UInt8(ascii: ",") { i += 1; continue }
+                    if b[i] == UInt8(ascii: "]") { i += 1; break }
+                    return false
+                }
+            }
+            nodes[at].count = count
+            nodes[at].end = Int32(i)
+        case UInt8(ascii: "\""):
+            guard string() else { return false }
+            return true
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            let word: [UInt8] = b[i] == UInt8(ascii: "t") ? Array("true".utf8) : b[i] == UInt8(ascii: "f") ? Array("false".utf8) : Array("null".utf8)
+            guard i + word.count <= b.count else { return false }
+            for k in 0..<word.count where b[i + k] != word[k] { return false }
+            nodes.append(TapeNode(kind: word.count == 4 && word[0] == UInt8(ascii: "n") ? .null : .bool,
+                                  start: Int32(i), end: Int32(i + word.count), next: Int32(at + 1), count: 0))
+            i += word.count
+            return true
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = i
+            while i < b.count {
+                let c = b[i]
+                guard (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
+                        || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") else { break }
+                i += 1
+            }
+            nodes.append(TapeNode(kind: .number, start: Int32(start), end: Int32(i), next: Int32(at + 1), count: 0))
+            return true
+        default:
+            return false
+        }
+        nodes[at].next = Int32(nodes.count)
+        return true
+    }
+
+    /// A string from its opening quote; appends its node.
+    private mutating func string() -> Bool {
+        i += 1
+        let start = i
+        var escaped = false
+        let base = b.baseAddress!
+        while i < b.count {
+            // The next quote, found by memchr (the scanner has already checked what lies between:
+            // no raw control characters, valid UTF-8); a backslash before it escapes something.
+            guard let q = memchr(base + i, 0x22, b.count - i) else { return false }
+            let quote = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
+            if let bs = memchr(base + i, 0x5C, quote - i) {
+                escaped = true
+                i = base.distance(to: bs.assumingMemoryBound(to: UInt8.self)) + 2
+                continue
+            }
+            nodes.append(TapeNode(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(quote),
+                                  next: Int32(nodes.count + 1), count: 0))
+            i = quote + 1
+            return true
+        }
+        return false
+    }
+}
+
+/// A parsed document: the bytes and their tape, read by the decoder's containers.
+final class Tape {
+    let b: UnsafeBufferPointer<UInt8>
+    let nodes: [TapeNode]
+    var gaveUp = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ nodes: [TapeNode]) {
+        b = bytes
+        self.nodes = nodes
+    }
+
+    func giveUp() -> FastDecodeGaveUp {
+        gaveUp = true
+        return FastDecodeGaveUp()
+    }
+
+    // MARK: - Reading values
+
+    @inline(__always) func bytes(_ n: TapeNode) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: b[Int(n.start)..<Int(n.end)])
+    }
+
+    func string(at index: Int) throws -> String {
+        let n = nodes[index]
+        switch n.kind {
+        case .string: return String(decoding: bytes(n), as: UTF8.self)
+        case .escapedString: return try unescape(bytes(n))
+        default: throw giveUp()
+        }
+    }
+
+    private func unescape(_ s: UnsafeBufferPointer<UInt8>) throws -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var k = 0
+        func hex4(_ at: Int) throws -> UInt32 {
+            guard at + 4 <= s.count else { throw giveUp() }
+            var v: UInt32 = 0
+            for j in at..<(at + 4) {
+                let c = s[j]
+                let d: UInt32
+                switch c {
+                case 0x30...0x39: d = UInt32(c - 0x30)
+                case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+                case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+                default: throw giveUp()
+                }
+                v = v << 4 | d
+            }
+            return v
+        }
+        while k < s.count {
+            let c = s[k]
+            guard c == UInt8(ascii: "\\") else { out.append(c); k += 1; continue }
+            guard k + 1 < s.count else { throw giveUp() }
+            let e = s[k + 1]
+            k += 2
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4(k)
+                k += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    // A high surrogate must be followed by an escaped low one; anything else is
+                    // left to JSONDecoder.
+                    guard k + 6 <= s.count, s[k] == UInt8(ascii: "\\"), s[k + 1] == UInt8(ascii: "u") else { throw giveUp() }
+                    let low = try hex4(k + 2)
+                    guard (0xDC00...0xDFFF).contains(low) else { throw giveUp() }
+                    k += 6
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw giveUp()
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw giveUp() }
+                out.append(contentsOf: Array(String(Character(u)).utf8))
+            default:
+                throw giveUp()
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A whole number written without a fraction or an exponent.
+    func integer(at index: Int) throws -> Int {
+        let n = nodes[index]
+        guard n.kind == .number else { throw giveUp() }
+        let s = bytes(n)
+        var k = 0
+        let negative = s.first == UInt8(ascii: "-")
+        if negative { k = 1 }
+        guard k < s.count, s.count - k <= 18 else { throw giveUp() }
+        var v = 0
+        while k < s.count {
+            let c = s[k]
+            guard c >= 0x30 && c <= 0x39 else { throw giveUp() }
+            v = v * 10 + Int(c - 0x30)
+            k += 1
+        }
+        return negative ? -v : v
+    }
+
+    func double(at index: Int) throws -> Double {
+        let n = nodes[index]
+        guard n.kind == .number else { throw giveUp() }
+        let s = bytes(n)
+        // Short whole numbers exactly; anything else through the standard library's parser.
+        if s.count <= 15, !s.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            return Double(try integer(at: index))
+        }
+        guard let d = Double(String(decoding: s, as: UTF8.self)), d.isFinite else { throw giveUp() }
+        return d
+    }
+
+    func bool(at index: Int) throws -> Bool {
+        let n = nodes[index]
+        guard n.kind == .bool else { throw giveUp() }
+        return b[Int(n.start)] == UInt8(ascii: "t")
+    }
+
+    func uuid(at index: Int) throws -> UUID {
+        let n = nodes[index]
+        guard n.kind == .string, let id = FastUUID.parse(bytes(n)) else { throw giveUp() }
+        return id
+    }
+
+    func day(at index: Int) throws -> Day {
+        let n = nodes[index]
+        guard n.kind == .string else { throw giveUp() }
+        let s = bytes(n)
+        guard s.count == 10, s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-") else { throw giveUp() }
+        func num(_ r: Range<Int>) throws -> Int {
+            var v = 0
+            for k in r {
+                let c = s[k]
+                guard c >= 0x30 && c <= 0x39 else { throw giveUp() }
+                v = v * 10 + Int(c - 0x30)
+            }
+            return v
+        }
+        guard let d = Day(year: try num(0..<4), month: try num(5..<7), day: try num(8..<10)) else { throw giveUp() }
+        return d
+    }
+
+    /// Where a search for a member starts: a key's node and its position among the members.
+    struct Cursor { var key: Int; var position: Int }
+
+    /// The value of `key` in the object at `object`, searched from `from` (just after the member
+    /// found last: models read their keys in file order), and where the next search should start.
+    func member(_ key: String, in object: Int, from: Cursor?) throws -> (value: Int, next: Cursor)? {
+        let count = Int(nodes[object].count)
+        guard count > 0 else { return nil }
+        var name = key
+        return try name.withUTF8 { want -> (value: Int, next: Cursor)? in
+            var cursor = from ?? Cursor(key: object + 1, position: 0)
+            if cursor.position >= count { cursor = Cursor(key: object + 1, position: 0) }
+            for _ in 0..<count {
+                let k = nodes[cursor.key]
+                if k.kind == .escapedString { throw giveUp() }
+                let valueIndex = cursor.key + 1
+                let afterValue = Int(nodes[valueIndex].next)
+                let matched = Int(k.end - k.start) == want.count
+                    && (want.count == 0 || memcmp(b.baseAddress! + Int(k.start), want.baseAddress!, want.count) == 0)
+                if cursor.position + 1 == count {
+                    cursor = Cursor(key: object + 1, position: 0)
+                } else {
+                    cursor = Cursor(key: afterValue, position: cursor.position + 1)
+                }
+                if matched { return (valueIndex, cursor) }
+            }
+            return nil
+        }
+    }
+
+    /// The keys of an object, in file order.
+    func keys(of object: Int) throws -> [String] {
+        var out: [String] = []
+        var keyIndex = object + 1
+        for _ in 0..<Int(nodes[object].count) {
+            out.append(try string(at: keyIndex))
+            keyIndex = Int(nodes[keyIndex + 1].next)
+        }
+        return out
+    }
+}
+
+/// UUIDs in the form `UUID(uuidString:)` takes: 36 characters, hex digits in either case, dashes
+/// after the 8th, 12th, 16th and 20th.
+enum FastUUID {
+    static func parse(_ s: UnsafeBufferPointer<UInt8>) -> UUID? {
+        guard s.count == 36 else { return nil }
+        var out: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let ok = withUnsafeMutableBytes(of: &out) { dest -> Bool in
+            var k = 0, o = 0
+            while k < 36 {
+                if k == 8 || k == 13 || k == 18 || k == 23 {
+                    guard s[k] == UInt8(ascii: "-") else { return false }
+                    k += 1
+                    continue
+                }
+                guard let hi = nibble(s[k]), let lo = nibble(s[k + 1]) else { return false }
+                dest[o] = hi << 4 | lo
+                o += 1
+                k += 2
+            }
+            return true
+        }
+        return ok ? UUID(uuid: out) : nil
+    }
+
+    static func parse(_ text: String) -> UUID? {
+        var t = text
+        return t.withUTF8 { parse($0) }
+    }
+
+    @inline(__always) private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39: c - 0x30
+        case 0x41...0x46: c - 0x41 + 10
+        case 0x61...0x66: c - 0x61 + 10
+        default: nil
+        }
+    }
+}
+
+// MARK: - The Decoder
+
+struct TapeDecoder: Decoder {
+    let tape: Tape
+    let node: Int
+    var codingPath: [CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard tape.nodes[node].kind == .object else { throw tape.giveUp() }
+        return KeyedDecodingContainer(TapeKeyed<Key>(tape: tape, object: node))
+    }
+
+    func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+        guard tape.nodes[node].kind == .array else { throw tape.giveUp() }
+        return TapeUnkeyed(tape: tape, array: node)
+    }
+
+    func singleValueContainer() throws -> SingleValueDecodingContainer {
+        TapeSingle(tape: tape, node: node)
+    }
+}
+
+/// Decodes the value at a node; the types the models use most are read without a container.
+@inline(__always)
+func tapeValue<T: Decodable>(_ type: T.Type, _ tape: Tape, _ node: Int) throws -> T {
+    if T.self == String.self { return try tape.string(at: node) as! T }
+    if T.self == UUID.self { return try tape.uuid(at: node) as! T }
+    if T.self == Day.self { return try tape.day(at: node) as! T }
+    if T.self == Int.self { return try tape.integer(at: node) as! T }
+    if T.self == Double.self { return try tape.double(at: node) as! T }
+    if T.self == Bool.self { return try tape.bool(at: node) as! T }
+    if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self { throw tape.giveUp() }
+    return try T(from: TapeDecoder(tape: tape, node: node))
+}
+
+@inline(__always)
+func tapeInteger<T: FixedWidthInteger>(_ type: T.Type, _ tape: Tape, _ node: Int) throws -> T {
+    guard let v = T(exactly: try tape.integer(at: node)) else { throw tape.giveUp() }
+    return v
+}
+
+struct TapeKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let tape: Tape
+    let object: Int
+    var codingPath: [CodingKey] { [] }
+    /// Where the next search starts (models read their keys in file order).
+    private let hint = Hint()
+
+    final class Hint { var cursor: Tape.Cursor? }
+
+    init(tape: Tape, object: Int) {
+        self.tape = tape
+        self.object = object
+    }
+
+    var allKeys: [Key] {
+        ((try? tape.keys(of: object)) ?? []).compactMap { Key(stringValue: $0) }
+    }
+
+    private func find(_ key: Key) throws -> Int? {
+        guard let found = try tape.member(key.stringValue, in: object, from: hint.cursor) else { return nil }
+        hint.cursor = found.next
+        return found.value
+    }
+
+    private func require(_ key: Key) throws -> Int {
+        guard let n = try find(key), tape.nodes[n].kind != .null else { throw tape.giveUp() }
+        return n
+    }
+
+    func contains(_ key: Key) -> Bool { (try? find(key)) != nil ? true : false }
+
+    func decodeNil(forKey key: Key) throws -> Bool {
+        guard let n = try find(key) else { throw tape.giveUp() }
+        return tape.nodes[n].kind == .null
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try tape.bool(at: require(key)) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try tape.string(at: require(key)) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try tape.double(at: require(key)) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { throw tape.giveUp() }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try tape.integer(at: require(key)) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try tapeInteger(type, tape, require(key)) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try tapeInteger(type, tape, require(key)) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try tapeInteger(type, tape, require(key)) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try tapeInteger(type, tape, require(key)) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try tapeInteger(type, tape, require(key)) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try tapeInteger(type, tape, require(key)) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try tapeInteger(type, tape, require(key)) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try tapeInteger(type, tape, require(key)) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try tapeInteger(type, tape, require(key)) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try tapeValue(type, tape, require(key)) }
+
+    /// Absent or null is `nil`, as `JSONDecoder` has it.
+    private func optional(_ key: Key) throws -> Int? {
+        guard let n = try find(key), tape.nodes[n].kind != .null else { return nil }
+        return n
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        try optional(key).map { try tape.string(at: $0) }
+    }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        try optional(key).map { try tape.integer(at: $0) }
+    }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        try optional(key).map { try tape.double(at: $0) }
+    }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        try optional(key).map { try tape.bool(at: $0) }
+    }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        try optional(key).map { try tapeValue(type, tape, $0) }
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try TapeDecoder(tape: tape, node: require(key)).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
+        try TapeDecoder(tape: tape, node: require(key)).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> Decoder { throw tape.giveUp() }
+    func superDecoder(forKey key: Key) throws -> Decoder { throw tape.giveUp() }
+}
+
+struct TapeUnkeyed: UnkeyedDecodingContainer {
+    let tape: Tape
+    let array: Int
+    var codingPath: [CodingKey] { [] }
+    let count: Int?
+    var currentIndex = 0
+    private var node: Int
+
+    init(tape: Tape, array: Int) {
+        self.tape = tape
+        self.array = array
+        count = Int(tape.nodes[array].count)
+        node = array + 1
+    }
+
+    var isAtEnd: Bool { currentIndex >= count! }
+
+    private mutating func next() throws -> Int {
+        guard !isAtEnd else { throw tape.giveUp() }
+        let n = node
+        node = Int(tape.nodes[n].next)
+        currentIndex += 1
+        return n
+    }
+
+    private mutating func nonNull() throws -> Int {
+        guard !isAtEnd, tape.nodes[node].kind != .null else { throw tape.giveUp() }
+        return try next()
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd else { throw tape.giveUp() }
+        if tape.nodes[node].kind == .null { _ = try next(); return true }
+        return false
+    }
+
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try tape.bool(at: nonNull()) }
+    mutating func decode(_ type: String.Type) throws -> String { try tape.string(at: nonNull()) }
+    mutating func decode(_ type: Double.Type) throws -> Double { try tape.double(at: nonNull()) }
+    mutating func decode(_ type: Float.Type) throws -> Float { throw tape.giveUp() }
+    mutating func decode(_ type: Int.Type) throws -> Int { try tape.integer(at: nonNull()) }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try tapeInteger(type, tape, nonNull()) }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try tapeInteger(type, tape, nonNull()) }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try tapeInteger(type, tape, nonNull()) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try tapeInteger(type, tape, nonNull()) }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try tapeInteger(type, tape, nonNull()) }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try tapeInteger(type, tape, nonNull()) }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try tapeInteger(type, tape, nonNull()) }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try tapeInteger(type, tape, nonNull()) }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try tapeInteger(type, tape, nonNull()) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try tapeValue(type, tape, nonNull()) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        try TapeDecoder(tape: tape, node: nonNull()).container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
+        try TapeDecoder(tape: tape, node: nonNull()).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> Decoder { throw tape.giveUp() }
+}
+
+struct TapeSingle: SingleValueDecodingContainer {
+    let tape: Tape
+    let node: Int
+    var codingPath: [CodingKey] { [] }
+
+    private func nonNull() throws -> Int {
+        guard tape.nodes[node].kind != .null else { throw tape.giveUp() }
+        return node
+    }
+
+    func decodeNil() -> Bool { tape.nodes[node].kind == .null }
+    func decode(_ type: Bool.Type) throws -> Bool { try tape.bool(at: nonNull()) }
+    func decode(_ type: String.Type) throws -> String { try tape.string(at: nonNull()) }
+    func decode(_ type: Double.Type) throws -> Double { try tape.double(at: nonNull()) }
+    func decode(_ type: Float.Type) throws -> Float { throw tape.giveUp() }
+    func decode(_ type: Int.Type) throws -> Int { try tape.integer(at: nonNull()) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try tapeInteger(type, tape, nonNull()) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try tapeInteger(type, tape, nonNull()) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try tapeInteger(type, tape, nonNull()) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try tapeInteger(type, tape, nonNull()) }
+    func decode(_ type: UInt.Type) throws -> UInt { try tapeInteger(type, tape, nonNull()) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try tapeInteger(type, tape, nonNull()) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try tapeInteger(type, tape, nonNull()) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try tapeInteger(type, tape, nonNull()) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try tapeInteger(type, tape, nonNull()) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try tapeValue(type, tape, nonNull()) }
+}

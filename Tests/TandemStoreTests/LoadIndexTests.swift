@@ -1,0 +1,318 @@
+import Foundation
+import Testing
+import TandemCore
+@testable import TandemStore
+
+/// The load cache (`.cache/load.bin`): the same load as reading every file, and never fooled.
+@Suite struct LoadIndexTests {
+    static let today = day("2026-11-29")
+
+    /// A demo agency with closed and open records of every kind.
+    static func demo(_ tmp: TempFolder) throws -> Snapshot {
+        let snapshot = DemoAgency.generate(today: today, options: DemoOptions(seed: 7, people: 24, engagements: 40,
+                                                                               relationships: 20, sessions: 600))
+        let store = try Store.create(at: tmp.store, agency: snapshot.agency)
+        for p in snapshot.people { try store.save(p) }
+        for e in snapshot.engagements { try store.save(e) }
+        for r in snapshot.relationships { try store.save(r) }
+        for a in snapshot.assessments { try store.save(a) }
+        return snapshot
+    }
+
+    /// Moves the cache file's own time `seconds` ahead, as if it had been written that much later
+    /// (the racy rule judges entries by it), instead of sleeping in a test.
+    static func age(_ tmp: TempFolder, by seconds: Int = 10) {
+        let path = tmp.store.appendingPathComponent(LoadIndex.file).path
+        var st = Glibc.stat()
+        #expect(fstatat(AT_FDCWD, path, &st, 0) == 0, "the load cache exists")
+        var times = [timespec(tv_sec: st.st_mtim.tv_sec + seconds, tv_nsec: 0), timespec(tv_sec: st.st_mtim.tv_sec + seconds, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    }
+
+    static func fileStat(of tmp: TempFolder, _ rel: String) -> Glibc.stat {
+        var st = Glibc.stat()
+        _ = fstatat(AT_FDCWD, tmp.store.appendingPathComponent(rel).path, &st, 0)
+        return st
+    }
+
+    /// Rewrites the last occurrence of `from` in a file in place (same inode, same size; the top
+    /// level's keys come last in a sorted file), then puts its modification time
+    /// back to what it was: only the change time and the bytes tell.
+    static func editInPlace(_ tmp: TempFolder, _ rel: String, _ from: String, _ to: String) {
+        precondition(from.utf8.count == to.utf8.count)
+        let path = tmp.store.appendingPathComponent(rel).path
+        let before = fileStat(of: tmp, rel)
+        let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
+        guard let range = text.range(of: from, options: .backwards) else { Issue.record("\(from) not in \(rel)"); return }
+        let edited = text.replacingCharacters(in: range, with: to)
+        let fd = open(path, O_WRONLY)
+        _ = Array(edited.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        var times = [before.st_atim, before.st_mtim]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+        let after = fileStat(of: tmp, rel)
+        #expect(after.st_ino == before.st_ino && after.st_size == before.st_size
+                && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+    }
+
+    /// A closed relationship's file.
+    static func closedMentoring(_ loaded: Loaded, _ snapshot: Snapshot) -> (MentoringRelationship, String) {
+        let r = snapshot.relationships.first { $0.status == .closed }!
+        return (r, loaded.files[RecordRef(kind: .mentoring, id: r.id)]!)
+    }
+
+    static func same(_ a: Loaded, _ b: Loaded) {
+        #expect(a.snapshot == b.snapshot)
+        #expect(a.files == b.files)
+        #expect(a.closedCount == b.closedCount)
+        #expect(a.stamp == b.stamp)
+    }
+
+    @Test func aTrustedCacheGivesTheSameLoadWhileReadingOnlyOpenWork() throws {
+        let tmp = TempFolder()
+        let snapshot = try Self.demo(tmp)
+        let closed = snapshot.engagements.filter { !$0.isOpen }.count + snapshot.relationships.filter { $0.status == .closed }.count
+        #expect(closed > 10)
+        let first = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        let total = first.files.count
+        #expect(first.filesRead == total)
+        #expect(tmp.mode(LoadIndex.file) == 0o600 && tmp.mode(LoadIndex.folder) == 0o700)
+        Self.age(tmp)
+        let second = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        Self.same(first, second)
+        #expect(second.filesRead == total - closed)
+        // `.all` reads everything whatever the cache says.
+        let all = try Store.open(at: tmp.store, forEditing: false).load(scope: .all)
+        #expect(all.filesRead == total)
+        #expect(all.snapshot.engagements.count == snapshot.engagements.count)
+    }
+
+    @Test func aHandEditKeepingSizeAndModificationTimeIsNoticed() throws {
+        let tmp = TempFolder()
+        let snapshot = try Self.demo(tmp)
+        let first = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        let (r, rel) = Self.closedMentoring(first, snapshot)
+        #expect(!first.snapshot.relationships.contains { $0.id == r.id })
+        Self.age(tmp)
+        // "closed" → "active": the same size, the same mtime to the nanosecond; only ctime moves.
+        Self.editInPlace(tmp, rel, "\"status\" : \"closed\"", "\"status\" : \"active\"")
+        let second = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        #expect(second.snapshot.relationships.first { $0.id == r.id }?.status == .active)
+        #expect(second.closedCount.mentoring == first.closedCount.mentoring - 1)
+    }
+
+    @Test func anEntryTooFreshToTrustIsReadAgain() throws {
+        let tmp = TempFolder()
+        let snapshot = try Self.demo(tmp)
+        let store = try Store.open(at: tmp.store, forEditing: false)
+        let first = try store.load(scope: .open)
+        // An open engagement whose entry says "closed" with its file's exact stat: what a change
+        // within the same clock tick as the cache's writing would leave behind.
+        let open = snapshot.engagements.first { $0.isOpen }!
+        let rel = first.files[RecordRef(kind: .coaching, id: open.id)]!
+        var index = LoadIndex.read(from: DataFolder(root: tmp.store))
+        let st = try #require(DataFolder(root: tmp.store).fileStat(rel))
+        index.entries[rel] = LoadIndex.Entry(stat: st, id: open.id, format: currentFormat, closed: true)
+        LoadIndex.write(index.entries, to: DataFolder(root: tmp.store))
+        // Written now, just after the file: too fresh, so the file is read and the record is open.
+        let path = tmp.store.appendingPathComponent(LoadIndex.file).path
+        var times = [Self.fileStat(of: tmp, rel).st_ctim, Self.fileStat(of: tmp, rel).st_ctim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let racy = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        #expect(racy.snapshot.engagements.contains { $0.id == open.id })
+        // The same entry in a cache written well after the file is trusted: the rule above is
+        // what made the difference.
+        LoadIndex.write(index.entries, to: DataFolder(root: tmp.store))
+        Self.age(tmp)
+        let trusted = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        #expect(!trusted.snapshot.engagements.contains { $0.id == open.id })
+    }
+
+    @Test func filesAddedAndRemovedAreNoticed() throws {
+        let tmp = TempFolder()
+        let snapshot = try Self.demo(tmp)
+        let first = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        Self.age(tmp)
+        let (r, rel) = Self.closedMentoring(first, snapshot)
+        // A copy with another id (as a `git pull` brings one), and one closed file removed.
+        var copy = r
+        copy.id = uuid(0xFEED)
+        try Store.open(at: tmp.store, forEditing: true).save(copy)
+        let removed = snapshot.engagements.first { !$0.isOpen }!
+        let removedRel = first.files[RecordRef(kind: .coaching, id: removed.id)]!
+        try FileManager.default.removeItem(at: tmp.store.appendingPathComponent(removedRel))
+        let second = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        #expect(second.files[RecordRef(kind: .mentoring, id: copy.id)] != nil)
+        #expect(second.files[RecordRef(kind: .coaching, id: removed.id)] == nil)
+        #expect(second.closedCount.mentoring == first.closedCount.mentoring + 1)
+        #expect(second.closedCount.coaching == first.closedCount.coaching - 1)
+        #expect(rel != removedRel)
+        // And the slow path agrees.
+        try FileManager.default.removeItem(at: tmp.store.appendingPathComponent(LoadIndex.file))
+        Self.same(second, try Store.open(at: tmp.store, forEditing: false).load(scope: .open))
+    }
+
+    @Test func aCorruptCacheIsIgnoredAndRebuilt() throws {
+        let tmp = TempFolder()
+        _ = try Self.demo(tmp)
+        let reference = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        let good = tmp.read(LoadIndex.file)
+        #expect(LoadIndex.decode(good) != nil)
+        var flipped = good
+        flipped[good.count / 2] ^= 0x40
+        let cases: [(String, Data)] = [
+            ("garbage", Data("not a cache at all\n".utf8)),
+            ("empty", Data()),
+            ("truncated", good.prefix(good.count - 7)),
+            ("a flipped bit", flipped),
+            ("another version", Data(LoadIndex.magic + [9, 0, 0, 0]) + good.dropFirst(12)),
+        ]
+        for (what, bytes) in cases {
+            #expect(LoadIndex.decode(bytes) == nil, "\(what) is refused as a whole")
+            FileManager.default.createFile(atPath: tmp.store.appendingPathComponent(LoadIndex.file).path, contents: bytes)
+            Self.age(tmp)
+            let loaded = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+            Self.same(reference, loaded)
+            #expect(loaded.filesRead == reference.files.count, "\(what): every file read")
+            #expect(LoadIndex.decode(tmp.read(LoadIndex.file)) != nil, "\(what): rebuilt")
+        }
+        // A folder where the cache should be: loading still works.
+        try FileManager.default.removeItem(at: tmp.store.appendingPathComponent(LoadIndex.file))
+        try FileManager.default.createDirectory(at: tmp.store.appendingPathComponent(LoadIndex.file), withIntermediateDirectories: true)
+        Self.same(reference, try Store.open(at: tmp.store, forEditing: false).load(scope: .open))
+    }
+
+    @Test func theCacheNeverLetsASaveSkipTheCompare() throws {
+        let tmp = TempFolder()
+        let snapshot = try Self.demo(tmp)
+        _ = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        Self.age(tmp)
+        let store = try Store.open(at: tmp.store, forEditing: true)
+        let loaded = try store.load(scope: .open)
+        #expect(loaded.filesRead < loaded.files.count, "the cache was used")
+
+        // An open record edited by hand after the load (same size, same mtime): our save merges it.
+        let e = loaded.snapshot.engagements.first { $0.isOpen && $0.focus.count >= 3 }!
+        let rel = loaded.files[RecordRef(kind: .coaching, id: e.id)]!
+        let focus = e.focus
+        let edited = String(focus.prefix(focus.count - 3)) + "XYZ"
+        Self.editInPlace(tmp, rel, "\"focus\" : \"\(focus)\"", "\"focus\" : \"\(edited)\"")
+        var ours = e
+        ours.outcome = "Ours"
+        let outcome = try store.save(.coaching(ours))
+        guard case .merged(.coaching(let merged), _) = outcome else { Issue.record("expected a merge, got \(outcome)"); return }
+        #expect(merged.focus == edited && merged.outcome == "Ours")
+
+        // A closed record the cache vouched for: loading it reads the file, and a save compares.
+        let closed = snapshot.relationships.first { $0.status == .closed }!
+        let ref = RecordRef(kind: .mentoring, id: closed.id)
+        guard case .mentoring(var r) = try store.loadRecord(ref) else { Issue.record("not mentoring"); return }
+        let closedRel = loaded.files[ref]!
+        let text = tmp.text(closedRel).replacingOccurrences(of: "\"cadenceDays\" : \(r.cadenceDays)", with: "\"cadenceDays\" : 99")
+        tmp.write(text, to: closedRel)
+        r.outcome = "Ours too"
+        guard case .merged(.mentoring(let m), _) = try store.save(.mentoring(r)) else { Issue.record("expected a merge"); return }
+        #expect(m.cadenceDays == 99 && m.outcome == "Ours too")
+    }
+
+    @Test func aLoadOfSomeKindsKeepsTheCacheOfTheOthers() throws {
+        let tmp = TempFolder()
+        _ = try Self.demo(tmp)
+        let all = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        let before = LoadIndex.read(from: DataFolder(root: tmp.store)).entries
+        let some = try Store.open(at: tmp.store, forEditing: false).load(scope: .open, kinds: [.person, .coaching])
+        #expect(some.snapshot.relationships.isEmpty && some.snapshot.people == all.snapshot.people)
+        #expect(some.snapshot.engagements == all.snapshot.engagements)
+        #expect(some.files == all.files)
+        #expect(LoadIndex.read(from: DataFolder(root: tmp.store)).entries == before)
+        // Cached, the other kinds are not read at all…
+        Self.age(tmp)
+        let quick = try Store.open(at: tmp.store, forEditing: false).load(scope: .open, kinds: [.person, .coaching])
+        #expect(quick.filesRead == all.snapshot.people.count + all.snapshot.engagements.count)
+        #expect(quick.snapshot == some.snapshot && quick.closedCount == some.closedCount)
+        // …but a file of another kind changed since still fails the load, naming it.
+        let r = all.snapshot.relationships[0]
+        let rel = all.files[RecordRef(kind: .mentoring, id: r.id)]!
+        tmp.write(tmp.text(rel).replacingOccurrences(of: "\"cadenceDays\" : \(r.cadenceDays)", with: "\"cadenceDays\" : 9000"), to: rel)
+        let e = storeError { _ = try Store.open(at: tmp.store, forEditing: false).load(scope: .open, kinds: [.person, .coaching]) }
+        #expect(e?.file == rel && e?.message.contains("cadenceDays") == true, "\(String(describing: e))")
+    }
+
+    @Test func aCacheFolderThatIsASymlinkIsNeitherReadNorWritten() throws {
+        let tmp = TempFolder()
+        _ = try Self.demo(tmp)
+        let outside = tmp.url.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: tmp.store.appendingPathComponent(LoadIndex.folder), withDestinationURL: outside)
+        let loaded = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        #expect(loaded.filesRead == loaded.files.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty, "nothing written outside the data folder")
+    }
+
+    @Test func theGitignoreKeepsTheCacheOutOfGit() throws {
+        #expect(Store.gitignoreLines.contains(LoadIndex.folder + "/"))
+    }
+}
+
+/// The quick decoder decodes exactly what JSONDecoder does, and leaves the rest to it.
+@Suite struct FastDecoderTests {
+    @Test func everyDemoFileDecodesTheSameBothWays() throws {
+        let tmp = TempFolder()
+        _ = try LoadIndexTests.demo(tmp)
+        var count = 0
+        for (rel, data) in tmp.allFiles() where rel.hasSuffix(".json") && !rel.hasPrefix("drafts") {
+            let kind = rel.split(separator: "/").first.flatMap { RecordKind(rawValue: String($0)) }
+            let decoder = JSONDecoder()
+            switch kind {
+            case .person?: #expect(FastJSONDecoder.decode(Person.self, from: data) == (try decoder.decode(Person.self, from: data)), "\(rel)")
+            case .coaching?: #expect(FastJSONDecoder.decode(CoachingEngagement.self, from: data) == (try decoder.decode(CoachingEngagement.self, from: data)), "\(rel)")
+            case .mentoring?: #expect(FastJSONDecoder.decode(MentoringRelationship.self, from: data) == (try decoder.decode(MentoringRelationship.self, from: data)), "\(rel)")
+            case .assessment?: #expect(FastJSONDecoder.decode(Assessment.self, from: data) == (try decoder.decode(Assessment.self, from: data)), "\(rel)")
+            case nil: #expect(FastJSONDecoder.decode(Agency.self, from: data) == (try decoder.decode(Agency.self, from: data)), "\(rel)")
+            }
+            count += 1
+        }
+        #expect(count > 80)
+    }
+
+    @Test func escapesAndNumbersDecodeTheSame() throws {
+        let json = #"{"format":1,"id":"a1b2c3d4-0000-4000-8000-00000000000A","name":"Jo\u00e3o \"J\" \ud83d\ude00\n\t\/","role":"","team":"T","level":"mid","expertise":[],"interests":["a\\b"],"mentoringCapacity":0}"#
+        let data = Data(json.utf8)
+        let fast = try #require(FastJSONDecoder.decode(Person.self, from: data))
+        #expect(fast == (try JSONDecoder().decode(Person.self, from: data)))
+        #expect(fast.name == "João \"J\" 😀\n\t/")
+        let metric = #"{"id":"00000000-0000-4000-8000-000000000001","name":"m","unit":"%","baseline":0.1,"target":-2.5e3,"direction":"higherIsBetter","readings":[{"date":"2026-01-02","value":12345678901234567}]}"#
+        let m = Data(metric.utf8)
+        #expect(FastJSONDecoder.decode(Metric.self, from: m) == (try JSONDecoder().decode(Metric.self, from: m)))
+    }
+
+    @Test func whatItDoesNotHandleItLeavesToJSONDecoder() {
+        let base = #"{"format":1,"id":"a1b2c3d4-0000-4000-8000-00000000000a","name":NAME,"role":"","team":"T","level":"mid","expertise":[],"interests":[],"mentoringCapacity":CAP}"#
+        func person(_ name: String, _ cap: String = "0") -> Data {
+            Data(base.replacingOccurrences(of: "NAME", with: name).replacingOccurrences(of: "CAP", with: cap).utf8)
+        }
+        let cases: [(String, Data)] = [
+            ("a lone surrogate", person(#""\ud800""#)),
+            ("a number where text belongs", person("12")),
+            ("a fraction where a whole number belongs", person(#""A""#, "1.5")),
+            ("a huge number", person(#""A""#, "1e400")),
+            ("a missing field", Data(#"{"format":1,"id":"a1b2c3d4-0000-4000-8000-00000000000a"}"#.utf8)),
+            ("an escaped key", Data(base.replacingOccurrences(of: "\"name\":NAME", with: #""n\u0061me":"A""#).replacingOccurrences(of: "CAP", with: "0").utf8)),
+            ("a bad id", Data(base.replacingOccurrences(of: "a1b2c3d4-", with: "a1b2c3dX-").replacingOccurrences(of: "NAME", with: #""A""#).replacingOccurrences(of: "CAP", with: "0").utf8)),
+            ("truncated", person(#""A""#).dropLast(3)),
+        ]
+        for (what, data) in cases {
+            #expect(FastJSONDecoder.decode(Person.self, from: data) == nil, "\(what)")
+        }
+        // The fallback still decodes what only JSONDecoder takes.
+        let escapedKey = cases[5].1
+        #expect((try? JSONDecoder().decode(Person.self, from: escapedKey))?.name == "A")
+    }
+
+    @Test func uuidsParseAsUUIDStringDoes() {
+        for text in ["a1b2c3d4-0000-4000-8000-00000000000a", "A1B2C3D4-0000-4000-8000-00000000000A", "a1b2c3d4-0000-4000-8000-00000000000",
+                     "a1b2c3d4x0000-4000-8000-00000000000a", "g1b2c3d4-0000-4000-8000-00000000000a", "", "a1b2c3d4-0000-4000-8000-00000000000a0"] {
+            #expect(FastUUID.parse(text) == UUID(uuidString: text), "\(text)")
+        }
+    }
+}
