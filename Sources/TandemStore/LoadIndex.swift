@@ -159,10 +159,11 @@ struct LoadIndex {
             return UnsafeBufferPointer(rebasing: b[at..<(at + n)])
         }
         mutating func int<T: FixedWidthInteger>(_ type: T.Type) -> T? {
-            guard let s = bytes(MemoryLayout<T>.size) else { return nil }
-            var v: T = 0
-            for (k, byte) in s.enumerated() { v |= T(byte) << (8 * k) }
-            return v
+            let n = MemoryLayout<T>.size
+            guard at + n <= b.count else { return nil }
+            defer { at += n }
+            // One unaligned load per number: this runs several times for every file of the store.
+            return T(littleEndian: UnsafeRawPointer(b.baseAddress! + at).loadUnaligned(as: T.self))
         }
         mutating func u8() -> UInt8? { int(UInt8.self) }
         mutating func u16() -> UInt16? { int(UInt16.self) }
@@ -175,9 +176,7 @@ struct LoadIndex {
         }
         mutating func uuid() -> UUID? {
             guard let s = bytes(16) else { return nil }
-            var u: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &u) { dest in for k in 0..<16 { dest[k] = s[k] } }
-            return UUID(uuid: u)
+            return UUID(uuid: UnsafeRawPointer(s.baseAddress!).loadUnaligned(as: uuid_t.self))
         }
     }
 }

@@ -189,8 +189,8 @@ public final class Store: @unchecked Sendable {
         var paths: [(kind: RecordKind, rel: String)] = []
         var stats: [FileStat?] = []
         for kind in RecordKind.allCases {
-            for (name, st) in try folder.listJSONFiles(in: kind.rawValue) {
-                paths.append((kind, "\(kind.rawValue)/\(name)"))
+            for (rel, st) in try folder.listJSONFiles(in: kind.rawValue) {
+                paths.append((kind, rel))
                 stats.append(st)
             }
         }
@@ -199,7 +199,8 @@ public final class Store: @unchecked Sendable {
         loadedFiles.reserveCapacity(paths.count)
         // Closed records the cache vouches for are not read; everything else is.
         let index = LoadIndex.read(from: folder)
-        var cached: [Int: LoadIndex.Entry] = [:]
+        // Per file, by position: no dictionary keyed by path rebuilt for every file.
+        var cached = [LoadIndex.Entry?](repeating: nil, count: paths.count)
         var toRead: [(kind: RecordKind, rel: String)] = []
         var readAt: [Int] = []
         for (k, path) in paths.enumerated() {
@@ -219,8 +220,12 @@ public final class Store: @unchecked Sendable {
         for (k, result) in zip(readAt, FileLoad.run(toRead, folder: folder, scope: scope, migrations: migrations)) {
             results[k] = result
         }
-        var entries: [String: LoadIndex.Entry] = [:]
-        entries.reserveCapacity(paths.count)
+        // The cache's new entries are only gathered as a whole when it is to be rewritten: an entry
+        // the cache vouched for is the same entry again, so only files read can change it.
+        var fresh: [(rel: String, entry: LoadIndex.Entry)] = []
+        var kept: [Int] = []
+        kept.reserveCapacity(paths.count)
+        var changed = false
         var readClosed = 0
         var newer: String?
         for (k, path) in paths.enumerated() {
@@ -241,18 +246,23 @@ public final class Store: @unchecked Sendable {
                 item = loadedItem
             }
             let ref = RecordRef(kind: path.kind, id: item.id)
-            if let other = loadedFiles[ref] {
+            if let other = loadedFiles.updateValue(path.rel, forKey: ref) {
                 throw StoreError(.format, file: path.rel, "id \(ref.id.uuidString) is also the id of \(other)")
             }
-            loadedFiles[ref] = path.rel
             if let st {
                 stamp.entries[path.rel] = .init(stat: st, ref: ref)
-                let isClosed = cached[k]?.closed ?? item.record.map(Store.isClosed) ?? true
-                entries[path.rel] = LoadIndex.Entry(stat: st, id: item.id, format: item.format, closed: isClosed,
-                                                    decoded: cached[k]?.decoded ?? (item.record != nil))
-                // A closed record read although it has an entry (too fresh to trust): rewrite the
-                // cache so that, from now on, it vouches for it.
-                if isClosed && cached[k] == nil { readClosed += 1 }
+                if cached[k] != nil {
+                    kept.append(k)
+                } else {
+                    let isClosed = item.record.map(Store.isClosed) ?? true
+                    let entry = LoadIndex.Entry(stat: st, id: item.id, format: item.format, closed: isClosed,
+                                                decoded: item.record != nil)
+                    if !changed && index.entries[path.rel] != entry { changed = true }
+                    fresh.append((path.rel, entry))
+                    // A closed record read although it has an entry (too fresh to trust): rewrite the
+                    // cache so that, from now on, it vouches for it.
+                    if isClosed { readClosed += 1 }
+                }
             }
             if newer == nil, let message = item.newerFormat { newer = "\(path.rel) \(message)" }
             guard let decoded = item.record else {
@@ -280,7 +290,14 @@ public final class Store: @unchecked Sendable {
         snapshot.relationships = opened.compactMap { if case .mentoring(let r) = $0 { return r } else { return nil } }
         for record in opened { loadedBases[record.ref] = record }
         // The cache is rewritten only when something changed.
-        if entries != index.entries || (scope == .open && readClosed > 0) {
+        // Every entry kept matched one of the cache's, each once, and every fresh one is checked
+        // against its own: the cache is unchanged exactly when no fresh entry differs and nothing
+        // in it was left unmatched (a file removed).
+        if changed || kept.count + fresh.count != index.entries.count || (scope == .open && readClosed > 0) {
+            var entries: [String: LoadIndex.Entry] = [:]
+            entries.reserveCapacity(kept.count + fresh.count)
+            for k in kept { entries[paths[k].rel] = cached[k] }
+            for f in fresh { entries[f.rel] = f.entry }
             LoadIndex.write(entries, to: folder)
         }
         locked {
