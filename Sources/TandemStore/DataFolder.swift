@@ -58,11 +58,13 @@ struct DataFolder {
     /// over the target, fsync the folder. On failure the temp file is removed and the target is untouched.
     func writeAtomically(_ data: Data, to rel: String) throws {
         let target = path(rel)
-        let url = URL(fileURLWithPath: target)
-        let folder = url.deletingLastPathComponent().path
+        // Split at the last "/" by hand: no Foundation URL on every save.
+        let cut = target.utf8.lastIndex(of: UInt8(ascii: "/")) ?? target.utf8.startIndex
+        let folder = cut == target.utf8.startIndex ? "." : String(target[..<cut])
+        let name = cut == target.utf8.startIndex ? target : String(target[target.utf8.index(after: cut)...])
         // Never through or over a symbolic link, a FIFO or a device (FileType.swift).
         try checkReplaceable(rel)
-        let temp = folder + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temp = folder + "/." + name + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure(rel, "cannot write (creating a temporary file)") }
         var renamed = false

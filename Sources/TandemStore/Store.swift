@@ -834,7 +834,8 @@ public final class Store: @unchecked Sendable {
         // Fields of the file this Tandem does not know are kept (UnknownFields.swift).
         let kind = record.ref.kind
         data = UnknownFields.carry(from: disk, into: data) { try knownBytes(of: $0, at: rel, kind: kind) }
-        try folder.makeFolder(record.ref.kind.rawValue)
+        // The file was just read from its folder, so the folder is there: no mkdir on every save.
+        if disk == nil { try folder.makeFolder(record.ref.kind.rawValue) }
         try put(data, at: rel, disk: disk)
         locked { remember(remembered, rel: rel, fingerprint: Fingerprint(data)) }
     }
