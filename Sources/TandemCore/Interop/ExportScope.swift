@@ -25,6 +25,8 @@ public enum ExportScope {
             return e
         }
         s.relationships = s.relationships.map { r in
+            // Untouched records keep sharing their storage with `snapshot` (no copy of a store).
+            guard r.sessions.contains(where: { $0.visibility.isPrivate }) else { return r }
             var r = r
             r.sessions.removeAll { $0.visibility.isPrivate }
             return r
@@ -36,8 +38,15 @@ public enum ExportScope {
     /// opened, and `sealed (for …)` for what it could not.
     public static func withoutSealedValues(_ snapshot: Snapshot) -> Snapshot {
         var s = snapshot
-        s.engagements = s.engagements.map { e in var e = e; for i in e.sessions.indices { e.sessions[i].sealed = nil }; return e }
-        s.relationships = s.relationships.map { r in var r = r; for i in r.sessions.indices { r.sessions[i].sealed = nil }; return r }
+        // Only records with sealed values are copied; the others keep sharing their storage.
+        s.engagements = s.engagements.map { e in
+            guard e.sessions.contains(where: { $0.sealed != nil }) else { return e }
+            var e = e; for i in e.sessions.indices { e.sessions[i].sealed = nil }; return e
+        }
+        s.relationships = s.relationships.map { r in
+            guard r.sessions.contains(where: { $0.sealed != nil }) else { return r }
+            var r = r; for i in r.sessions.indices { r.sessions[i].sealed = nil }; return r
+        }
         return s
     }
 
