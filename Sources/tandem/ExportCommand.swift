@@ -54,14 +54,11 @@ struct ExportCommand: ParsableCommand {
             : Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
         var snapshot: Snapshot
-        let leftOut: Int
-        do {
-            // The unfiltered snapshot lives only in here: the filtered one shares its records.
-            let full: Snapshot
-            do { full = try store.load(scope: .all).snapshot } catch { throw CLIFailure.store(error) }
-            store.reportSealNotices()
-            snapshot = ExportScope.withoutSealedValues(ExportScope.filtered(full, includePrivate: includePrivate))
-            leftOut = includePrivate ? 0 : ExportScope.privateSessionCount(in: full)
+        do { snapshot = try store.load(scope: .all).snapshot } catch { throw CLIFailure.store(error) }
+        store.reportSealNotices()
+        let leftOut = includePrivate ? 0 : ExportScope.privateSessionCount(in: snapshot)
+        if format != .json {
+            snapshot = ExportScope.withoutSealedValues(ExportScope.filtered(snapshot, includePrivate: includePrivate))
         }
 
         let text: String
@@ -86,7 +83,15 @@ struct ExportCommand: ParsableCommand {
             case .sessions, nil: break
             }
             // Written a record at a time: the whole document is never held (StoreDocument.stream).
-            try Output.stream(to: output) { emit in try StoreDocument.stream(snapshot, to: emit) }
+            // and each record is filtered just before it is written, so no filtered copy of the store is made.
+            let keepPrivate = includePrivate
+            try Output.stream(to: output) { emit in
+                try StoreDocument.stream(
+                    snapshot,
+                    coaching: { ExportScope.withoutSealedValues(keepPrivate ? $0 : ExportScope.withoutPrivate($0)) },
+                    mentoring: { ExportScope.withoutSealedValues(keepPrivate ? $0 : ExportScope.withoutPrivate($0)) },
+                    to: emit)
+            }
             if leftOut > 0 {
                 note("left out \(leftOut) private session\(leftOut == 1 ? "" : "s") (--include-private includes them)")
             }

@@ -36,4 +36,15 @@ import Testing
         s.people[0].name = "A \"B\"\nC"
         #expect(try streamed(s).text == StoreDocument.json(s))
     }
+
+    @Test func recordsFilteredWhileStreamingGiveTheFilteredDocument() throws {
+        let s = DemoAgency.generate(today: today, options: DemoOptions(people: 30, engagements: 20, relationships: 12, sessions: 300))
+        #expect(ExportScope.privateSessionCount(in: s) > 0)
+        let filtered = ExportScope.withoutSealedValues(ExportScope.filtered(s, includePrivate: false))
+        var out = ""
+        try StoreDocument.stream(s, coaching: { ExportScope.withoutSealedValues(ExportScope.withoutPrivate($0)) },
+                                 mentoring: { ExportScope.withoutSealedValues(ExportScope.withoutPrivate($0)) }) { out += $0 }
+        #expect(out == (try StoreDocument.json(filtered)))
+        #expect(out != (try StoreDocument.json(s)))
+    }
 }

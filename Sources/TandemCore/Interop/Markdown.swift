@@ -124,7 +124,12 @@ public enum StoreDocument {
     /// encoder escapes every line end inside a string, so a line break in its output is always
     /// layout. The keys are in `json`'s sorted order: agency, assessments, coaching, format,
     /// mentoring, people.
-    public static func stream(_ s: Snapshot, to emit: (String) throws -> Void) throws {
+    /// `coaching` and `mentoring` change each record just before it is encoded (an export's
+    /// filters), so a filtered copy of the whole store is never made either.
+    public static func stream(_ s: Snapshot,
+                              coaching: (CoachingEngagement) -> CoachingEngagement = { $0 },
+                              mentoring: (MentoringRelationship) -> MentoringRelationship = { $0 },
+                              to emit: (String) throws -> Void) throws {
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         func encoded<T: Encodable>(_ value: T, indent: String) throws -> String {
@@ -138,7 +143,7 @@ public enum StoreDocument {
             }
             return out
         }
-        func array<T: Encodable>(_ key: String, _ values: [T], last: Bool) throws {
+        func array<T: Encodable>(_ key: String, _ values: [T], last: Bool, _ change: (T) -> T = { $0 }) throws {
             let end = last ? "\n" : ",\n"
             guard !values.isEmpty else {
                 try emit("  \"\(key)\" : \(try encoded([T](), indent: "  "))\(end)")
@@ -146,15 +151,15 @@ public enum StoreDocument {
             }
             try emit("  \"\(key)\" : [\n")
             for (i, v) in values.enumerated() {
-                try emit("    " + (try encoded(v, indent: "    ")) + (i == values.count - 1 ? "\n" : ",\n"))
+                try emit("    " + (try encoded(change(v), indent: "    ")) + (i == values.count - 1 ? "\n" : ",\n"))
             }
             try emit("  ]\(end)")
         }
         try emit("{\n  \"agency\" : \(try encoded(s.agency, indent: "  ")),\n")
         try array("assessments", s.assessments, last: false)
-        try array("coaching", s.engagements, last: false)
+        try array("coaching", s.engagements, last: false, coaching)
         try emit("  \"format\" : \(currentFormat),\n")
-        try array("mentoring", s.relationships, last: false)
+        try array("mentoring", s.relationships, last: false, mentoring)
         try array("people", s.people, last: true)
         try emit("}\n")
     }
