@@ -365,7 +365,10 @@ func report() throws {
         var worst = (name: "", kib: 0)
         for (name, args) in [("due query", ["list", "coaching", "--due", "7", "--json"]), ("check", ["check"]), ("status", ["status"]),
                              ("list mentoring", ["list", "mentoring", "--json"]), ("list people", ["list", "people"]),
-                             ("export json", ["export", "--format", "json"])] {
+                             ("list coaching --all", ["list", "coaching", "--all"]),
+                             ("report", ["report"]), ("report --since 2000-01-01 --format json", ["report", "--since", "2000-01-01", "--format", "json"]),
+                             ("export json", ["export", "--format", "json"]), ("export csv sessions", ["export", "--format", "csv", "--kind", "sessions"]),
+                             ("export ics", ["export", "--format", "ics"])] {
             let runs = measure([tandem] + args + ["--data-dir", twice], env: env, rounds: 1)
             if peak(runs) > worst.kib { worst = (name, peak(runs)) }
             row("peak memory, store ×2: \(name)", "\(peak(runs) / 1024) MiB (median \(f(wall(runs).median)) ms)", peak(runs) < 64 * 1024 ? "< 64 MiB: met" : "< 64 MiB: NOT MET")

@@ -53,11 +53,13 @@ struct ExportCommand: ParsableCommand {
         let store = try includePrivate ? Store.openSealing(data.resolved(), forEditing: false)
             : Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
-        let full: Snapshot
-        do { full = try store.load(scope: .all).snapshot } catch { throw CLIFailure.store(error) }
+        var snapshot: Snapshot
+        do { snapshot = try store.load(scope: .all).snapshot } catch { throw CLIFailure.store(error) }
         store.reportSealNotices()
-        var snapshot = ExportScope.withoutSealedValues(ExportScope.filtered(full, includePrivate: includePrivate))
-        let leftOut = includePrivate ? 0 : ExportScope.privateSessionCount(in: full)
+        let leftOut = includePrivate ? 0 : ExportScope.privateSessionCount(in: snapshot)
+        if format != .json {
+            snapshot = ExportScope.withoutSealedValues(ExportScope.filtered(snapshot, includePrivate: includePrivate))
+        }
 
         let text: String
         switch format {
@@ -80,7 +82,20 @@ struct ExportCommand: ParsableCommand {
             case .mentoring: snapshot.people = []; snapshot.engagements = []; snapshot.assessments = []
             case .sessions, nil: break
             }
-            text = try StoreDocument.json(snapshot)
+            // Written a record at a time: the whole document is never held (StoreDocument.stream).
+            // and each record is filtered just before it is written, so no filtered copy of the store is made.
+            let keepPrivate = includePrivate
+            try Output.stream(to: output) { emit in
+                try StoreDocument.stream(
+                    snapshot,
+                    coaching: { ExportScope.withoutSealedValues(keepPrivate ? $0 : ExportScope.withoutPrivate($0)) },
+                    mentoring: { ExportScope.withoutSealedValues(keepPrivate ? $0 : ExportScope.withoutPrivate($0)) },
+                    to: emit)
+            }
+            if leftOut > 0 {
+                note("left out \(leftOut) private session\(leftOut == 1 ? "" : "s") (--include-private includes them)")
+            }
+            return
         case .md:
             if let record {
                 switch RecordQuery.resolve(record, in: snapshot) {
@@ -124,6 +139,50 @@ enum Output {
             try handle.write(contentsOf: Data(text.utf8))
             try handle.synchronize()
             try handle.close()
+        } catch {
+            unlink(temp.path)
+            throw CLIFailure.input("--output \(path): cannot write: \(error.localizedDescription)")
+        }
+        guard rename(temp.path, url.path) == 0 else {
+            let why = String(cString: strerror(errno))
+            unlink(temp.path)
+            throw CLIFailure.input("--output \(path): cannot write: \(why)")
+        }
+    }
+
+    /// Like `write`, with the text given in pieces by `body`: stdout gets them as they come (a
+    /// buffer at a time); a file is still whole or not at all (a temporary file, renamed at the end).
+    static func stream(to path: String?, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws {
+        guard let path else {
+            let safe = isatty(1) == 1
+            var buffer = Data()
+            buffer.reserveCapacity(1 << 16)
+            try body { piece in
+                buffer.append(contentsOf: (safe ? Self.terminalSafe(piece) : piece).utf8)
+                if buffer.count >= 1 << 16 { FileHandle.standardOutput.write(buffer); buffer.removeAll(keepingCapacity: true) }
+            }
+            if !buffer.isEmpty { FileHandle.standardOutput.write(buffer) }
+            return
+        }
+        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw CLIFailure.input("--output \(path): cannot write there: \(String(cString: strerror(errno)))")
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        var buffer = Data()
+        do {
+            try body { piece in
+                buffer.append(contentsOf: piece.utf8)
+                if buffer.count >= 1 << 16 { try handle.write(contentsOf: buffer); buffer.removeAll(keepingCapacity: true) }
+            }
+            try handle.write(contentsOf: buffer)
+            try handle.synchronize()
+            try handle.close()
+        } catch let failure as CLIFailure {
+            unlink(temp.path)
+            throw failure
         } catch {
             unlink(temp.path)
             throw CLIFailure.input("--output \(path): cannot write: \(error.localizedDescription)")

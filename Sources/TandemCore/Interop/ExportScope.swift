@@ -8,37 +8,59 @@ public enum ExportScope {
     public static func filtered(_ snapshot: Snapshot, includePrivate: Bool) -> Snapshot {
         guard !includePrivate else { return snapshot }
         var s = snapshot
-        s.engagements = s.engagements.map { e in
-            var e = e
-            let hidden = Set(e.sessions.filter { $0.visibility.isPrivate }.map(\.id))
-            guard !hidden.isEmpty else { return e }
-            e.sessions.removeAll { hidden.contains($0.id) }
-            e.metrics = e.metrics.map { m in
-                var m = m
-                m.readings = m.readings.map { r in
-                    var r = r
-                    if let id = r.sessionID, hidden.contains(id) { r.sessionID = nil }
-                    return r
-                }
-                return m
-            }
-            return e
-        }
-        s.relationships = s.relationships.map { r in
-            var r = r
-            r.sessions.removeAll { $0.visibility.isPrivate }
-            return r
-        }
+        s.engagements = s.engagements.map(withoutPrivate)
+        s.relationships = s.relationships.map(withoutPrivate)
         return s
+    }
+
+    /// One engagement as `filtered` leaves it: without private sessions and the readings'
+    /// references to them. An engagement with none is returned as it is (sharing its storage).
+    public static func withoutPrivate(_ engagement: CoachingEngagement) -> CoachingEngagement {
+        let hidden = Set(engagement.sessions.filter { $0.visibility.isPrivate }.map(\.id))
+        guard !hidden.isEmpty else { return engagement }
+        var e = engagement
+        e.sessions.removeAll { hidden.contains($0.id) }
+        e.metrics = e.metrics.map { m in
+            var m = m
+            m.readings = m.readings.map { r in
+                var r = r
+                if let id = r.sessionID, hidden.contains(id) { r.sessionID = nil }
+                return r
+            }
+            return m
+        }
+        return e
+    }
+
+    /// One relationship as `filtered` leaves it: without private sessions.
+    public static func withoutPrivate(_ relationship: MentoringRelationship) -> MentoringRelationship {
+        // Untouched records keep sharing their storage (no copy of a store).
+        guard relationship.sessions.contains(where: { $0.visibility.isPrivate }) else { return relationship }
+        var r = relationship
+        r.sessions.removeAll { $0.visibility.isPrivate }
+        return r
     }
 
     /// `snapshot` without the sealed values (ciphertext): an export carries what this identity
     /// opened, and `sealed (for …)` for what it could not.
     public static func withoutSealedValues(_ snapshot: Snapshot) -> Snapshot {
         var s = snapshot
-        s.engagements = s.engagements.map { e in var e = e; for i in e.sessions.indices { e.sessions[i].sealed = nil }; return e }
-        s.relationships = s.relationships.map { r in var r = r; for i in r.sessions.indices { r.sessions[i].sealed = nil }; return r }
+        s.engagements = s.engagements.map(withoutSealedValues)
+        s.relationships = s.relationships.map(withoutSealedValues)
         return s
+    }
+
+    /// One engagement as `withoutSealedValues` leaves it; one without sealed values is returned
+    /// as it is (sharing its storage).
+    public static func withoutSealedValues(_ engagement: CoachingEngagement) -> CoachingEngagement {
+        guard engagement.sessions.contains(where: { $0.sealed != nil }) else { return engagement }
+        var e = engagement; for i in e.sessions.indices { e.sessions[i].sealed = nil }; return e
+    }
+
+    /// One relationship as `withoutSealedValues` leaves it.
+    public static func withoutSealedValues(_ relationship: MentoringRelationship) -> MentoringRelationship {
+        guard relationship.sessions.contains(where: { $0.sealed != nil }) else { return relationship }
+        var r = relationship; for i in r.sessions.indices { r.sessions[i].sealed = nil }; return r
     }
 
     /// How many sessions `filtered` leaves out.

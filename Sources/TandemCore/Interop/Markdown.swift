@@ -116,4 +116,51 @@ public enum StoreDocument {
                            mentoring: s.relationships, assessments: s.assessments)
         return String(decoding: try enc.encode(doc), as: UTF8.self) + "\n"
     }
+
+    /// The same bytes as `json`, handed to `emit` a record at a time, so the whole document is
+    /// never held at once (on a large store it is several times the size of the records).
+    ///
+    /// Each record is encoded alone with the same encoder and indented to its place: the
+    /// encoder escapes every line end inside a string, so a line break in its output is always
+    /// layout. The keys are in `json`'s sorted order: agency, assessments, coaching, format,
+    /// mentoring, people.
+    /// `coaching` and `mentoring` change each record just before it is encoded (an export's
+    /// filters), so a filtered copy of the whole store is never made either.
+    public static func stream(_ s: Snapshot,
+                              coaching: (CoachingEngagement) -> CoachingEngagement = { $0 },
+                              mentoring: (MentoringRelationship) -> MentoringRelationship = { $0 },
+                              to emit: (String) throws -> Void) throws {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        func encoded<T: Encodable>(_ value: T, indent: String) throws -> String {
+            // Every line but the first indented, as the encoder indents them; an empty line (an
+            // empty array's) stays empty.
+            var out = ""
+            for (i, line) in String(decoding: try enc.encode(value), as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if i > 0 { out += line.isEmpty ? "\n" : "\n" + indent }
+                out += line
+            }
+            return out
+        }
+        func array<T: Encodable>(_ key: String, _ values: [T], last: Bool, _ change: (T) -> T = { $0 }) throws {
+            let end = last ? "\n" : ",\n"
+            guard !values.isEmpty else {
+                try emit("  \"\(key)\" : \(try encoded([T](), indent: "  "))\(end)")
+                return
+            }
+            try emit("  \"\(key)\" : [\n")
+            for (i, v) in values.enumerated() {
+                try emit("    " + (try encoded(change(v), indent: "    ")) + (i == values.count - 1 ? "\n" : ",\n"))
+            }
+            try emit("  ]\(end)")
+        }
+        try emit("{\n  \"agency\" : \(try encoded(s.agency, indent: "  ")),\n")
+        try array("assessments", s.assessments, last: false)
+        try array("coaching", s.engagements, last: false, coaching)
+        try emit("  \"format\" : \(currentFormat),\n")
+        try array("mentoring", s.relationships, last: false, mentoring)
+        try array("people", s.people, last: true)
+        try emit("}\n")
+    }
 }
