@@ -163,6 +163,7 @@ struct AssessmentFlowTests {
         #expect(screen.contains { $0.contains("Last contact 10 days ago") })
         #expect(screen.contains { $0.contains("Win rate: 20% → 30% (+10%, better; target 40%)") })
         #expect(screen.contains { $0.contains("Lead one pitch alone") })
+        #expect(screen.contains { $0.contains("Esc or b or q closes") }, "the hint names the brief's own closing keys")
         press(&s, .char("b"))
         #expect(s.keyContext == .detail)
     }

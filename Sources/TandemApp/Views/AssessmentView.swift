@@ -172,8 +172,10 @@ enum BriefView {
             return [Span(l, style: theme.style(heading ? .title : .text))]
         }
         while shown.count < text.height + 1 { shown.append([]) }
-        shown.append([Span(all.count > text.height ? "↑↓ scroll · Esc or p closes · tandem prep --format md prints it" : "Esc or p closes · tandem prep --format md prints it",
-                           style: theme.style(.muted))])
+        // The closing keys as the key table has them (a remap shows here too).
+        let close = s.keymap.bindings.first { $0.context == .brief && $0.action == .back }?.keys.map(Keymap.name).joined(separator: " or ") ?? "Esc"
+        let hint = "\(close) closes · tandem prep --format md prints it"
+        shown.append([Span(all.count > text.height ? "↑↓ scroll · " + hint : hint, style: theme.style(.muted))])
         Modal(title: "Prep brief", lines: Array(shown.dropFirst()), width: box.width, height: box.height, style: theme.style(.overlay),
               borderStyle: theme.style(.focus), titleStyle: theme.style(.title)).render(into: &buf, area: buf.area)
     }
