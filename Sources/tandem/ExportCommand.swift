@@ -121,37 +121,14 @@ struct ExportCommand: ParsableCommand {
 
 /// Where an export goes: stdout, or the one file the user named.
 enum Output {
+    /// Writes `text` to stdout (escaped on a terminal) or to the file, whole or not at all.
     static func write(_ text: String, to path: String?) throws {
-        guard let path else {
-            // Text from files is never written raw to a terminal.
-            emitRaw(isatty(1) == 1 ? Self.terminalSafe(text) : text)
-            return
-        }
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
-        // Whole or not at all: a temporary file beside it, flushed, then renamed over it.
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw CLIFailure.input("--output \(path): cannot write there: \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        do {
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            unlink(temp.path)
-            throw CLIFailure.input("--output \(path): cannot write: \(error.localizedDescription)")
-        }
-        guard rename(temp.path, url.path) == 0 else {
-            let why = String(cString: strerror(errno))
-            unlink(temp.path)
-            throw CLIFailure.input("--output \(path): cannot write: \(why)")
-        }
+        try stream(to: path) { emit in try emit(text) }
     }
 
-    /// Like `write`, with the text given in pieces by `body`: stdout gets them as they come (a
-    /// buffer at a time); a file is still whole or not at all (a temporary file, renamed at the end).
+    /// The text given in pieces by `body`: stdout gets them as they come (a buffer at a time; text
+    /// from files is never written raw to a terminal); a file is whole or not at all (a temporary
+    /// file beside it, 0600, flushed, then renamed over it).
     static func stream(to path: String?, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws {
         guard let path else {
             let safe = isatty(1) == 1
