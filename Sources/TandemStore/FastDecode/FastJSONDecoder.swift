@@ -430,12 +430,13 @@ struct TapeDecoder: Decoder {
 /// Decodes the value at a node; the types the models use most are read without a container.
 @inline(__always)
 func tapeValue<T: Decodable>(_ type: T.Type, _ tape: Tape, _ node: Int) throws -> T {
-    if T.self == String.self { return try tape.string(at: node) as! T }
-    if T.self == UUID.self { return try tape.uuid(at: node) as! T }
-    if T.self == Day.self { return try tape.day(at: node) as! T }
-    if T.self == Int.self { return try tape.integer(at: node) as! T }
-    if T.self == Double.self { return try tape.double(at: node) as! T }
-    if T.self == Bool.self { return try tape.bool(at: node) as! T }
+    // Each type checked first, so the casts always succeed (written `as?`, so nothing can trap).
+    if T.self == String.self, let v = try tape.string(at: node) as? T { return v }
+    if T.self == UUID.self, let v = try tape.uuid(at: node) as? T { return v }
+    if T.self == Day.self, let v = try tape.day(at: node) as? T { return v }
+    if T.self == Int.self, let v = try tape.integer(at: node) as? T { return v }
+    if T.self == Double.self, let v = try tape.double(at: node) as? T { return v }
+    if T.self == Bool.self, let v = try tape.bool(at: node) as? T { return v }
     if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self { throw tape.giveUp() }
     return try T(from: TapeDecoder(tape: tape, node: node))
 }
