@@ -434,3 +434,18 @@ public struct Snapshot: Equatable, Sendable {
         self.relationships = relationships; self.assessments = assessments
     }
 }
+
+extension Session {
+    /// The session without what a person wrote: no notes, no topics, action items without their
+    /// text (each keeps its id and days) and no sealed boxes; the visibility is kept. What a
+    /// read-only command that counts and dates sessions (insights, lists, matching) holds of a
+    /// large history, so that it never holds the history's texts. Never saved.
+    public var withoutTexts: Session {
+        var s = self
+        s.notes = ""
+        s.topics = []
+        s.actionItems = actionItems.map { ActionItem(id: $0.id, text: "", due: $0.due, doneOn: $0.doneOn) }
+        s.sealed = nil
+        return s
+    }
+}

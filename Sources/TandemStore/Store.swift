@@ -626,7 +626,7 @@ public final class Store: @unchecked Sendable {
 
     // MARK: - Internals
 
-    private func readAgency() throws -> Agency {
+    func readAgency() throws -> Agency {
         guard let data = try folder.read(Store.agencyFile) else {
             throw StoreError(.notFound, "no Tandem store in \(root.path): tandem.json is missing")
         }
