@@ -552,6 +552,16 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// Forgets what this store knows of a record's file (its base, its fingerprint), as if this
+    /// instance had never read or written it: a later `save` of it meets the file as one it did
+    /// not load. For a writer of many new records that must not hold them all (`tandem demo`).
+    public func forget(_ ref: RecordRef) {
+        locked {
+            if let rel = files.removeValue(forKey: ref) { fingerprints[rel] = nil }
+            bases[ref] = nil
+        }
+    }
+
     /// Deletes a record's file (the undo of a creation).
     ///
     /// Throws `.conflict` when the file changed on disk since it was read or written, unless

@@ -40,7 +40,7 @@ struct DashboardCommand: ParsableCommand {
                 temporary = base
                 dir = base
             }
-            try DemoWriter.write(DemoAgency.generate(today: today, options: DemoOptions()), to: dir)
+            try DemoWriter.write(today: today, options: DemoOptions(), to: dir)
         }
         defer { if let t = temporary { try? FileManager.default.removeItem(at: t) } }
 

@@ -29,27 +29,58 @@ struct DemoCommand: ParsableCommand {
         let dir = data.resolved()
         let options = DemoOptions(seed: seed, people: people, engagements: engagements,
                                   relationships: relationships, sessions: sessions)
-        let snapshot = DemoAgency.generate(today: try Clock.today(), options: options)
-        try DemoWriter.write(snapshot, to: dir)
-        emit("Wrote \(snapshot.agency.name) to \(dir.path): \(snapshot.people.count) people, "
-             + "\(snapshot.engagements.count) coaching engagements, \(snapshot.relationships.count) mentoring relationships, "
-             + "\(snapshot.engagements.reduce(0) { $0 + $1.sessions.count } + snapshot.relationships.reduce(0) { $0 + $1.sessions.count }) sessions.")
+        let written = try DemoWriter.write(today: try Clock.today(), options: options, to: dir)
+        emit("Wrote \(written.agency) to \(dir.path): \(written.people) people, "
+             + "\(written.engagements) coaching engagements, \(written.relationships) mentoring relationships, "
+             + "\(written.sessions) sessions.")
     }
 }
 
 /// Writes a generated agency as a new store.
 enum DemoWriter {
-    static func write(_ snapshot: Snapshot, to dir: URL) throws {
-        let store: Store
-        do { store = try Store.create(at: dir, agency: snapshot.agency) } catch { throw CLIFailure.store(error) }
-        defer { store.close() }
+    /// What was written.
+    struct Written { var agency = ""; var people = 0; var engagements = 0; var relationships = 0; var sessions = 0 }
+
+    /// Writes the demo agency for `options` as a new store, a record at a time as it is made:
+    /// each is forgotten once written, so a history of any size takes little memory.
+    @discardableResult
+    static func write(today: Day, options: DemoOptions, to dir: URL) throws -> Written {
+        var store: Store?
+        defer { store?.close() }
+        var written = Written()
+        var people: [Person] = []
         do {
-            for p in snapshot.people { _ = try store.save(p) }
-            for e in snapshot.engagements { _ = try store.save(e) }
-            for r in snapshot.relationships { _ = try store.save(r) }
-            for a in snapshot.assessments { _ = try store.save(a) }
+            try DemoAgency.generate(today: today, options: options) { piece in
+                switch piece {
+                case .agency(let agency):
+                    store = try Store.create(at: dir, agency: agency)
+                    written.agency = agency.name
+                case .people(let everyone):
+                    // First, so that the records' files are named after them.
+                    for p in everyone { try store!.save(p) }
+                    people = everyone
+                case .engagement(let e):
+                    try store!.save(e)
+                    store!.forget(RecordRef(kind: .coaching, id: e.id))
+                    written.engagements += 1
+                    written.sessions += e.sessions.count
+                case .relationship(let r):
+                    try store!.save(r)
+                    store!.forget(RecordRef(kind: .mentoring, id: r.id))
+                    written.relationships += 1
+                    written.sessions += r.sessions.count
+                case .settledPeople(let settled):
+                    for (before, after) in zip(people, settled) where before != after { try store!.save(after) }
+                    written.people = settled.count
+                case .assessment(let a):
+                    try store!.save(a)
+                }
+            }
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
             throw CLIFailure.store(error)
         }
+        return written
     }
 }

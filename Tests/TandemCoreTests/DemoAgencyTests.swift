@@ -56,6 +56,37 @@ import Testing
         #expect(again == Self.standard)
     }
 
+    /// `tandem demo` writes the agency a piece at a time: the pieces come in their order and make
+    /// up exactly what `generate` returns, and the people given first name the same people.
+    @Test func piecesComeInOrderAndMakeUpTheAgency() {
+        let options = DemoOptions(seed: 9, people: 40, engagements: 60, relationships: 30, sessions: 900)
+        var order: [Int] = []
+        var first: [Person] = []
+        var rebuilt = Snapshot(agency: Agency(name: ""))
+        DemoAgency.generate(today: Self.today, options: options) { piece in
+            switch piece {
+            case .agency(let a): order.append(0); rebuilt.agency = a
+            case .people(let p): order.append(1); first = p
+            case .engagement(let e): order.append(2); rebuilt.engagements.append(e)
+            case .relationship(let r): order.append(3); rebuilt.relationships.append(r)
+            case .settledPeople(let p): order.append(4); rebuilt.people = p
+            case .assessment(let a): order.append(5); rebuilt.assessments.append(a)
+            }
+        }
+        #expect(order == order.sorted())
+        #expect(order.filter { $0 == 0 || $0 == 1 || $0 == 4 }.count == 3)
+        #expect(rebuilt == DemoAgency.generate(today: Self.today, options: options))
+        #expect(rebuilt.assessments.count == 3)
+        #expect(first.map(\.id) == rebuilt.people.map(\.id) && first.map(\.name) == rebuilt.people.map(\.name))
+        // Settling only moves start dates back, and it moved some.
+        let moved = zip(first, rebuilt.people).filter { $0 != $1 }
+        #expect(!moved.isEmpty)
+        #expect(moved.allSatisfy { before, after in
+            var b = before; b.startDate = after.startDate
+            return b == after && (before.startDate.map { s in after.startDate.map { $0 < s } ?? false } ?? true)
+        })
+    }
+
     @Test func otherSeedOrDayGivesAnotherAgency() {
         let other = DemoAgency.generate(today: Self.today, options: DemoOptions(seed: 43))
         #expect(other != Self.standard)

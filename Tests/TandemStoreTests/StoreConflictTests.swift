@@ -34,6 +34,27 @@ struct StoreConflictTests {
         #expect(tmp.text(rel).contains("Mine again"))
     }
 
+    /// `forget`: the store no longer counts a record it wrote as its own, so a later save meets
+    /// the file as one it never loaded, and nothing is overwritten blindly.
+    @Test func aForgottenRecordIsNoLongerThisStoresToOverwrite() throws {
+        let tmp = TempFolder()
+        let store = try Store.create(at: tmp.store, agency: Sample.agency)
+        try store.save(Sample.ana)
+        try store.save(Sample.joao)
+        let rel = try store.save(Sample.coaching)
+        var mine = Sample.coaching
+        mine.focus = "Mine"
+        try store.save(mine)
+        store.forget(RecordRef(kind: .coaching, id: Sample.coaching.id))
+        mine.focus = "Mine again"
+        let error = try #require(storeError { try store.save(mine) })
+        #expect(error.kind == .conflict)
+        #expect(error.description == "\(rel): already exists on disk and was not loaded")
+        #expect(tmp.text(rel).contains("\"focus\" : \"Mine\""))
+        // The file keeps its name: people's names are still known.
+        #expect(try store.save(mine, force: true) == rel)
+    }
+
     @Test func reloadTakesTheDiskVersion() throws {
         let tmp = TempFolder()
         let (store, loaded) = try loadedStore(tmp)

@@ -26,4 +26,27 @@ public enum DemoAgency {
         var generator = DemoGenerator(today: today, options: options)
         return generator.run()
     }
+
+    /// The same agency as `generate`, a piece at a time (see `DemoPiece`), for writing a large one
+    /// without holding it: only the people are held.
+    public static func generate(today: Day, options: DemoOptions = DemoOptions(), _ emit: (DemoPiece) throws -> Void) rethrows {
+        var generator = DemoGenerator(today: today, options: options)
+        try generator.run(emit)
+    }
+}
+
+/// One piece of a demo agency, in the order `DemoAgency.generate(today:options:_:)` gives them.
+public enum DemoPiece: Sendable {
+    /// First.
+    case agency(Agency)
+    /// Everyone, before their start dates are settled: what names the records' files.
+    case people([Person])
+    /// Each engagement, then each relationship, as it is made.
+    case engagement(CoachingEngagement)
+    case relationship(MentoringRelationship)
+    /// Everyone again, as they end up: a start date is moved back where someone took part in a
+    /// record before they joined.
+    case settledPeople([Person])
+    /// Last.
+    case assessment(Assessment)
 }

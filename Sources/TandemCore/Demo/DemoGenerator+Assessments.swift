@@ -5,7 +5,7 @@ extension DemoGenerator {
     /// it was: one before an open engagement (coaching, acted on), one before an open
     /// relationship (mentoring, acted on), and one for a junior outside any open record, made
     /// last week, whose hybrid recommendation nobody has acted on yet.
-    mutating func makeAssessments(engagements: [CoachingEngagement], relationships: [MentoringRelationship]) -> [Assessment] {
+    mutating func makeAssessments(latestEngagement: CoachingEngagement?, latestRelationship: MentoringRelationship?) -> [Assessment] {
         var out: [Assessment] = []
         let index = Dictionary(people.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
 
@@ -19,17 +19,13 @@ extension DemoGenerator {
         }
 
         // Coaching, before the latest-starting open engagement of someone above junior.
-        if let e = engagements.filter({ $0.isOpen && $0.status != .planned && (index[$0.coacheeID].map { people[$0].level > .junior } ?? false) })
-            .max(by: { ($0.start, $0.id.uuidString) < ($1.start, $1.id.uuidString) }),
-           let i = index[e.coacheeID] {
+        if let e = latestEngagement, let i = index[e.coacheeID] {
             let months = max(1, min(12, e.start.days(to: e.deadline) / 30))
             out.append(assess(i, on: e.start.adding(days: -rng.int(3...10)),
                               [.gap: .yes, .measurable: .yes, .urgent: .yes, .horizon: .months(months)]))
         }
         // Mentoring, before the latest-starting active relationship.
-        if let r = relationships.filter({ $0.status == .active })
-            .max(by: { ($0.start, $0.id.uuidString) < ($1.start, $1.id.uuidString) }),
-           let i = index[r.menteeID] {
+        if let r = latestRelationship, let i = index[r.menteeID] {
             out.append(assess(i, on: r.start.adding(days: -rng.int(3...10)),
                               [.career: .yes, .knowledge: .yes, .horizon: .months(18)]))
         }

@@ -29,27 +29,57 @@ struct DemoGenerator {
         rng = DemoRandom(seed: options.seed)
     }
 
+    /// The whole agency at once (`DemoAgency.generate`).
     mutating func run() -> Snapshot {
-        let agency = Agency(name: rng.pick(DemoVocabulary.agencyNames))
+        var snapshot = Snapshot(agency: Agency(name: ""))
+        run { piece in
+            switch piece {
+            case .agency(let a): snapshot.agency = a
+            case .people: break
+            case .engagement(let e): snapshot.engagements.append(e)
+            case .relationship(let r): snapshot.relationships.append(r)
+            case .settledPeople(let people): snapshot.people = people
+            case .assessment(let a): snapshot.assessments.append(a)
+            }
+        }
+        return snapshot
+    }
+
+    /// The agency a piece at a time, in the order of `DemoPiece`: only the people and the plans
+    /// are held, never the records made, so a history of any size takes little memory.
+    mutating func run(_ emit: (DemoPiece) throws -> Void) rethrows {
+        try emit(.agency(Agency(name: rng.pick(DemoVocabulary.agencyNames))))
         makePeople()
         let engagementPlans = planEngagements()
         let relationshipPlans = planRelationships()
         let counts = DemoGenerator.share(options.sessions,
                                          among: engagementPlans.map(\.share) + relationshipPlans.map(\.share))
-        var engagements: [CoachingEngagement] = []
-        engagements.reserveCapacity(engagementPlans.count)
+        try emit(.people(people))
+        // What the assessments are made from: the latest-starting open engagement of someone
+        // above junior and the latest-starting active relationship (the first of equals).
+        var latestEngagement: CoachingEngagement?
+        var latestRelationship: MentoringRelationship?
+        let index = Dictionary(people.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for (i, plan) in engagementPlans.enumerated() {
-            engagements.append(makeEngagement(plan, sessions: counts[i]))
+            let e = makeEngagement(plan, sessions: counts[i])
+            if e.isOpen && e.status != .planned && (index[e.coacheeID].map { people[$0].level > .junior } ?? false),
+               latestEngagement.map({ ($0.start, $0.id.uuidString) < (e.start, e.id.uuidString) }) ?? true {
+                latestEngagement = e
+            }
+            try emit(.engagement(e))
         }
-        var relationships: [MentoringRelationship] = []
-        relationships.reserveCapacity(relationshipPlans.count)
         for (i, plan) in relationshipPlans.enumerated() {
-            relationships.append(makeRelationship(plan, sessions: counts[engagementPlans.count + i]))
+            let r = makeRelationship(plan, sessions: counts[engagementPlans.count + i])
+            if r.status == .active, latestRelationship.map({ ($0.start, $0.id.uuidString) < (r.start, r.id.uuidString) }) ?? true {
+                latestRelationship = r
+            }
+            try emit(.relationship(r))
         }
         settleStartDates()
-        let assessments = makeAssessments(engagements: engagements, relationships: relationships)
-        return Snapshot(agency: agency, people: people, engagements: engagements, relationships: relationships,
-                        assessments: assessments)
+        try emit(.settledPeople(people))
+        for a in makeAssessments(latestEngagement: latestEngagement, latestRelationship: latestRelationship) {
+            try emit(.assessment(a))
+        }
     }
 
     /// Notes that person `index` takes part in a record from `day` on.
