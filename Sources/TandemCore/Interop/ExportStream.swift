@@ -47,6 +47,7 @@ public struct ExportStream {
     public struct RecordNotFound: Error, Equatable, CustomStringConvertible {
         public var failure: RecordQuery.Failure
         public var description: String { failure.description }
+        public init(failure: RecordQuery.Failure) { self.failure = failure }
     }
 
     let source: ExportSource
