@@ -207,10 +207,15 @@ import Testing
             for later in passes.asked.dropFirst() { #expect(later.openingSealed && !later.kinds.people && !later.kinds.assessments) }
             #expect(passes.asked.count <= 2)
         }
-        // A CSV of people reads the people once (and, with private sessions to count, the rest once).
+        // An export of people reads the people once (and, with private sessions to count, the rest once).
         let passes = Passes()
         _ = try Self.streamed(ExportStream.Request(format: .csv, kind: .people, includePrivate: true, today: Self.today), s, passes: passes)
         #expect(passes.asked.count == 1 && passes.given == s.people.count)
+        for format in [ExportFormat.md, .json] {
+            let people = Passes()
+            _ = try Self.streamed(ExportStream.Request(format: format, kind: .people, includePrivate: true, today: Self.today), s, passes: people)
+            #expect(people.asked.count == 1 && people.given == s.people.count, "\(format)")
+        }
     }
 
     @Test func aFailingSourceFailsTheSurveyBeforeAnythingIsWritten() throws {

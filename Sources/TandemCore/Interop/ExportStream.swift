@@ -83,12 +83,13 @@ public struct ExportStream {
         let md = request.format == .md
         var stream = ExportKinds.none
         if !oneRecord { stream.coaching = content.coaching; stream.mentoring = content.mentoring }
-        var survey = ExportKinds(people: true, coaching: md, mentoring: md, assessments: content.assessments)
-        // Every private session counts: those of the kinds `write` does not read are counted here.
-        if !request.includePrivate {
-            survey.coaching = survey.coaching || !stream.coaching
-            survey.mentoring = survey.mentoring || !stream.mentoring
-        }
+        // Markdown's title counts what it shows, and a record reference looks at every record;
+        // every private session counts, so those of the kinds `write` does not read are counted here.
+        let counting = !request.includePrivate
+        let survey = ExportKinds(people: true,
+                                 coaching: oneRecord || (md && content.coaching) || (counting && !stream.coaching),
+                                 mentoring: oneRecord || (md && content.mentoring) || (counting && !stream.mentoring),
+                                 assessments: content.assessments)
 
         var people: [Person] = [], assessments: [Assessment] = []
         var lookups = Snapshot(agency: agency)
