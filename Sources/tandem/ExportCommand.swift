@@ -53,68 +53,27 @@ struct ExportCommand: ParsableCommand {
         let store = try includePrivate ? Store.openSealing(data.resolved(), forEditing: false)
             : Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
-        var snapshot: Snapshot
-        do { snapshot = try store.load(scope: .all).snapshot } catch { throw CLIFailure.store(error) }
+        let request = ExportStream.Request(format: ExportFormat(rawValue: format.rawValue)!,
+                                           kind: kind.map { InteropKind(rawValue: $0.rawValue)! },
+                                           includePrivate: includePrivate, record: record, today: today)
+        // A record at a time (ExportStream): a survey reads and checks every file before the first
+        // byte is written, then the records are streamed; a file is written whole or not at all.
+        var export: ExportStream
+        do { export = try ExportStream(request, of: store) } catch let e as ExportStream.RecordNotFound {
+            throw CLIFailure.input("--record: \(e)")
+        } catch { throw CLIFailure.store(error) }
+        try Output.stream(to: output) { emit in
+            do { try export.write(to: emit) } catch let failure as CLIFailure { throw failure } catch let e as ExportStream.RecordNotFound {
+                throw CLIFailure.input("--record: \(e)")
+            } catch let e as StoreError {
+                throw CLIFailure.store(e)
+            } catch {
+                throw CLIFailure.store("cannot write \(format == .csv ? "CSV" : format.rawValue): \(error)")
+            }
+        }
         store.reportSealNotices()
-        let leftOut = includePrivate ? 0 : ExportScope.privateSessionCount(in: snapshot)
-        if format != .json {
-            snapshot = ExportScope.withoutSealedValues(ExportScope.filtered(snapshot, includePrivate: includePrivate))
-        }
-
-        let text: String
-        switch format {
-        case .csv:
-            let k: InteropKind = InteropKind(rawValue: kind!.rawValue)!
-            do { text = try CSVText.encode(CSVExport.table(k, of: snapshot)) } catch { throw CLIFailure.store("cannot write CSV: \(error)") }
-        case .ics:
-            var events = ICalendar.events(of: snapshot, today: today)
-            switch kind {
-            case .coaching: events = events.filter { $0.categories.contains("Coaching") }
-            case .mentoring: events = events.filter { $0.categories.contains("Mentoring") }
-            case .sessions: events = events.filter { $0.uid.hasPrefix("session-") }
-            case .people, nil: break
-            }
-            text = ICalendar.calendar(name: snapshot.agency.name, events: events, today: today)
-        case .json:
-            switch kind {
-            case .people: snapshot.engagements = []; snapshot.relationships = []; snapshot.assessments = []
-            case .coaching: snapshot.people = []; snapshot.relationships = []; snapshot.assessments = []
-            case .mentoring: snapshot.people = []; snapshot.engagements = []; snapshot.assessments = []
-            case .sessions, nil: break
-            }
-            // Written a record at a time: the whole document is never held (StoreDocument.stream).
-            // and each record is filtered just before it is written, so no filtered copy of the store is made.
-            let keepPrivate = includePrivate
-            try Output.stream(to: output) { emit in
-                try StoreDocument.stream(
-                    snapshot,
-                    coaching: { ExportScope.withoutSealedValues(keepPrivate ? $0 : ExportScope.withoutPrivate($0)) },
-                    mentoring: { ExportScope.withoutSealedValues(keepPrivate ? $0 : ExportScope.withoutPrivate($0)) },
-                    to: emit)
-            }
-            if leftOut > 0 {
-                note("left out \(leftOut) private session\(leftOut == 1 ? "" : "s") (--include-private includes them)")
-            }
-            return
-        case .md:
-            if let record {
-                switch RecordQuery.resolve(record, in: snapshot) {
-                case .success(let r): text = MarkdownReport.record(r, in: snapshot, today: today)
-                case .failure(let f): throw CLIFailure.input("--record: \(f)")
-                }
-            } else {
-                switch kind {
-                case .people: snapshot.engagements = []; snapshot.relationships = []
-                case .coaching: snapshot.relationships = []
-                case .mentoring: snapshot.engagements = []
-                case .sessions, nil: break
-                }
-                text = MarkdownReport.agency(snapshot, today: today)
-            }
-        }
-        try Output.write(text, to: output)
-        if leftOut > 0 {
-            note("left out \(leftOut) private session\(leftOut == 1 ? "" : "s") (--include-private includes them)")
+        if export.leftOut > 0 {
+            note("left out \(export.leftOut) private session\(export.leftOut == 1 ? "" : "s") (--include-private includes them)")
         }
     }
 }

@@ -134,6 +134,27 @@ import Testing
         #expect(md.status == 0 && md.stdout.hasPrefix("# "))
     }
 
+    @Test func aBrokenFileStopsEveryExportBeforeItsFirstByte() throws {
+        let folder = CLIFolder.demo()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("mentoring")).filter { $0.hasSuffix(".json") }.sorted()
+        try #require(files.count > 4)
+        // Two broken files: the first in file order is named, at its line and column.
+        try folder.write("{\n  \"id\": 3\n", to: "mentoring/" + files[2])
+        try folder.write("not json", to: "mentoring/" + files[4])
+        let out = folder.url.appendingPathComponent("out.txt")
+        for args in [["--format", "json"], ["--format", "json", "--kind", "people"], ["--format", "csv", "--kind", "coaching"],
+                     ["--format", "csv", "--kind", "people", "--include-private"], ["--format", "ics", "--kind", "sessions"],
+                     ["--format", "md"], ["--format", "md", "--record", "coaching:"]] {
+            let r = folder.run(["export"] + args)
+            #expect(r.status == 2, "\(args)")
+            #expect(r.stdout.isEmpty, "\(args): \(r.stdout.prefix(200))")
+            #expect(r.stderr.contains("mentoring/\(files[2]):") && !r.stderr.contains(files[4]), "\(args): \(r.stderr)")
+            let toFile = folder.run(["export"] + args + ["--output", out.path])
+            #expect(toFile.status == 2 && !FileManager.default.fileExists(atPath: out.path), "\(args)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["data"])
+    }
+
     @Test func statusIsOneLineAndJSONForScripts() throws {
         let folder = CLIFolder.demo()
         let r = folder.run(["status"])

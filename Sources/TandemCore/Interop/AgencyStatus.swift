@@ -14,15 +14,25 @@ public struct AgencyStatus: Equatable, Sendable {
     public var dueThisWeek: Int { dueCoaching + dueMentoring }
 
     public init(_ snapshot: Snapshot, today: Day) {
-        for e in snapshot.engagements where e.isOpen {
-            let d = e.daysToDeadline(today: today)
-            if d < 0 { overdueCoaching += 1 } else if d < 7 { dueCoaching += 1 }
-        }
-        for r in snapshot.relationships where r.status == .active {
-            guard let next = r.nextDue(today: today) else { continue }
-            let d = today.days(to: next)
-            if d < 0 { overdueMentoring += 1 } else if d < 7 { dueMentoring += 1 }
-        }
+        for e in snapshot.engagements { add(e, today: today) }
+        for r in snapshot.relationships { add(r, today: today) }
+    }
+
+    /// Nothing counted yet: `add` each record (a store streamed a record at a time).
+    public init() {}
+
+    /// Counts an engagement: overdue when open past its deadline, due within the next six days.
+    public mutating func add(_ e: CoachingEngagement, today: Day) {
+        guard e.isOpen else { return }
+        let d = e.daysToDeadline(today: today)
+        if d < 0 { overdueCoaching += 1 } else if d < 7 { dueCoaching += 1 }
+    }
+
+    /// Counts a relationship: an active one whose next meeting is late, or within six days.
+    public mutating func add(_ r: MentoringRelationship, today: Day) {
+        guard r.status == .active, let next = r.nextDue(today: today) else { return }
+        let d = today.days(to: next)
+        if d < 0 { overdueMentoring += 1 } else if d < 7 { dueMentoring += 1 }
     }
 
     /// "2 overdue · 3 due this week"; "nothing due this week" when both are zero.

@@ -18,53 +18,78 @@ public enum CSVExport {
     public static let sessionsHeader = ["kind", "record id", "who", "focus", "session id", "date", "minutes", "pulse",
                                         "visibility", "topics", "notes", "action items", "readings", "next date"]
 
-    /// The table of one kind; apply `ExportScope.filtered` first.
+    /// The header row of a table of `kind`.
+    public static func header(_ kind: InteropKind) -> [String] {
+        switch kind {
+        case .people: peopleHeader
+        case .coaching: coachingHeader
+        case .mentoring: mentoringHeader
+        case .sessions: sessionsHeader
+        }
+    }
+
+    /// The table of one kind; apply `ExportScope.filtered` first. Each record's rows are
+    /// `rows(_:of:names:)`, in the snapshot's order (people, engagements, relationships), so a
+    /// store streamed a record at a time gives the same table.
     public static func table(_ kind: InteropKind, of snapshot: Snapshot) -> CSVTable {
         let names = PeopleIndex(snapshot.people)
-        switch kind {
-        case .people:
-            return CSVTable(header: peopleHeader, rows: snapshot.people.map { p in
-                [p.id.uuidString, p.name, p.role, p.team, p.level.rawValue, p.startDate?.iso ?? "",
+        var rows: [[String]] = []
+        for p in snapshot.people { rows += self.rows(kind, of: p, names: names) }
+        for e in snapshot.engagements { rows += self.rows(kind, of: e, names: names) }
+        for r in snapshot.relationships { rows += self.rows(kind, of: r, names: names) }
+        return CSVTable(header: header(kind), rows: rows)
+    }
+
+    /// A person's rows in a table of `kind`: its own in the people table, none in the others.
+    public static func rows(_ kind: InteropKind, of p: Person, names: PeopleIndex) -> [[String]] {
+        guard kind == .people else { return [] }
+        return [[p.id.uuidString, p.name, p.role, p.team, p.level.rawValue, p.startDate?.iso ?? "",
                  list(p.expertise), list(p.interests), String(p.mentoringCapacity),
-                 p.managerID.map(names.name) ?? "", p.leftOn?.iso ?? ""]
-            })
+                 p.managerID.map(names.name) ?? "", p.leftOn?.iso ?? ""]]
+    }
+
+    /// An engagement's rows in a table of `kind`: itself in the coaching table, one per session
+    /// in the sessions table, none in the others.
+    public static func rows(_ kind: InteropKind, of e: CoachingEngagement, names: PeopleIndex) -> [[String]] {
+        switch kind {
         case .coaching:
-            return CSVTable(header: coachingHeader, rows: snapshot.engagements.map { e in
-                var coach = "", external = ""
-                switch e.coach {
-                case .person(let id): coach = names.name(id)
-                case .external(let name): external = name
-                }
-                return [e.id.uuidString, names.name(e.coacheeID), coach, external, e.focus, StatusNames.typed(e.status),
-                        e.start.iso, e.deadline.iso, e.plannedSessions.map(String.init) ?? "",
-                        e.cadenceDays.map(String.init) ?? "", e.outcome ?? "", e.closedOn?.iso ?? "",
-                        nested(e.objectives), nested(e.metrics), nested(e.sessions), nested(e.history)]
-            })
-        case .mentoring:
-            return CSVTable(header: mentoringHeader, rows: snapshot.relationships.map { r in
-                [r.id.uuidString, names.name(r.mentorID), names.name(r.menteeID), r.start.iso, String(r.cadenceDays),
-                 r.status.rawValue, list(r.focusAreas), nested(r.goals), r.outcome ?? "", r.closedOn?.iso ?? "",
-                 r.pausedOn?.iso ?? "", nested(r.sessions), nested(r.history)]
-            })
+            var coach = "", external = ""
+            switch e.coach {
+            case .person(let id): coach = names.name(id)
+            case .external(let name): external = name
+            }
+            return [[e.id.uuidString, names.name(e.coacheeID), coach, external, e.focus, StatusNames.typed(e.status),
+                     e.start.iso, e.deadline.iso, e.plannedSessions.map(String.init) ?? "",
+                     e.cadenceDays.map(String.init) ?? "", e.outcome ?? "", e.closedOn?.iso ?? "",
+                     nested(e.objectives), nested(e.metrics), nested(e.sessions), nested(e.history)]]
         case .sessions:
-            var rows: [[String]] = []
-            for e in snapshot.engagements {
-                for s in e.sessions {
-                    let readings = e.metrics.flatMap { m in
-                        m.readings.filter { $0.sessionID == s.id }.map { "\(m.name)=\(number($0.value))" }
-                    }
-                    rows.append(sessionRow(s, kind: "coaching", id: e.id, who: names.name(e.coacheeID),
-                                           focus: e.focus, readings: readings))
+            return e.sessions.map { s in
+                let readings = e.metrics.flatMap { m in
+                    m.readings.filter { $0.sessionID == s.id }.map { "\(m.name)=\(number($0.value))" }
                 }
+                return sessionRow(s, kind: "coaching", id: e.id, who: names.name(e.coacheeID),
+                                  focus: e.focus, readings: readings)
             }
-            for r in snapshot.relationships {
-                for s in r.sessions {
-                    rows.append(sessionRow(s, kind: "mentoring", id: r.id,
-                                           who: "\(names.name(r.mentorID)) → \(names.name(r.menteeID))",
-                                           focus: r.focusAreas.joined(separator: "; "), readings: []))
-                }
+        case .people, .mentoring:
+            return []
+        }
+    }
+
+    /// A relationship's rows in a table of `kind`: itself in the mentoring table, one per
+    /// session in the sessions table, none in the others.
+    public static func rows(_ kind: InteropKind, of r: MentoringRelationship, names: PeopleIndex) -> [[String]] {
+        switch kind {
+        case .mentoring:
+            return [[r.id.uuidString, names.name(r.mentorID), names.name(r.menteeID), r.start.iso, String(r.cadenceDays),
+                     r.status.rawValue, list(r.focusAreas), nested(r.goals), r.outcome ?? "", r.closedOn?.iso ?? "",
+                     r.pausedOn?.iso ?? "", nested(r.sessions), nested(r.history)]]
+        case .sessions:
+            return r.sessions.map { s in
+                sessionRow(s, kind: "mentoring", id: r.id, who: "\(names.name(r.mentorID)) → \(names.name(r.menteeID))",
+                           focus: r.focusAreas.joined(separator: "; "), readings: [])
             }
-            return CSVTable(header: sessionsHeader, rows: rows)
+        case .people, .coaching:
+            return []
         }
     }
 

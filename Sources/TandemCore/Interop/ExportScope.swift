@@ -65,9 +65,82 @@ public enum ExportScope {
 
     /// How many sessions `filtered` leaves out.
     public static func privateSessionCount(in snapshot: Snapshot) -> Int {
-        snapshot.engagements.reduce(0) { $0 + $1.sessions.filter { $0.visibility.isPrivate }.count }
-            + snapshot.relationships.reduce(0) { $0 + $1.sessions.filter { $0.visibility.isPrivate }.count }
+        snapshot.engagements.reduce(0) { $0 + privateSessionCount(in: $1.sessions) }
+            + snapshot.relationships.reduce(0) { $0 + privateSessionCount(in: $1.sessions) }
     }
+
+    /// How many of a record's sessions `filtered` leaves out.
+    public static func privateSessionCount(in sessions: [Session]) -> Int {
+        sessions.reduce(0) { $0 + ($1.visibility.isPrivate ? 1 : 0) }
+    }
+
+    /// One engagement as csv, ics and md exports show it (and json, a record at a time): without
+    /// private sessions unless `includePrivate`, and without sealed values.
+    public static func shown(_ e: CoachingEngagement, includePrivate: Bool) -> CoachingEngagement {
+        withoutSealedValues(includePrivate ? e : withoutPrivate(e))
+    }
+
+    /// One relationship as an export shows it (see the engagement's).
+    public static func shown(_ r: MentoringRelationship, includePrivate: Bool) -> MentoringRelationship {
+        withoutSealedValues(includePrivate ? r : withoutPrivate(r))
+    }
+
+    /// Which records an export of `format` and `kind` carries. json: the one kind asked for, or
+    /// everything. md: the people always (they are named), and the engagements or relationships
+    /// asked for (both without a kind; neither for people); never assessments. csv: the people
+    /// (named in every table) and the kind whose rows it is (both for sessions). ics: the people
+    /// and the kind asked for (both without a kind or for sessions); `ICalendar.carries` then
+    /// picks the events.
+    public static func content(_ format: ExportFormat, kind: InteropKind?) -> ExportKinds {
+        switch format {
+        case .json:
+            switch kind {
+            case .people: ExportKinds(people: true, coaching: false, mentoring: false, assessments: false)
+            case .coaching: ExportKinds(people: false, coaching: true, mentoring: false, assessments: false)
+            case .mentoring: ExportKinds(people: false, coaching: false, mentoring: true, assessments: false)
+            case .sessions, nil: ExportKinds(people: true, coaching: true, mentoring: true, assessments: true)
+            }
+        case .md:
+            ExportKinds(people: true, coaching: kind == nil || kind == .coaching || kind == .sessions,
+                          mentoring: kind == nil || kind == .mentoring || kind == .sessions, assessments: false)
+        case .csv:
+            ExportKinds(people: true, coaching: kind == .coaching || kind == .sessions,
+                          mentoring: kind == .mentoring || kind == .sessions, assessments: false)
+        case .ics:
+            ExportKinds(people: true, coaching: kind != .mentoring && kind != .people,
+                          mentoring: kind != .coaching && kind != .people, assessments: false)
+        }
+    }
+
+    /// `snapshot` with only what `content` carries (the rest emptied).
+    public static func narrowed(_ snapshot: Snapshot, to content: ExportKinds) -> Snapshot {
+        var s = snapshot
+        if !content.people { s.people = [] }
+        if !content.coaching { s.engagements = [] }
+        if !content.mentoring { s.relationships = [] }
+        if !content.assessments { s.assessments = [] }
+        return s
+    }
+}
+
+/// The formats of `tandem export`.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case csv, ics, json, md
+}
+
+/// Which kinds of record: what an export carries (`ExportScope.content`), or what one pass of
+/// `ExportStream` reads.
+public struct ExportKinds: Equatable, Sendable {
+    public var people: Bool
+    public var coaching: Bool
+    public var mentoring: Bool
+    public var assessments: Bool
+    public init(people: Bool, coaching: Bool, mentoring: Bool, assessments: Bool) {
+        self.people = people; self.coaching = coaching; self.mentoring = mentoring; self.assessments = assessments
+    }
+
+    public static let none = ExportKinds(people: false, coaching: false, mentoring: false, assessments: false)
+    public var isEmpty: Bool { self == .none }
 }
 
 /// The kinds of record an export or an import speaks of.

@@ -19,33 +19,55 @@ public enum ICalendar {
     }
 
     /// The events of an agency: each engagement's deadline, each active relationship's next
-    /// meeting, and each logged session (apply `ExportScope.filtered` first).
+    /// meeting, and each logged session (apply `ExportScope.filtered` first): each record's
+    /// `events(of:)`, engagements first, in the snapshot's order.
     public static func events(of snapshot: Snapshot, today: Day) -> [Event] {
         let names = PeopleIndex(snapshot.people)
         var out: [Event] = []
-        for e in snapshot.engagements {
-            let who = names.name(e.coacheeID)
-            out.append(Event(uid: uid("deadline", e.id), day: e.deadline, summary: "Deadline: \(who) — \(e.focus)",
-                             description: "Coaching engagement (\(e.status.label)), started \(e.start.iso).",
-                             sequence: 0, categories: ["Tandem", "Coaching"]))
-            for s in e.sessions {
-                out.append(Event(uid: uid("session", s.id), day: s.date, summary: "Coaching: \(who) — \(e.focus)",
-                                 description: sessionText(s), sequence: 0, categories: ["Tandem", "Coaching"]))
-            }
-        }
-        for r in snapshot.relationships {
-            let pair = "\(names.name(r.mentorID)) → \(names.name(r.menteeID))"
-            if let next = r.nextDue(today: today) {
-                out.append(Event(uid: uid("next", r.id), day: next, summary: "Mentoring due: \(pair)",
-                                 description: "Next mentoring meeting, every \(r.cadenceDays) days.",
-                                 sequence: r.sessions.count, categories: ["Tandem", "Mentoring"]))
-            }
-            for s in r.sessions {
-                out.append(Event(uid: uid("session", s.id), day: s.date, summary: "Mentoring: \(pair)",
-                                 description: sessionText(s), sequence: 0, categories: ["Tandem", "Mentoring"]))
-            }
+        for e in snapshot.engagements { out += events(of: e, names: names) }
+        for r in snapshot.relationships { out += events(of: r, names: names, today: today) }
+        return out
+    }
+
+    /// An engagement's events: its deadline, then each logged session.
+    public static func events(of e: CoachingEngagement, names: PeopleIndex) -> [Event] {
+        let who = names.name(e.coacheeID)
+        var out = [Event(uid: uid("deadline", e.id), day: e.deadline, summary: "Deadline: \(who) — \(e.focus)",
+                         description: "Coaching engagement (\(e.status.label)), started \(e.start.iso).",
+                         sequence: 0, categories: ["Tandem", "Coaching"])]
+        for s in e.sessions {
+            out.append(Event(uid: uid("session", s.id), day: s.date, summary: "Coaching: \(who) — \(e.focus)",
+                             description: sessionText(s), sequence: 0, categories: ["Tandem", "Coaching"]))
         }
         return out
+    }
+
+    /// A relationship's events: its next meeting when it is active, then each logged session.
+    public static func events(of r: MentoringRelationship, names: PeopleIndex, today: Day) -> [Event] {
+        let pair = "\(names.name(r.mentorID)) → \(names.name(r.menteeID))"
+        var out: [Event] = []
+        if let next = r.nextDue(today: today) {
+            out.append(Event(uid: uid("next", r.id), day: next, summary: "Mentoring due: \(pair)",
+                             description: "Next mentoring meeting, every \(r.cadenceDays) days.",
+                             sequence: r.sessions.count, categories: ["Tandem", "Mentoring"]))
+        }
+        for s in r.sessions {
+            out.append(Event(uid: uid("session", s.id), day: s.date, summary: "Mentoring: \(pair)",
+                             description: sessionText(s), sequence: 0, categories: ["Tandem", "Mentoring"]))
+        }
+        return out
+    }
+
+    /// Whether a calendar of `kind` carries the event: coaching, the deadlines and coaching
+    /// sessions; mentoring, the next meetings and mentoring sessions; sessions, every logged
+    /// session; `nil` (or people, which has no dates), all of them.
+    public static func carries(_ event: Event, kind: InteropKind?) -> Bool {
+        switch kind {
+        case .coaching: event.categories.contains("Coaching")
+        case .mentoring: event.categories.contains("Mentoring")
+        case .sessions: event.uid.hasPrefix("session-")
+        case .people, nil: true
+        }
     }
 
     /// `deadline-1a2b…@tandem`: the same record or session always gives the same UID.
@@ -61,23 +83,33 @@ public enum ICalendar {
     }
 
     /// The whole calendar. `today` stamps the events (DTSTAMP), so the same store on the same day
-    /// gives the same bytes.
+    /// gives the same bytes. `calendarStart`, each event's `text(of:today:)`, `calendarEnd`.
     public static func calendar(name: String, events: [Event], today: Day) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tandem//Tandem//EN", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(name)]
-        let stamp = compact(today) + "T000000Z"
-        for e in events {
-            lines += ["BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + stamp,
-                      "DTSTART;VALUE=DATE:" + compact(e.day), "DTEND;VALUE=DATE:" + compact(e.day.adding(days: 1)),
-                      "SUMMARY:" + escape(e.summary)]
-            if !e.description.isEmpty { lines.append("DESCRIPTION:" + escape(e.description)) }
-            if !e.categories.isEmpty { lines.append("CATEGORIES:" + e.categories.map(escape).joined(separator: ",")) }
-            if e.sequence > 0 { lines.append("SEQUENCE:\(e.sequence)") }
-            lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
-        }
-        lines.append("END:VCALENDAR")
-        return lines.map(fold).joined() 
+        var out = calendarStart(name: name)
+        for e in events { out += text(of: e, today: today) }
+        return out + calendarEnd
     }
+
+    /// The calendar's opening lines, folded, with CRLF ends.
+    public static func calendarStart(name: String) -> String {
+        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Tandem//Tandem//EN", "CALSCALE:GREGORIAN",
+         "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(name)].map(fold).joined()
+    }
+
+    /// One VEVENT's lines, folded, with CRLF ends.
+    public static func text(of e: Event, today: Day) -> String {
+        var lines = ["BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + compact(today) + "T000000Z",
+                     "DTSTART;VALUE=DATE:" + compact(e.day), "DTEND;VALUE=DATE:" + compact(e.day.adding(days: 1)),
+                     "SUMMARY:" + escape(e.summary)]
+        if !e.description.isEmpty { lines.append("DESCRIPTION:" + escape(e.description)) }
+        if !e.categories.isEmpty { lines.append("CATEGORIES:" + e.categories.map(escape).joined(separator: ",")) }
+        if e.sequence > 0 { lines.append("SEQUENCE:\(e.sequence)") }
+        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+        return lines.map(fold).joined()
+    }
+
+    /// The calendar's closing line.
+    public static let calendarEnd = fold("END:VCALENDAR")
 
     /// 20261201.
     static func compact(_ d: Day) -> String { d.iso.replacingOccurrences(of: "-", with: "") }

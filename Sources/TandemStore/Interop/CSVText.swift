@@ -5,13 +5,21 @@ import TandemCore
 /// RFC 4180 text for `CSVTable`s, through the CSV.swift package: fields with commas, quotes or
 /// line breaks quoted (quotes doubled), CRLF between records, UTF-8.
 public enum CSVText {
+    /// The whole table: its header's `line`, then each row's.
     public static func encode(_ table: CSVTable) throws -> String {
+        var out = try line(table.header)
+        for row in table.rows { out += try line(row) }
+        return out
+    }
+
+    /// One record of a CSV file, with its CRLF: what a table streamed a row at a time is made of
+    /// (the writer puts the line break between records; the file ends with one too).
+    public static func line(_ row: [String]) throws -> String {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: table.header)
-        for row in table.rows { try writer.write(row: row) }
+        try writer.write(row: row)
         writer.stream.close()
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "\r\n" }
         return String(decoding: data, as: UTF8.self) + "\r\n"
     }
 
