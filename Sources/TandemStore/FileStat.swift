@@ -144,8 +144,10 @@ extension DataFolder {
             for o in order {
                 let s = spans[Int(o.k)]
                 let rel = String(unsafeUninitializedCapacity: prefix.count + Int(s.count)) { dest in
-                    for (k, c) in prefix.enumerated() { dest[k] = c }
-                    for k in 0..<Int(s.count) { dest[prefix.count + k] = b[Int(s.start) + k] }
+                    prefix.withUnsafeBufferPointer { p in
+                        UnsafeMutableRawPointer(dest.baseAddress!).copyMemory(from: p.baseAddress!, byteCount: p.count)
+                    }
+                    (UnsafeMutableRawPointer(dest.baseAddress!) + prefix.count).copyMemory(from: base! + Int(s.start), byteCount: Int(s.count))
                     return prefix.count + Int(s.count)
                 }
                 out.append((rel, stats[Int(o.k)]))

@@ -208,12 +208,14 @@ public final class Store: @unchecked Sendable {
         var vouched: [LoadIndex.Entry?] = []
         var cursor = 0
         var folderKind: RecordKind?
+        var needed = false
         for (k, path) in paths.enumerated() {
+            // Once per folder: what is looked up per file here costs every closed file of the history.
             if path.kind != folderKind {
                 folderKind = path.kind
                 cursor = index.lowerBound(path.kind.rawValue + "/")
+                needed = kinds.contains(path.kind)
             }
-            let needed = kinds.contains(path.kind)
             let slot = index.match(path.rel, from: &cursor)
             if let slot { slotOf[k] = Int32(slot) }
             let trusted = slot.flatMap { slot in stats[k].flatMap { index.trusted(at: slot, stat: $0) } }

@@ -641,9 +641,11 @@ extension Tape {
         var out: [Session] = []
         out.reserveCapacity(Int(n.count))
         var node = index + 1
-        for _ in 0..<Int(n.count) {
-            out.append(try session(at: node))
-            node = Int(nodes[node].next)
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: 10) { m in
+            for _ in 0..<Int(n.count) {
+                out.append(try session(at: node, m))
+                node = Int(nodes[node].next)
+            }
         }
         return out
     }
@@ -651,7 +653,7 @@ extension Tape {
     /// The members of the object at `index` whose keys are among `keys`, by position in
     /// `keys` (`-1` for a key not there); gives up on an escaped or a repeated key.
     @inline(__always)
-    private func members(of index: Int, _ keys: [[UInt8]], into found: inout [Int]) throws {
+    private func members(of index: Int, _ keys: [[UInt8]], into found: UnsafeMutableBufferPointer<Int>) throws {
         let o = nodes[index]
         guard o.kind == .object else { throw giveUp() }
         for k in found.indices { found[k] = -1 }
@@ -687,9 +689,8 @@ extension Tape {
         node >= 0 && nodes[node].kind != .null ? node : nil
     }
 
-    private func session(at index: Int) throws -> Session {
-        var m = [Int](repeating: -1, count: 10)
-        try members(of: index, Tape.sessionKeys, into: &m)
+    private func session(at index: Int, _ m: UnsafeMutableBufferPointer<Int>) throws -> Session {
+        try members(of: index, Tape.sessionKeys, into: m)
         guard let visibility = Visibility(rawValue: try string(at: required(m[7]))) else { throw giveUp() }
         return Session(id: try uuid(at: required(m[0])), date: try day(at: required(m[1])),
                        minutes: try integer(at: required(m[2])), notes: try string(at: required(m[3])),
@@ -718,13 +719,14 @@ extension Tape {
         var out: [ActionItem] = []
         out.reserveCapacity(Int(n.count))
         var node = index + 1
-        var m = [Int](repeating: -1, count: 4)
-        for _ in 0..<Int(n.count) {
-            try members(of: required(node), Tape.actionItemKeys, into: &m)
-            out.append(ActionItem(id: try uuid(at: required(m[0])), text: try string(at: required(m[1])),
-                                  due: try optional(m[2]).map { try day(at: $0) },
-                                  doneOn: try optional(m[3]).map { try day(at: $0) }))
-            node = Int(nodes[node].next)
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: 4) { m in
+            for _ in 0..<Int(n.count) {
+                try members(of: required(node), Tape.actionItemKeys, into: m)
+                out.append(ActionItem(id: try uuid(at: required(m[0])), text: try string(at: required(m[1])),
+                                      due: try optional(m[2]).map { try day(at: $0) },
+                                      doneOn: try optional(m[3]).map { try day(at: $0) }))
+                node = Int(nodes[node].next)
+            }
         }
         return out
     }
