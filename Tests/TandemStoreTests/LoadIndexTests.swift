@@ -476,6 +476,23 @@ import TandemCore
         }
     }
 
+    /// Strings are split at quotes and backslashes eight bytes at a time: an escape or the closing
+    /// quote at every place within and across those eight bytes reads the same as `JSONDecoder`.
+    @Test func stringsEndAndEscapeAtEveryPlace() throws {
+        let base = #"{"format":1,"id":"a1b2c3d4-0000-4000-8000-00000000000a","name":NAME,"role":"","team":"T","level":"mid","expertise":[],"interests":[],"mentoringCapacity":0}"#
+        for before in 0..<18 {
+            for escape in [#"\""#, #"\\"#, #"\n"#, #"\u00e9"#, "é", ""] {
+                for after in [0, 1, 7, 8, 9] {
+                    let name = "\"" + String(repeating: "a", count: before) + escape + String(repeating: "b", count: after) + "\""
+                    let data = Data(base.replacingOccurrences(of: "NAME", with: name).utf8)
+                    let fast = FastJSONDecoder.decode(Person.self, from: data)
+                    let slow = try JSONDecoder().decode(Person.self, from: data)
+                    #expect(fast == slow, "\(name)")
+                }
+            }
+        }
+    }
+
     @Test func uuidsParseAsUUIDStringDoes() {
         for text in ["a1b2c3d4-0000-4000-8000-00000000000a", "A1B2C3D4-0000-4000-8000-00000000000A", "a1b2c3d4-0000-4000-8000-00000000000",
                      "a1b2c3d4x0000-4000-8000-00000000000a", "g1b2c3d4-0000-4000-8000-00000000000a", "", "a1b2c3d4-0000-4000-8000-00000000000a0"] {

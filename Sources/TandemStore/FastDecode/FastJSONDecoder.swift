@@ -153,20 +153,30 @@ struct TapeParser {
         i += 1
         let start = i
         var escaped = false
-        let base = b.baseAddress!
+        let raw = UnsafeRawPointer(b.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         while i < b.count {
-            // The next quote, found by memchr (the scanner has already checked what lies between:
-            // no raw control characters, valid UTF-8); a backslash before it escapes something.
-            guard let q = memchr(base + i, 0x22, b.count - i) else { return false }
-            let quote = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
-            if let bs = memchr(base + i, 0x5C, quote - i) {
+            // The next quote or backslash, eight bytes at a time (the scanner has already checked
+            // what lies between: no raw control characters, valid UTF-8). The lowest byte the
+            // zero-byte test flags is always a true match, so it is the first one.
+            while i + 8 <= b.count {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let q = x ^ (ones &* 0x22), s = x ^ (ones &* 0x5C)
+                let hit = ((q &- ones) & ~q | (s &- ones) & ~s) & high
+                if hit != 0 { i += hit.trailingZeroBitCount / 8; break }
+                i += 8
+            }
+            guard i < b.count else { return false }
+            let c = b[i]
+            if c == 0x5C {
                 escaped = true
-                i = base.distance(to: bs.assumingMemoryBound(to: UInt8.self)) + 2
+                i += 2
                 continue
             }
-            nodes.append(TapeNode(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(quote),
+            guard c == 0x22 else { i += 1; continue }
+            nodes.append(TapeNode(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(i),
                                   next: Int32(nodes.count + 1), count: 0))
-            i = quote + 1
+            i += 1
             return true
         }
         return false
