@@ -196,10 +196,27 @@ func saveBench() throws {
 
 // MARK: - Twice the history
 
-/// Copies a store and adds a copy of every closed engagement and relationship under a new id:
-/// twice the closed records and their sessions, the same open work.
+/// How old a session of an open record must be to count as history that `double-history` doubles.
+let oldSessionDays = 365
+
+/// Copies a store and doubles its history, the same open work: every closed engagement and
+/// relationship again under a new id, and inside every open one each session older than
+/// `oldSessionDays` (before `--today`, default the local day) again, right after itself.
+///
+/// A session's copy has new ids (its own and its action items'), the same date, minutes, notes,
+/// topics, pulse and visibility, and only the action items that are done: an open action item is
+/// open work, and doubling it would change what the dashboard and `list --due` count. A copy is
+/// left out where it would not be a valid session of its own (a sealed one, whose box is bound
+/// to its session; one that says something only through metric readings, which stay with the
+/// original). A year, because every window the due query and the dashboard judge open work by
+/// (due dates, cadence, momentum, fizzle, the overdue action items) lies well inside it, so the
+/// copies are pure history: they make the open files bigger without changing what is due.
 func doubleHistory() throws {
-    guard let from = option("--from"), let to = option("--to") else { fail("usage: tandem-bench double-history --from DIR --to DIR") }
+    guard let from = option("--from"), let to = option("--to") else {
+        fail("usage: tandem-bench double-history --from DIR --to DIR [--today YYYY-MM-DD]")
+    }
+    let today = option("--today").flatMap { Day(iso: $0) } ?? localToday()
+    let cutoff = today.adding(days: -oldSessionDays)
     try? FileManager.default.removeItem(atPath: to)
     try FileManager.default.copyItem(atPath: from, toPath: to)
     try? FileManager.default.removeItem(atPath: to + "/.cache")
@@ -210,20 +227,49 @@ func doubleHistory() throws {
         u.0 ^= 0x5A; u.1 ^= 0xA5
         return UUID(uuid: u)
     }
-    var added = 0
-    for e in loaded.snapshot.engagements where e.status == .completed || e.status == .cancelled {
-        var copy = e
-        copy.id = twin(e.id)
-        try store.save(copy)
-        added += 1
+    var sessionsAdded = 0
+    /// The sessions with each old one followed by its copy.
+    func doubled(_ sessions: [Session]) -> [Session] {
+        var out: [Session] = []
+        out.reserveCapacity(sessions.count * 2)
+        for s in sessions {
+            out.append(s)
+            guard s.date < cutoff, s.sealed == nil else { continue }
+            var copy = s
+            copy.id = twin(s.id)
+            copy.actionItems = s.actionItems.filter { $0.doneOn != nil }.map { var a = $0; a.id = twin(a.id); return a }
+            guard !SessionRules.saysNothing(copy, readings: 0) else { continue }
+            out.append(copy)
+            sessionsAdded += 1
+        }
+        return out
     }
-    for r in loaded.snapshot.relationships where r.status == .closed {
-        var copy = r
-        copy.id = twin(r.id)
-        try store.save(copy)
-        added += 1
+    var added = 0, grown = 0
+    for e in loaded.snapshot.engagements {
+        if e.status == .completed || e.status == .cancelled {
+            var copy = e
+            copy.id = twin(e.id)
+            try store.save(copy)
+            added += 1
+        } else {
+            var next = e
+            next.sessions = doubled(e.sessions)
+            if next.sessions.count != e.sessions.count { try store.save(next); grown += 1 }
+        }
     }
-    print("\(to): \(added) closed records added")
+    for r in loaded.snapshot.relationships {
+        if r.status == .closed {
+            var copy = r
+            copy.id = twin(r.id)
+            try store.save(copy)
+            added += 1
+        } else {
+            var next = r
+            next.sessions = doubled(r.sessions)
+            if next.sessions.count != r.sessions.count { try store.save(next); grown += 1 }
+        }
+    }
+    print("\(to): \(added) closed records added; \(sessionsAdded) sessions before \(cutoff) added to \(grown) open records")
 }
 
 // MARK: - The report

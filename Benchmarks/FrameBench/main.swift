@@ -5,7 +5,8 @@
 //   tandem-bench save --data-dir DIR [--rounds 20]
 //       saving one session on an open engagement: time, bytes written, files touched
 //   tandem-bench double-history --from DIR --to DIR
-//       a copy of a store with twice the closed records (and their sessions), same open work
+//       a copy of a store with twice the history (closed records, and open records' sessions
+//       older than a year), same open work
 //   tandem-bench report --tandem BIN --store DIR [--double DIR] [--twice DIR] [--calcurse-dir DIR]
 //                       [--rounds 15] [--frames 10]
 //       every figure beside its target, whole processes (and the dashboard's first full frame

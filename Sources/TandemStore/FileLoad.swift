@@ -28,8 +28,12 @@ enum FileLoad {
     }
 
     /// One result per path, in the same order; `nil` for a file that vanished while listing.
+    ///
+    /// `vouched`, when given, is the load cache's trusted entry for each path (`nil` for none): a
+    /// file whose `stat` still matches an entry of a clean load holds the bytes that were scanned
+    /// then, so it is decoded without scanning them again (`loadVouched`).
     static func run(_ paths: [(kind: RecordKind, rel: String)], folder: DataFolder, scope: LoadScope,
-                    migrations: [Migration]) -> [Result<Item?, Failed>] {
+                    migrations: [Migration], vouched: [LoadIndex.Entry?] = []) -> [Result<Item?, Failed>] {
         let results = UnsafeMutableBufferPointer<Result<Item?, Failed>>.allocate(capacity: paths.count)
         results.initialize(repeating: .success(nil))
         // Deinitialized before it is freed: the results hold records, which would leak otherwise.
@@ -42,7 +46,9 @@ enum FileLoad {
             let decoder = JSONDecoder()
             var i = chunk
             while i < paths.count {
-                slots.buffer[i] = load(paths[i], folder: folder, scope: scope, migrations: migrations, decoder: decoder)
+                let entry = i < vouched.count ? vouched[i] : nil
+                slots.buffer[i] = entry.flatMap { loadVouched(paths[i], entry: $0, folder: folder, scope: scope, migrations: migrations) }
+                    ?? load(paths[i], folder: folder, scope: scope, migrations: migrations, decoder: decoder)
                 i += chunks
             }
         }
@@ -53,6 +59,34 @@ enum FileLoad {
     private struct Slots: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<Result<Item?, Failed>>
         init(_ b: UnsafeMutableBufferPointer<Result<Item?, Failed>>) { buffer = b }
+    }
+
+    /// A file the load cache vouches for, decoded by `FastJSONDecoder` without the scanner: the
+    /// entry was made by a clean load (scanned, decoded, every range checked) of a file with this
+    /// very `stat`, too old to be racy, so these are those bytes. Still, everything the decode
+    /// gives is checked again as the scan's load would — the id is the entry's, every range is in
+    /// bounds — and the fingerprint is of the bytes just read, so a save compares the file itself.
+    /// `nil` (the caller takes the whole way: scan, decode, its messages) when the entry is not
+    /// of a decoded record, the format needs migrating, the quick decoder gives up on anything,
+    /// or a check fails.
+    static func loadVouched(_ path: (kind: RecordKind, rel: String), entry: LoadIndex.Entry, folder: DataFolder, scope: LoadScope,
+                            migrations: [Migration]) -> Result<Item?, Failed>? {
+        guard entry.decoded, !(scope == .open && entry.closed), entry.format <= currentFormat,
+              entry.format == currentFormat || RecordCodec.decodesAsItIs(entry.format, migrations: migrations),
+              let data = try? folder.read(path.rel) else { return nil }
+        let record: Record?
+        switch path.kind {
+        case .person:
+            record = FastJSONDecoder.decode(Person.self, from: data).flatMap { Validation.rangeProblems(in: $0).isEmpty ? .person($0) : nil }
+        case .coaching:
+            record = FastJSONDecoder.decode(CoachingEngagement.self, from: data).flatMap { Validation.rangeProblems(in: $0).isEmpty ? .coaching($0) : nil }
+        case .mentoring:
+            record = FastJSONDecoder.decode(MentoringRelationship.self, from: data).flatMap { Validation.rangeProblems(in: $0).isEmpty ? .mentoring($0) : nil }
+        case .assessment:
+            record = FastJSONDecoder.decode(Assessment.self, from: data).flatMap { Validation.rangeProblems(in: $0).isEmpty ? .assessment($0) : nil }
+        }
+        guard let record, record.ref.id == entry.id, Store.isClosed(record) == entry.closed else { return nil }
+        return .success(Item(id: entry.id, record: record, fingerprint: Fingerprint(data), newerFormat: nil, format: entry.format))
     }
 
     static func load(_ path: (kind: RecordKind, rel: String), folder: DataFolder, scope: LoadScope,

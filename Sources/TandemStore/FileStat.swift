@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -75,8 +76,10 @@ extension DataFolder {
     /// entry, no URL per file. A missing folder has none.
     ///
     /// This runs for every file at every start, closed history included, so it does as little
-    /// per file as it can: the names are gathered into one byte buffer, sorted by `memcmp`
-    /// (no `String` comparison), and each path is made once, as its final `String`.
+    /// per file as it can: the names are gathered into one byte buffer and sorted by integer keys
+    /// made of their first 16 bytes (`memcmp` only to break a tie), each path is made once, as its
+    /// final `String`, and the `fstatat`s — most of a start's kernel time, and the one per-file
+    /// cost no cache may skip — run on every core once the folder is big enough to pay for it.
     func listJSONFiles(in folder: String) throws -> [(rel: String, stat: FileStat?)] {
         guard let dir = opendir(path(folder)) else {
             if errno == ENOENT { return [] }
@@ -85,44 +88,87 @@ extension DataFolder {
         defer { closedir(dir) }
         let fd = dirfd(dir)
         let prefix = Array(folder.utf8) + [UInt8(ascii: "/")]
+        // Each name followed by a NUL, so `fstatat` can take it where it lies.
         var bytes: [UInt8] = []
-        var spans: [(start: Int32, count: Int32, stat: FileStat?)] = []
+        var spans: [(start: Int32, count: Int32)] = []
         let suffix: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0x2E, 0x6A, 0x73, 0x6F, 0x6E)   // ".json"
         while let entry = readdir(dir) {
-            let ok = withUnsafePointer(to: entry.pointee.d_name) { pointer -> Bool in
-                pointer.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { name -> Bool in
+            withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { name in
                     let n = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
                     guard n > 5, name[0] != 0x2E,
                           name[n - 5] == suffix.0, name[n - 4] == suffix.1, name[n - 3] == suffix.2,
-                          name[n - 2] == suffix.3, name[n - 1] == suffix.4 else { return false }
-                    var st = stat()
-                    let regular = UnsafeRawPointer(name).withMemoryRebound(to: CChar.self, capacity: n + 1) {
-                        fstatat(fd, $0, &st, 0) == 0
-                    } && (st.st_mode & S_IFMT) == S_IFREG
-                    spans.append((Int32(bytes.count), Int32(n), regular ? FileStat(st) : nil))
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: name, count: n))
-                    return true
+                          name[n - 2] == suffix.3, name[n - 1] == suffix.4 else { return }
+                    spans.append((Int32(bytes.count), Int32(n)))
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: name, count: n + 1))
                 }
             }
-            _ = ok
+        }
+        var stats = [FileStat?](repeating: nil, count: spans.count)
+        let starts = spans.map { Int($0.start) }
+        bytes.withUnsafeBufferPointer { b in
+            stats.withUnsafeMutableBufferPointer { out in
+                let job = StatJob(fd: fd, names: UnsafeRawPointer(b.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                  starts: starts, out: out)
+                let workers = starts.count >= 512 ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+                if workers == 1 {
+                    job.run(0..<starts.count)
+                } else {
+                    let per = (starts.count + workers - 1) / workers
+                    DispatchQueue.concurrentPerform(iterations: workers) { w in
+                        job.run(min(starts.count, w * per)..<min(starts.count, (w + 1) * per))
+                    }
+                }
+            }
         }
         return bytes.withUnsafeBufferPointer { b -> [(rel: String, stat: FileStat?)] in
             let base = b.baseAddress
-            spans.sort { x, y in
-                let r = memcmp(base! + Int(x.start), base! + Int(y.start), Int(min(x.count, y.count)))
-                return r != 0 ? r < 0 : x.count < y.count
+            // Sort keys: the first 16 bytes as two big-endian integers (a shorter name padded with
+            // zeros, which sorts it first, as `memcmp` and then length do: a name has no NUL).
+            func word(_ s: (start: Int32, count: Int32), _ at: Int) -> UInt64 {
+                var w: UInt64 = 0
+                for k in at..<(at + 8) { w = w << 8 | UInt64(k < Int(s.count) ? b[Int(s.start) + k] : 0) }
+                return w
+            }
+            var order: [(hi: UInt64, lo: UInt64, k: Int32)] = spans.indices.map { (word(spans[$0], 0), word(spans[$0], 8), Int32($0)) }
+            order.sort { x, y in
+                if x.hi != y.hi { return x.hi < y.hi }
+                if x.lo != y.lo { return x.lo < y.lo }
+                let a = spans[Int(x.k)], c = spans[Int(y.k)]
+                let n = Int(min(a.count, c.count)) - 16
+                let r = n > 0 ? memcmp(base! + Int(a.start) + 16, base! + Int(c.start) + 16, n) : 0
+                return r != 0 ? r < 0 : a.count < c.count
             }
             var out: [(rel: String, stat: FileStat?)] = []
             out.reserveCapacity(spans.count)
-            for s in spans {
+            for o in order {
+                let s = spans[Int(o.k)]
                 let rel = String(unsafeUninitializedCapacity: prefix.count + Int(s.count)) { dest in
-                    for (k, c) in prefix.enumerated() { dest[k] = c }
-                    for k in 0..<Int(s.count) { dest[prefix.count + k] = b[Int(s.start) + k] }
+                    prefix.withUnsafeBufferPointer { p in
+                        UnsafeMutableRawPointer(dest.baseAddress!).copyMemory(from: p.baseAddress!, byteCount: p.count)
+                    }
+                    (UnsafeMutableRawPointer(dest.baseAddress!) + prefix.count).copyMemory(from: base! + Int(s.start), byteCount: Int(s.count))
                     return prefix.count + Int(s.count)
                 }
-                out.append((rel, s.stat))
+                out.append((rel, stats[Int(o.k)]))
             }
             return out
+        }
+    }
+}
+
+/// The `fstatat`s of a listing, each worker writing its own indices only; the names (NUL-ended)
+/// and the folder stay open and unchanged while they run.
+private struct StatJob: @unchecked Sendable {
+    let fd: Int32
+    let names: UnsafePointer<CChar>
+    let starts: [Int]
+    let out: UnsafeMutableBufferPointer<FileStat?>
+
+    func run(_ range: Range<Int>) {
+        var st = stat()
+        for k in range where fstatat(fd, names + starts[k], &st, 0) == 0 && (st.st_mode & S_IFMT) == S_IFREG {
+            out[k] = FileStat(st)
         }
     }
 }

@@ -5,15 +5,10 @@ struct Fingerprint: Equatable, Sendable {
     var size: Int
     var hash: UInt64
 
+    /// Eight bytes a step (every open file is fingerprinted at every start): the load cache's
+    /// checksum, whose every step is a bijection, so a change to any one word changes it.
     init(_ data: Data) {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        data.withUnsafeBytes { raw in
-            for byte in raw {
-                h ^= UInt64(byte)
-                h = h &* 0x0000_0100_0000_01b3
-            }
-        }
+        hash = data.withUnsafeBytes { raw in LoadIndex.checksum(raw.bindMemory(to: UInt8.self)) }
         size = data.count
-        hash = h
     }
 }

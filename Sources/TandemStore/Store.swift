@@ -199,25 +199,41 @@ public final class Store: @unchecked Sendable {
         loadedFiles.reserveCapacity(paths.count)
         // Closed records the cache vouches for are not read; everything else is.
         let index = LoadIndex.read(from: folder)
-        // Per file, by position: no dictionary keyed by path rebuilt for every file.
+        // Per file, by position: no dictionary keyed by path rebuilt for every file. Each folder's
+        // listing and the cache are both in byte order, so one walk matches them (`match`).
         var cached = [LoadIndex.Entry?](repeating: nil, count: paths.count)
+        var slotOf = [Int32](repeating: -1, count: paths.count)
         var toRead: [(kind: RecordKind, rel: String)] = []
         var readAt: [Int] = []
+        var vouched: [LoadIndex.Entry?] = []
+        var cursor = 0
+        var folderKind: RecordKind?
+        var needed = false
         for (k, path) in paths.enumerated() {
-            let needed = kinds.contains(path.kind)
-            if let st = stats[k], let entry = index.trusted(path.rel, stat: st),
+            // Once per folder: what is looked up per file here costs every closed file of the history.
+            if path.kind != folderKind {
+                folderKind = path.kind
+                cursor = index.lowerBound(path.kind.rawValue + "/")
+                needed = kinds.contains(path.kind)
+            }
+            let slot = index.match(path.rel, from: &cursor)
+            if let slot { slotOf[k] = Int32(slot) }
+            let trusted = slot.flatMap { slot in stats[k].flatMap { index.trusted(at: slot, stat: $0) } }
+            if let entry = trusted,
                needed ? scope == .open && entry.closed && (path.kind == .coaching || path.kind == .mentoring)
                       : scope == .open || entry.decoded {
                 cached[k] = entry
             } else {
                 toRead.append(path)
                 readAt.append(k)
+                // Read and decoded, but not scanned again when the cache vouches for its bytes.
+                vouched.append(needed ? trusted : nil)
             }
         }
         // Reading, scanning and decoding are independent per file: spread them over the cores.
         // Results are then taken in file order, so the first error reported is the same every time.
         var results = [Result<FileLoad.Item?, FileLoad.Failed>?](repeating: nil, count: paths.count)
-        for (k, result) in zip(readAt, FileLoad.run(toRead, folder: folder, scope: scope, migrations: migrations)) {
+        for (k, result) in zip(readAt, FileLoad.run(toRead, folder: folder, scope: scope, migrations: migrations, vouched: vouched)) {
             results[k] = result
         }
         // The cache's new entries are only gathered as a whole when it is to be rewritten: an entry
@@ -257,7 +273,7 @@ public final class Store: @unchecked Sendable {
                     let isClosed = item.record.map(Store.isClosed) ?? true
                     let entry = LoadIndex.Entry(stat: st, id: item.id, format: item.format, closed: isClosed,
                                                 decoded: item.record != nil)
-                    if !changed && index.entries[path.rel] != entry { changed = true }
+                    if !changed && (slotOf[k] < 0 || index.slots[Int(slotOf[k])] != entry) { changed = true }
                     fresh.append((path.rel, entry))
                     // A closed record read although it has an entry (too fresh to trust): rewrite the
                     // cache so that, from now on, it vouches for it.
@@ -293,12 +309,12 @@ public final class Store: @unchecked Sendable {
         // Every entry kept matched one of the cache's, each once, and every fresh one is checked
         // against its own: the cache is unchanged exactly when no fresh entry differs and nothing
         // in it was left unmatched (a file removed).
-        if changed || kept.count + fresh.count != index.entries.count || (scope == .open && readClosed > 0) {
-            var entries: [String: LoadIndex.Entry] = [:]
+        if changed || kept.count + fresh.count != index.count || (scope == .open && readClosed > 0) {
+            var entries: [(rel: String, entry: LoadIndex.Entry)] = []
             entries.reserveCapacity(kept.count + fresh.count)
-            for k in kept { entries[paths[k].rel] = cached[k] }
-            for f in fresh { entries[f.rel] = f.entry }
-            LoadIndex.write(entries, to: folder)
+            for k in kept { entries.append((paths[k].rel, cached[k]!)) }
+            entries += fresh
+            LoadIndex(entries).write(to: folder)
         }
         locked {
             files = loadedFiles

@@ -249,6 +249,139 @@ import TandemCore
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty, "nothing written outside the data folder")
     }
 
+    /// An open record the cache vouches for is decoded without being scanned again; an in-place
+    /// edit that keeps its size and modification time still reads the new bytes (the change
+    /// time tells), and the load is the same as one without any cache.
+    @Test func anOpenRecordEditedInPlaceIsReadAnew() throws {
+        let tmp = TempFolder()
+        _ = try Self.demo(tmp)
+        let first = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        Self.age(tmp)
+        let r = first.snapshot.relationships.first { $0.status == .active && $0.cadenceDays >= 10 && $0.cadenceDays <= 98 }!
+        let rel = first.files[RecordRef(kind: .mentoring, id: r.id)]!
+        Self.same(first, try Store.open(at: tmp.store, forEditing: false).load(scope: .open))
+        Self.editInPlace(tmp, rel, "\"cadenceDays\" : \(r.cadenceDays)", "\"cadenceDays\" : \(r.cadenceDays + 1)")
+        let second = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        #expect(second.snapshot.relationships.first { $0.id == r.id }?.cadenceDays == r.cadenceDays + 1)
+        try FileManager.default.removeItem(at: tmp.store.appendingPathComponent(LoadIndex.file))
+        Self.same(second, try Store.open(at: tmp.store, forEditing: false).load(scope: .open))
+    }
+
+    /// A vouched-for file the quick decoder will not take (an escaped key) or whose range checks
+    /// fail is loaded the whole way, with the same record or the same error as without a cache.
+    @Test func aVouchedFileTheQuickWayRefusesTakesTheWholeWay() throws {
+        let tmp = TempFolder()
+        _ = try Self.demo(tmp)
+        let first = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        let r = first.snapshot.relationships.first { $0.status == .active && !$0.sessions.isEmpty }!
+        let rel = first.files[RecordRef(kind: .mentoring, id: r.id)]!
+        // "minutes" written as "\u006dinutes": the same key to JSONDecoder, not to the quick decoder.
+        tmp.write(tmp.text(rel).replacingOccurrences(of: "\"minutes\"", with: "\"\\u006dinutes\""), to: rel)
+        let reference = try Store.open(at: tmp.store, forEditing: false).load(scope: .open)
+        #expect(reference.snapshot.relationships.first { $0.id == r.id }?.sessions == r.sessions)
+        Self.age(tmp)
+        Self.same(reference, try Store.open(at: tmp.store, forEditing: false).load(scope: .open))
+        // An entry that vouches for a file whose bytes would fail a range check (an entry no clean
+        // load could make: the whole way is taken, and its message given).
+        let bad = first.snapshot.relationships.first { $0.status == .active && $0.id != r.id && !$0.sessions.isEmpty }!
+        let badRel = first.files[RecordRef(kind: .mentoring, id: bad.id)]!
+        let text = tmp.text(badRel)
+        let minutes = "\"minutes\" : \(bad.sessions[0].minutes)"
+        let range = try #require(text.range(of: minutes))
+        tmp.write(text.replacingCharacters(in: range, with: "\"minutes\" : 9999"), to: badRel)
+        var index = LoadIndex.read(from: DataFolder(root: tmp.store))
+        index.entries[badRel] = LoadIndex.Entry(stat: DataFolder(root: tmp.store).fileStat(badRel)!, id: bad.id, format: currentFormat, closed: false)
+        index.write(to: DataFolder(root: tmp.store))
+        Self.age(tmp)
+        let e = storeError { _ = try Store.open(at: tmp.store, forEditing: false).load(scope: .open) }
+        #expect(e?.file == badRel && e?.message.contains("minutes") == true && e?.line != nil, "\(String(describing: e))")
+    }
+
+    /// The cache and a folder's listing are both in byte order and walked side by side: every
+    /// listed file finds its own entry, whatever names share a prefix, and nothing else does.
+    @Test func theCacheIsMatchedToTheListingInByteOrder() throws {
+        let tmp = TempFolder()
+        let names = ["b.json", "a.json", "aa.json", "abcdefghijklmnop.json", "abcdefghijklmnopq.json", "abcdefghijklmnoq.json",
+                     "abcdefghijklmnop-2.json", "z\u{e9}.json", "\u{e9}t\u{e9}.json", "Z.json", "0.json", "abcdefgh.json"]
+        for name in names { tmp.write("{}", to: "coaching/\(name)") }
+        tmp.write("{}", to: "coaching/.hidden.json")
+        tmp.write("{}", to: "coaching/notes.txt")
+        let folder = DataFolder(root: tmp.store)
+        let listed = try folder.listJSONFiles(in: "coaching")
+        let expected = names.map { "coaching/\($0)" }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect(listed.map(\.rel) == expected)
+        #expect(listed.allSatisfy { $0.stat != nil })
+        // Entries for every other file, one stale name, and a person (another folder).
+        var pairs: [(rel: String, entry: LoadIndex.Entry)] = []
+        for (k, file) in listed.enumerated() where k % 2 == 0 {
+            pairs.append((file.rel, LoadIndex.Entry(stat: file.stat!, id: uuid(k + 1), format: 1, closed: true)))
+        }
+        pairs.append(("coaching/gone.json", LoadIndex.Entry(stat: listed[0].stat!, id: uuid(99), format: 1, closed: true)))
+        pairs.append(("people/x.json", LoadIndex.Entry(stat: listed[0].stat!, id: uuid(98), format: 1, closed: false)))
+        var index = try #require(LoadIndex.decode(LoadIndex(pairs.shuffled()).encode()))
+        #expect(index.count == pairs.count)
+        var cursor = index.lowerBound("coaching/")
+        for (k, file) in listed.enumerated() {
+            let slot = index.match(file.rel, from: &cursor)
+            if k % 2 == 0 {
+                let found = try #require(slot, "\(file.rel) finds its entry")
+                #expect(index.path(at: found) == file.rel && index.slots[found].id == uuid(k + 1))
+            } else {
+                #expect(slot == nil, "\(file.rel) has no entry")
+            }
+            // A cache with no time of its own vouches for nothing.
+            #expect(index.trusted(file.rel, stat: file.stat!) == nil)
+        }
+        // Written well after the files: the look-up in any order finds what the walk found.
+        index.written = Int64(Date().timeIntervalSince1970 + 60) * 1_000_000_000
+        for (k, file) in listed.enumerated() {
+            #expect(index.trusted(file.rel, stat: file.stat!)?.id == (k % 2 == 0 ? uuid(k + 1) : nil), "\(file.rel)")
+        }
+        #expect(index.trusted("coaching/gone.json", stat: listed[0].stat!)?.id == uuid(99))
+        #expect(index.entries.count == pairs.count && index.entries["people/x.json"]?.id == uuid(98))
+    }
+
+    /// What `match` relies on is checked when the cache is read: paths out of order or repeated
+    /// refuse the whole cache, even with a correct checksum.
+    @Test func aCacheOutOfOrderIsRefused() throws {
+        let st = FileStat(size: 1, modified: 2, changed: 3, inode: 4, device: 5)
+        let good = LoadIndex([("coaching/a.json", LoadIndex.Entry(stat: st, id: uuid(1), format: 1, closed: true)),
+                              ("coaching/b.json", LoadIndex.Entry(stat: st, id: uuid(2), format: 1, closed: true))]).encode()
+        #expect(LoadIndex.decode(good)?.count == 2)
+        func resummed(_ body: [UInt8]) -> Data {
+            var out = Array(good.prefix(16))
+            withUnsafeBytes(of: body.withUnsafeBufferPointer { LoadIndex.checksum($0) }.littleEndian) { out.append(contentsOf: $0) }
+            return Data(out + body)
+        }
+        var body = Array(good.dropFirst(24))
+        #expect(LoadIndex.decode(resummed(body)) != nil, "re-summing alone changes nothing")
+        // "a" and "b" swapped: the second entry now sorts before the first.
+        let a = body.firstIndex(of: UInt8(ascii: "a"))!, b = body.firstIndex(of: UInt8(ascii: "b"))!
+        body[a] = UInt8(ascii: "b"); body[b] = UInt8(ascii: "a")
+        #expect(LoadIndex.decode(resummed(body)) == nil, "out of order")
+        body[b] = UInt8(ascii: "b")
+        #expect(LoadIndex.decode(resummed(body)) == nil, "the same path twice")
+    }
+
+    /// A folder big enough to be stat'ed on every core lists exactly what one `fstatat` at a time
+    /// would: the same order, the same stats, nothing but regular files given one.
+    @Test func aBigFolderIsListedAndStatedAsASmallOneIs() throws {
+        let tmp = TempFolder()
+        for k in 0..<700 { tmp.write("{\"k\":\(k)}", to: "mentoring/r-\(String(k * 7919 % 1000, radix: 16)).json") }
+        try FileManager.default.createDirectory(at: tmp.store.appendingPathComponent("mentoring/folder.json"), withIntermediateDirectories: true)
+        let folder = DataFolder(root: tmp.store)
+        let listed = try folder.listJSONFiles(in: "mentoring")
+        #expect(listed.count == 701)
+        #expect(listed.map(\.rel) == listed.map(\.rel).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        for file in listed {
+            if file.rel == "mentoring/folder.json" {
+                #expect(file.stat == nil, "not a regular file")
+            } else {
+                #expect(file.stat == folder.fileStat(file.rel), "\(file.rel)")
+            }
+        }
+    }
+
     @Test func theGitignoreKeepsTheCacheOutOfGit() throws {
         #expect(Store.gitignoreLines.contains(LoadIndex.folder + "/"))
     }
@@ -307,6 +440,57 @@ import TandemCore
         // The fallback still decodes what only JSONDecoder takes.
         let escapedKey = cases[5].1
         #expect((try? JSONDecoder().decode(Person.self, from: escapedKey))?.name == "A")
+    }
+
+    /// Sessions are read straight from the tape: the same values as `JSONDecoder` for every
+    /// shape a file may hold, and anything odd left to it.
+    @Test func sessionsDecodeTheSameBothWays() throws {
+        func relationship(_ sessions: String) -> Data {
+            Data(#"{"format":1,"id":"00000000-0000-4000-8000-000000000001","mentorID":"00000000-0000-4000-8000-000000000002","menteeID":"00000000-0000-4000-8000-000000000003","start":"2026-01-01","cadenceDays":14,"status":"active","focusAreas":[],"goals":[],"history":[],"sessions":["#.utf8 + Data(sessions.utf8) + Data("]}".utf8))
+        }
+        let id = #""id":"00000000-0000-4000-8000-00000000000A""#
+        let same = [
+            #"{\#(id),"date":"2026-02-01","minutes":45,"notes":"n","topics":["a","b\u00e9"],"actionItems":[],"visibility":"shared"}"#,
+            #"{"visibility":"private","actionItems":[{"text":"t","id":"00000000-0000-4000-8000-00000000000B","due":"2026-02-03","doneOn":null}],"topics":[],"notes":"Line\none \"q\"","minutes":1,"date":"2026-02-01",\#(id),"pulse":null,"nextDate":"2026-02-10","extra":{"x":[1,2]}}"#,
+            #"{\#(id),"date":"2026-02-01","minutes":45,"notes":"","topics":[],"actionItems":[{"id":"00000000-0000-4000-8000-00000000000C","text":"x","doneOn":"2026-02-02"}],"pulse":5,"visibility":"partners","sealed":null}"#,
+        ]
+        for (k, s) in same.enumerated() {
+            let data = relationship(s + "," + s.replacingOccurrences(of: "0000000A", with: "0000000D"))
+            let fast = try #require(FastJSONDecoder.decode(MentoringRelationship.self, from: data), "case \(k)")
+            #expect(fast == (try JSONDecoder().decode(MentoringRelationship.self, from: data)), "case \(k)")
+            #expect(fast.sessions.count == 2)
+        }
+        let given = same[0]
+        let leftToJSONDecoder = [
+            ("a key twice", given.replacingOccurrences(of: #""minutes":45"#, with: #""minutes":45,"minutes":50"#)),
+            ("an escaped key", given.replacingOccurrences(of: #""notes""#, with: #""\u006eotes""#)),
+            ("a required field missing", given.replacingOccurrences(of: #""minutes":45,"#, with: "")),
+            ("a required field null", given.replacingOccurrences(of: #""notes":"n""#, with: #""notes":null"#)),
+            ("an unknown visibility", given.replacingOccurrences(of: #""shared""#, with: #""public""#)),
+            ("a fraction for minutes", given.replacingOccurrences(of: "45", with: "45.5")),
+            ("a null topic", given.replacingOccurrences(of: #"["a","b\u00e9"]"#, with: #"["a",null]"#)),
+            ("a session that is no object", "[]"),
+        ]
+        for (what, s) in leftToJSONDecoder {
+            #expect(FastJSONDecoder.decode(MentoringRelationship.self, from: relationship(s)) == nil, "\(what)")
+        }
+    }
+
+    /// Strings are split at quotes and backslashes eight bytes at a time: an escape or the closing
+    /// quote at every place within and across those eight bytes reads the same as `JSONDecoder`.
+    @Test func stringsEndAndEscapeAtEveryPlace() throws {
+        let base = #"{"format":1,"id":"a1b2c3d4-0000-4000-8000-00000000000a","name":NAME,"role":"","team":"T","level":"mid","expertise":[],"interests":[],"mentoringCapacity":0}"#
+        for before in 0..<18 {
+            for escape in [#"\""#, #"\\"#, #"\n"#, #"\u00e9"#, "é", ""] {
+                for after in [0, 1, 7, 8, 9] {
+                    let name = "\"" + String(repeating: "a", count: before) + escape + String(repeating: "b", count: after) + "\""
+                    let data = Data(base.replacingOccurrences(of: "NAME", with: name).utf8)
+                    let fast = FastJSONDecoder.decode(Person.self, from: data)
+                    let slow = try JSONDecoder().decode(Person.self, from: data)
+                    #expect(fast == slow, "\(name)")
+                }
+            }
+        }
     }
 
     @Test func uuidsParseAsUUIDStringDoes() {

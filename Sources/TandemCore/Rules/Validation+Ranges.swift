@@ -79,8 +79,11 @@ extension Validation {
     }
 
     /// Numbers and dates out of range in a session, fields named under `prefix`.
-    public static func rangeProblems(in session: Session, field prefix: String) -> [Problem] {
-        func field(_ name: String) -> String { prefix.isEmpty ? name : "\(prefix).\(name)" }
+    ///
+    /// Runs for every session of every record loaded, so the field names are only made for a
+    /// problem found (`prefix` and `RangeCheck`'s names are autoclosures).
+    public static func rangeProblems(in session: Session, field prefix: @autoclosure () -> String) -> [Problem] {
+        func field(_ name: String) -> String { let p = prefix(); return p.isEmpty ? name : "\(p).\(name)" }
         var r = RangeCheck()
         r.day(session.date, field("date"))
         r.day(session.nextDate, field("nextDate"))
@@ -96,30 +99,32 @@ extension Validation {
         return r.found
     }
 
-    /// Whether `day` falls in `Bounds.years`.
-    public static func isInRange(_ day: Day) -> Bool { Bounds.years.contains(day.year) }
+    /// Whether `day` falls in `Bounds.years` (compared as days: no calendar arithmetic per date).
+    public static func isInRange(_ day: Day) -> Bool { day >= firstDay && day <= lastDay }
+    private static let firstDay = Day(year: Bounds.years.lowerBound, month: 1, day: 1)!
+    private static let lastDay = Day(year: Bounds.years.upperBound, month: 12, day: 31)!
 }
 
 /// Collects range problems.
 private struct RangeCheck {
     var found: [Problem] = []
 
-    mutating func whole(_ value: Int, _ range: ClosedRange<Int>, _ field: String, _ name: String, unit: String = "") {
+    mutating func whole(_ value: Int, _ range: ClosedRange<Int>, _ field: @autoclosure () -> String, _ name: String, unit: String = "") {
         guard !range.contains(value) else { return }
         let u = unit.isEmpty ? "" : " \(unit)"
-        found.append(Problem(field: field, message: "\(name) \(value)\(u) is outside \(Bounds.text(range))\(u)"))
+        found.append(Problem(field: field(), message: "\(name) \(value)\(u) is outside \(Bounds.text(range))\(u)"))
     }
 
-    mutating func number(_ value: Double, _ field: String, _ name: String) {
+    mutating func number(_ value: Double, _ field: @autoclosure () -> String, _ name: String) {
         if !value.isFinite {
-            found.append(Problem(field: field, message: "\(name) \(value) is not a finite number"))
+            found.append(Problem(field: field(), message: "\(name) \(value) is not a finite number"))
         } else if !Bounds.metricValue.contains(value) {
-            found.append(Problem(field: field, message: "\(name) \(value) is outside \(Bounds.text(Bounds.metricValue))"))
+            found.append(Problem(field: field(), message: "\(name) \(value) is outside \(Bounds.text(Bounds.metricValue))"))
         }
     }
 
-    mutating func day(_ day: Day?, _ field: String) {
+    mutating func day(_ day: Day?, _ field: @autoclosure () -> String) {
         guard let day, !Validation.isInRange(day) else { return }
-        found.append(Problem(field: field, message: "date \(day) is outside the years \(Bounds.text(Bounds.years))"))
+        found.append(Problem(field: field(), message: "date \(day) is outside the years \(Bounds.text(Bounds.years))"))
     }
 }

@@ -153,20 +153,30 @@ struct TapeParser {
         i += 1
         let start = i
         var escaped = false
-        let base = b.baseAddress!
+        let raw = UnsafeRawPointer(b.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         while i < b.count {
-            // The next quote, found by memchr (the scanner has already checked what lies between:
-            // no raw control characters, valid UTF-8); a backslash before it escapes something.
-            guard let q = memchr(base + i, 0x22, b.count - i) else { return false }
-            let quote = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
-            if let bs = memchr(base + i, 0x5C, quote - i) {
+            // The next quote or backslash, eight bytes at a time (the scanner has already checked
+            // what lies between: no raw control characters, valid UTF-8). The lowest byte the
+            // zero-byte test flags is always a true match, so it is the first one.
+            while i + 8 <= b.count {
+                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let q = x ^ (ones &* 0x22), s = x ^ (ones &* 0x5C)
+                let hit = ((q &- ones) & ~q | (s &- ones) & ~s) & high
+                if hit != 0 { i += hit.trailingZeroBitCount / 8; break }
+                i += 8
+            }
+            guard i < b.count else { return false }
+            let c = b[i]
+            if c == 0x5C {
                 escaped = true
-                i = base.distance(to: bs.assumingMemoryBound(to: UInt8.self)) + 2
+                i += 2
                 continue
             }
-            nodes.append(TapeNode(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(quote),
+            guard c == 0x22 else { i += 1; continue }
+            nodes.append(TapeNode(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(i),
                                   next: Int32(nodes.count + 1), count: 0))
-            i = quote + 1
+            i += 1
             return true
         }
         return false
@@ -437,6 +447,8 @@ func tapeValue<T: Decodable>(_ type: T.Type, _ tape: Tape, _ node: Int) throws -
     if T.self == Int.self, let v = try tape.integer(at: node) as? T { return v }
     if T.self == Double.self, let v = try tape.double(at: node) as? T { return v }
     if T.self == Bool.self, let v = try tape.bool(at: node) as? T { return v }
+    // Sessions are most of a long history's bytes: read without a container per value.
+    if T.self == [Session].self, let v = try tape.sessions(at: node) as? T { return v }
     if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self { throw tape.giveUp() }
     return try T(from: TapeDecoder(tape: tape, node: node))
 }
@@ -622,4 +634,110 @@ struct TapeSingle: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try tapeInteger(type, tape, nonNull()) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try tapeInteger(type, tape, nonNull()) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try tapeValue(type, tape, nonNull()) }
+}
+
+// MARK: - Sessions, straight from the tape
+
+extension Tape {
+    /// `[Session]` as the synthesized `Codable` conformances of `Session` and `ActionItem` read
+    /// it through `TapeDecoder` — the same values, the same primitives (`string`, `uuid`, `day`,
+    /// `integer`), unknown keys ignored, an optional absent or `null` as `nil` — but with no
+    /// container, box or generic lookup per value: a long history costs its bytes, not Swift's
+    /// `Codable` machinery. Anything else (an escaped or repeated key, a missing or `null`
+    /// required field, an unknown visibility) gives up, and `JSONDecoder` decides, as everywhere here.
+    func sessions(at index: Int) throws -> [Session] {
+        let n = nodes[index]
+        guard n.kind == .array else { throw giveUp() }
+        var out: [Session] = []
+        out.reserveCapacity(Int(n.count))
+        var node = index + 1
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: 10) { m in
+            for _ in 0..<Int(n.count) {
+                out.append(try session(at: node, m))
+                node = Int(nodes[node].next)
+            }
+        }
+        return out
+    }
+
+    /// The members of the object at `index` whose keys are among `keys`, by position in
+    /// `keys` (`-1` for a key not there); gives up on an escaped or a repeated key.
+    @inline(__always)
+    private func members(of index: Int, _ keys: [[UInt8]], into found: UnsafeMutableBufferPointer<Int>) throws {
+        let o = nodes[index]
+        guard o.kind == .object else { throw giveUp() }
+        for k in found.indices { found[k] = -1 }
+        var key = index + 1
+        for _ in 0..<Int(o.count) {
+            let k = nodes[key]
+            guard k.kind == .string else { throw giveUp() }
+            let length = Int(k.end - k.start)
+            let at = b.baseAddress! + Int(k.start)
+            for (f, want) in keys.enumerated() where want.count == length {
+                if want.withUnsafeBufferPointer({ memcmp(at, $0.baseAddress!, length) }) == 0 {
+                    guard found[f] < 0 else { throw giveUp() }
+                    found[f] = key + 1
+                    break
+                }
+            }
+            key = Int(nodes[key + 1].next)
+        }
+    }
+
+    private static let sessionKeys: [[UInt8]] = ["id", "date", "minutes", "notes", "topics", "actionItems", "pulse",
+                                                 "visibility", "nextDate", "sealed"].map { Array($0.utf8) }
+    private static let actionItemKeys: [[UInt8]] = ["id", "text", "due", "doneOn"].map { Array($0.utf8) }
+
+    /// The value node of a required member: present and not `null`.
+    @inline(__always) private func required(_ node: Int) throws -> Int {
+        guard node >= 0, nodes[node].kind != .null else { throw giveUp() }
+        return node
+    }
+
+    /// The value node of an optional member: `nil` when absent or `null`.
+    @inline(__always) private func optional(_ node: Int) -> Int? {
+        node >= 0 && nodes[node].kind != .null ? node : nil
+    }
+
+    private func session(at index: Int, _ m: UnsafeMutableBufferPointer<Int>) throws -> Session {
+        try members(of: index, Tape.sessionKeys, into: m)
+        guard let visibility = Visibility(rawValue: try string(at: required(m[7]))) else { throw giveUp() }
+        return Session(id: try uuid(at: required(m[0])), date: try day(at: required(m[1])),
+                       minutes: try integer(at: required(m[2])), notes: try string(at: required(m[3])),
+                       topics: try strings(at: required(m[4])), actionItems: try actionItems(at: required(m[5])),
+                       pulse: try optional(m[6]).map { try integer(at: $0) }, visibility: visibility,
+                       nextDate: try optional(m[8]).map { try day(at: $0) },
+                       sealed: try optional(m[9]).map { try tapeValue(SealedNote.self, self, $0) })
+    }
+
+    private func strings(at index: Int) throws -> [String] {
+        let n = nodes[index]
+        guard n.kind == .array else { throw giveUp() }
+        var out: [String] = []
+        out.reserveCapacity(Int(n.count))
+        var node = index + 1
+        for _ in 0..<Int(n.count) {
+            out.append(try string(at: required(node)))
+            node = Int(nodes[node].next)
+        }
+        return out
+    }
+
+    private func actionItems(at index: Int) throws -> [ActionItem] {
+        let n = nodes[index]
+        guard n.kind == .array else { throw giveUp() }
+        var out: [ActionItem] = []
+        out.reserveCapacity(Int(n.count))
+        var node = index + 1
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: 4) { m in
+            for _ in 0..<Int(n.count) {
+                try members(of: required(node), Tape.actionItemKeys, into: m)
+                out.append(ActionItem(id: try uuid(at: required(m[0])), text: try string(at: required(m[1])),
+                                      due: try optional(m[2]).map { try day(at: $0) },
+                                      doneOn: try optional(m[3]).map { try day(at: $0) }))
+                node = Int(nodes[node].next)
+            }
+        }
+        return out
+    }
 }
