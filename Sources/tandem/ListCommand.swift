@@ -213,10 +213,29 @@ struct ListCommand: ParsableCommand {
         return sorted.dropLast().joined(separator: ", ") + " or \(sorted.last!) "
     }
 
+    /// The rows as one pretty-printed JSON array, written a row at a time (each serialized on its
+    /// own and indented as the whole array would have it), so a list of the whole history is
+    /// never held as one document: the same bytes as serializing the array at once.
     private func printJSON(_ rows: [[String: Any?]]) throws {
-        let objects: [[String: Any]] = rows.map { row in row.mapValues { $0 ?? NSNull() } }
-        let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        emit(String(decoding: data, as: UTF8.self))
+        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard !rows.isEmpty else {
+            emit(String(decoding: try JSONSerialization.data(withJSONObject: [Any](), options: options), as: UTF8.self))
+            return
+        }
+        try emitPieces { put in
+            var piece = "["
+            for (n, row) in rows.enumerated() {
+                let object: [String: Any] = row.mapValues { $0 ?? NSNull() }
+                let text = String(decoding: try JSONSerialization.data(withJSONObject: object, options: options), as: UTF8.self)
+                piece += n == 0 ? "\n" : ",\n"
+                for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if k > 0 { piece += "\n" }
+                    if !line.isEmpty { piece += "  "; piece += line }
+                }
+                if piece.utf8.count >= 1 << 16 { try put(piece); piece = "" }
+            }
+            try put(piece + "\n]")
+        }
     }
 }
 
