@@ -261,7 +261,7 @@ func report() throws {
         rows.append((what, figures, target))
         let verdict = quick ? target.replacingOccurrences(of: ": NOT MET", with: "").replacingOccurrences(of: ": met", with: "")
             .replacingOccurrences(of: "NOT MET", with: "(quick: not judged)").replacingOccurrences(of: "met", with: "(quick: not judged)") : target
-        print("  \(what.padding(toLength: 40, withPad: " ", startingAt: 0)) \(figures.padding(toLength: 62, withPad: " ", startingAt: 0)) \(verdict)")
+        print("  \(what.padding(toLength: 58, withPad: " ", startingAt: 0)) \(figures.padding(toLength: 62, withPad: " ", startingAt: 0)) \(verdict)")
     }
     func wall(_ runs: [Run]) -> Figures { Figures(samples: runs.map(\.wallMS)) }
     func cpu(_ runs: [Run]) -> Figures { Figures(samples: runs.map(\.cpuMS)) }
