@@ -515,12 +515,24 @@ extension Insights {
     /// The engagement with only what `Insights` reads of it for `range`, for a command that goes
     /// through the whole history (`tandem report`): sessions without their texts
     /// (`Session.withoutTexts`), and, once it is completed or cancelled, only its sessions in
-    /// the range and without action items — a closed engagement counts only its sessions of the
-    /// period (hours, pulse); forecasts, momentum and open action items are those of open ones.
+    /// the range and without action items, and each metric's latest reading — a closed engagement
+    /// counts only its sessions of the period (hours, pulse) and its closing summary; forecasts,
+    /// momentum and open action items are those of open ones.
     /// `Insights` of records reduced so is `Insights` of the records themselves.
     public static func reading(_ e: CoachingEngagement, range: DayRange) -> CoachingEngagement {
         var e = e
-        e.sessions = e.isOpen ? e.sessions.map(\.withoutTexts) : closedSessions(e.sessions, range: range)
+        if e.isOpen {
+            e.sessions = e.sessions.map(\.withoutTexts)
+        } else {
+            e.sessions = closedSessions(e.sessions, range: range)
+            // Its closing summary reads each metric's latest reading (`Metric.current`) only.
+            e.metrics = e.metrics.map { m in
+                var m = m
+                m.readings = m.readings.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+                    .map { [$0.element] } ?? []
+                return m
+            }
+        }
         return e
     }
 
