@@ -109,7 +109,9 @@ struct ImportCommand: ParsableCommand {
         let ik = InteropKind(rawValue: kind!.rawValue)!
         var plan = CSVImport.plan(kind: ik, header: header, rows: Array(rows.dropFirst()), into: snapshot, today: today,
                                   makeID: { UUID() })
-        if plan.fileProblems.isEmpty, let whole = try wholer(plan) {
+        // Made again on the records read whole only when it goes on (with problems and without
+        // --skip-invalid nothing is imported, and the message names the problems only).
+        if plan.fileProblems.isEmpty, plan.problems.isEmpty || skipInvalid, let whole = try wholer(plan) {
             plan = CSVImport.plan(kind: ik, header: header, rows: Array(rows.dropFirst()), into: whole, today: today,
                                   makeID: { UUID() })
         }
