@@ -188,8 +188,9 @@ public struct Session: Codable, Equatable, Sendable, Identifiable {
     /// The notes, topics and action items sealed to their readers (a private or partners
     /// session written since sealing came in); `nil` for a shared session and for a private one
     /// written before. In memory, `notes`, `topics` and `actionItems` hold what it opened to, or
-    /// `SealedNote.placeholder` when it could not be opened; in the file they are empty.
-    public var sealed: SealedNote?
+    /// `SealedNote.placeholder` when it could not be opened; in the file they are empty. Boxed:
+    /// most sessions have none, and a `Session` is held for every session of a history.
+    @Boxed public var sealed: SealedNote?
 
     public init(id: UUID, date: Day, minutes: Int, notes: String = "", topics: [String] = [],
                 actionItems: [ActionItem] = [], pulse: Int? = nil, visibility: Visibility = .private,
@@ -447,5 +448,62 @@ extension Session {
         s.actionItems = actionItems.map { ActionItem(id: $0.id, text: "", due: $0.due, doneOn: $0.doneOn) }
         s.sealed = nil
         return s
+    }
+}
+
+/// An optional value kept behind a reference, so a struct holding it stays small while it is
+/// absent (`Session.sealed`: over a hundred bytes inline, `nil` in most sessions and in every
+/// session a read-only command keeps of a long history). `nil` takes no allocation; copies share
+/// a box until one is set (then it gets a new one), so it is still a value. Encoded and decoded as
+/// the optional property it stands for: left out of the file when `nil`.
+@propertyWrapper
+public struct Boxed<Wrapped: Sendable & Equatable>: Sendable, Equatable {
+    private final class Box: Sendable {
+        let value: Wrapped
+        init(_ value: Wrapped) { self.value = value }
+    }
+    private var box: Box?
+
+    public init(wrappedValue: Wrapped?) { box = wrappedValue.map(Box.init) }
+
+    public var wrappedValue: Wrapped? {
+        get { box?.value }
+        set { box = newValue.map(Box.init) }
+    }
+
+    public static func == (a: Boxed, b: Boxed) -> Bool {
+        switch (a.box, b.box) {
+        case (nil, nil): true
+        case let (x?, y?): x === y || x.value == y.value
+        default: false
+        }
+    }
+}
+
+extension Boxed: Encodable where Wrapped: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(wrappedValue)
+    }
+}
+
+extension Boxed: Decodable where Wrapped: Decodable {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        self.init(wrappedValue: c.decodeNil() ? nil : try c.decode(Wrapped.self))
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A boxed property whose key is missing (or null) is `nil`, as an optional property is.
+    public func decode<T: Decodable & Sendable & Equatable>(_ type: Boxed<T>.Type, forKey key: Key) throws -> Boxed<T> {
+        Boxed(wrappedValue: try decodeIfPresent(T.self, forKey: key))
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// A boxed property that is `nil` is left out, as an optional property is.
+    public mutating func encode<T: Encodable & Sendable & Equatable>(_ value: Boxed<T>, forKey key: Key) throws {
+        try encodeIfPresent(value.wrappedValue, forKey: key)
     }
 }

@@ -30,13 +30,17 @@ extension Store {
                               _ body: (Record, _ file: String) throws -> Void) throws {
         // Each file, with the id the load cache vouches for when it is of a kind not asked for
         // and decoded cleanly as it is (then it is not read; its id still counts for duplicates).
-        var paths: [(kind: RecordKind, rel: String, vouched: UUID?)] = []
+        var paths: [(kind: RecordKind, rel: String, vouched: UUID?, format: Int)] = []
         let index = LoadIndex.read(from: folder)
         for kind in RecordKind.allCases {
             for (rel, st) in try folder.listJSONFiles(in: kind.rawValue) {
                 var vouched: UUID?
-                if !kinds.contains(kind), let st, let entry = index.trusted(rel, stat: st), entry.decoded { vouched = entry.id }
-                paths.append((kind, rel, vouched))
+                var format = 0
+                if !kinds.contains(kind), let st, let entry = index.trusted(rel, stat: st), entry.decoded {
+                    vouched = entry.id
+                    format = entry.format
+                }
+                paths.append((kind, rel, vouched, format))
             }
         }
         var seen: [RecordRef: String] = [:]
@@ -51,8 +55,10 @@ extension Store {
             for path in slice {
                 let id: UUID
                 var record: Record?
+                var newer: String?
                 if let vouched = path.vouched {
                     id = vouched
+                    newer = Store.newerFormatMessage(format: path.format)
                 } else {
                     let item = try results.removeFirst().mapError { failed -> StoreError in
                         var e = failed.error
@@ -64,7 +70,10 @@ extension Store {
                     guard let item else { continue }   // vanished while listing
                     id = item.id
                     record = item.record
+                    newer = item.newerFormat
                 }
+                // A file from a newer Tandem makes the store read-only, as `load` does.
+                if let newer { noteReadOnly("\(path.rel) \(newer)") }
                 let ref = RecordRef(kind: path.kind, id: id)
                 if let other = seen.updateValue(path.rel, forKey: ref) {
                     throw StoreError(.format, file: path.rel, "id \(ref.id.uuidString) is also the id of \(other)")

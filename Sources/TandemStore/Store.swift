@@ -508,19 +508,26 @@ public final class Store: @unchecked Sendable {
                 throw StoreError(.lock, "cannot seal: \(reason)")
             }
         }
-        let loaded = try load(scope: .all)
+        // Counted a batch of records at a time (nothing of the history is held), then each file
+        // with notes to seal is read again and written under the lock, one at a time.
         var found: [(file: String, sessions: Int)] = []
-        let records: [Record] = loaded.snapshot.engagements.map(Record.coaching) + loaded.snapshot.relationships.map(Record.mentoring)
-        for record in records {
+        var toSeal: [(ref: RecordRef, rel: String)] = []
+        try forEachRecord(of: [.coaching, .mentoring], openingSealed: false, batch: Store.leanBatch) { record, rel in
             let plain = Sealing.plainPrivate(record.sessionList).count
-            guard plain > 0, let rel = loaded.files[record.ref] else { continue }
+            guard plain > 0 else { return }
             found.append((rel, plain))
-            guard !dryRun else { continue }
+            toSeal.append((record.ref, rel))
+        }
+        for (ref, rel) in toSeal where !dryRun {
+            // A record this store did not hold before is not held after (its file's fingerprint
+            // is), so sealing thousands of files holds one record at a time.
+            let held = locked { bases[ref] != nil }
             try withStoreLock(folder, wait: lockWait) {
                 guard let data = try folder.read(rel) else { throw StoreError(.notFound, file: rel, "was deleted on disk") }
-                let current = try decodeRecord(data, at: rel, as: record.ref)
+                let current = try decodeRecord(data, at: rel, as: ref)
                 try writeRecord(current, at: rel, replacing: data, sealingPlain: true)
             }
+            if !held { locked { bases[ref] = nil } }
         }
         return found.sorted { $0.file < $1.file }
     }
@@ -665,7 +672,7 @@ public final class Store: @unchecked Sendable {
     }
 
     /// Decodes a record file's bytes, checking it holds `ref`.
-    private func decodeRecord(_ data: Data, at rel: String, as ref: RecordRef) throws -> Record {
+    func decodeRecord(_ data: Data, at rel: String, as ref: RecordRef) throws -> Record {
         let file = try ScannedFile(path: rel, data: data)
         let id = try file.id()
         guard id == ref.id else {
@@ -771,6 +778,16 @@ public final class Store: @unchecked Sendable {
         bases[record.ref] = record
         files[record.ref] = rel
         if case .person(let p) = record { names[p.id] = p.name }
+    }
+
+    /// Makes the store read-only for `reason` unless it already is.
+    func noteReadOnly(_ reason: String) {
+        locked { if readOnly == nil { readOnly = reason } }
+    }
+
+    /// Takes people's names for the files of new records (what `load` gathers), and nothing else.
+    func rememberNames(of people: [Person]) {
+        locked { for p in people where names[p.id] == nil { names[p.id] = p.name } }
     }
 
     /// The file a record has, or the one it gets.

@@ -43,10 +43,13 @@ struct AssessCommand: ParsableCommand {
         if save && store.isReadOnly {
             throw CLIFailure.store("the store is read-only, nothing saved: \(store.readOnlyReason ?? "unknown reason")")
         }
-        let loaded: Loaded
-        do { loaded = try store.load(scope: .all) } catch { throw CLIFailure.store(error) }
+        // The whole history without sessions: the person's history names and dates records.
+        // The people's names are remembered, so a saved assessment's file is named as after `load`.
+        var files: [RecordRef: String] = [:]
+        let snapshot: Snapshot
+        do { snapshot = try store.loadReduced(kinds: Set(RecordKind.allCases), files: &files) { $0.withoutSessions } } catch { throw CLIFailure.store(error) }
         let who: Person
-        switch PersonQuery.resolve(person, in: loaded.snapshot.people) {
+        switch PersonQuery.resolve(person, in: snapshot.people) {
         case .success(let p): who = p
         case .failure(let f): throw CLIFailure.input("PERSON: \(f)")
         }
@@ -57,7 +60,7 @@ struct AssessCommand: ParsableCommand {
                 throw CLIFailure.input("missing answers: \(missing); give each as --answer KEY=VALUE "
                     + "(e.g. --answer gap=yes --answer horizon=6), or run at a terminal to be asked")
             }
-            try interview(&answers, person: who, snapshot: loaded.snapshot, today: today)
+            try interview(&answers, person: who, snapshot: snapshot, today: today)
         }
 
         let result = NeedsAssessment.evaluate(answers, level: who.level, name: who.name)

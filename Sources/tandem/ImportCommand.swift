@@ -63,22 +63,58 @@ struct ImportCommand: ParsableCommand {
         if !dryRun, store.isReadOnly {
             throw CLIFailure.store("the store is read-only, nothing imported: \(store.readOnlyReason ?? "unknown reason")")
         }
-        let loaded: Loaded
-        do { loaded = try store.load(scope: isCalendar ? .open : .all) } catch { throw CLIFailure.store(error) }
         if isCalendar {
+            let loaded: Loaded
+            do { loaded = try store.load(scope: .open) } catch { throw CLIFailure.store(error) }
             try importCalendar(bytes, store: store, snapshot: loaded.snapshot, today: today)
         } else {
-            try importCSV(bytes, store: store, snapshot: loaded.snapshot, today: today)
+            // The records already there only say which rows are duplicates: the whole history of
+            // the kind, without sessions (the people's names are remembered for the
+            // new files' names). A row found there is compared with its record read whole.
+            let kinds: Set<RecordKind> = switch kind! {
+            case .people: [.person]
+            case .coaching: [.person, .coaching]
+            case .mentoring: [.person, .mentoring]
+            }
+            var files: [RecordRef: String] = [:]
+            let lean: Snapshot
+            do { lean = try store.loadReduced(kinds: kinds, files: &files) { $0.withoutSessions } } catch { throw CLIFailure.store(error) }
+            try importCSV(bytes, store: store, snapshot: lean, today: today) { plan in
+                let recordKind: RecordKind = kind == .coaching ? .coaching : .mentoring
+                guard kind != .people else { return nil }
+                let refs = Set(plan.kept.compactMap { $0.existingID.map { RecordRef(kind: recordKind, id: $0) } }).filter { files[$0] != nil }
+                guard !refs.isEmpty else { return nil }
+                var whole = lean
+                do {
+                    for (i, e) in whole.engagements.enumerated() where refs.contains(RecordRef(kind: .coaching, id: e.id)) {
+                        if case .coaching(let full) = try store.readRecord(RecordRef(kind: .coaching, id: e.id), file: files[RecordRef(kind: .coaching, id: e.id)]!) { whole.engagements[i] = full }
+                    }
+                    for (i, r) in whole.relationships.enumerated() where refs.contains(RecordRef(kind: .mentoring, id: r.id)) {
+                        if case .mentoring(let full) = try store.readRecord(RecordRef(kind: .mentoring, id: r.id), file: files[RecordRef(kind: .mentoring, id: r.id)]!) { whole.relationships[i] = full }
+                    }
+                } catch { throw CLIFailure.store(error) }
+                return whole
+            }
         }
     }
 
-    private func importCSV(_ bytes: Data, store: Store?, snapshot: Snapshot, today: Day) throws {
+    /// `wholer` gives, for a plan made on `snapshot`, the snapshot with the records the plan
+    /// found read whole (nil: nothing to change): the plan is then made again on it, so that
+    /// what a row differs in is said against the record as it is, sessions' texts included.
+    private func importCSV(_ bytes: Data, store: Store?, snapshot: Snapshot, today: Day,
+                           wholer: (ImportPlan) throws -> Snapshot? = { _ in nil }) throws {
         let rows: [[String]]
         do { rows = try CSVText.decode(bytes, file: file) } catch { throw CLIFailure.input("\(error)") }
         guard let header = rows.first else { throw CLIFailure.input("\(file): is empty: expected a header row") }
         let ik = InteropKind(rawValue: kind!.rawValue)!
-        let plan = CSVImport.plan(kind: ik, header: header, rows: Array(rows.dropFirst()), into: snapshot, today: today,
+        var plan = CSVImport.plan(kind: ik, header: header, rows: Array(rows.dropFirst()), into: snapshot, today: today,
                                   makeID: { UUID() })
+        // Made again on the records read whole only when it goes on (with problems and without
+        // --skip-invalid nothing is imported, and the message names the problems only).
+        if plan.fileProblems.isEmpty, plan.problems.isEmpty || skipInvalid, let whole = try wholer(plan) {
+            plan = CSVImport.plan(kind: ik, header: header, rows: Array(rows.dropFirst()), into: whole, today: today,
+                                  makeID: { UUID() })
+        }
         if !plan.fileProblems.isEmpty {
             throw CLIFailure.input(plan.fileProblems.map { "\(file): \($0)" }.joined(separator: "\n")
                                    + "\nnothing imported")

@@ -80,43 +80,78 @@ struct ListCommand: ParsableCommand {
         // Closed records are only decoded when a closed state is asked for.
         let needsClosed = all || engagementStates.contains(.completed) || engagementStates.contains(.cancelled)
             || relationshipStates.contains(.closed)
-        let loaded: Loaded
         // Only the kinds this listing prints, with the people whose names it shows.
         let kinds: Set<RecordKind> = switch what {
         case .coaching: [.person, .coaching]
         case .mentoring: [.person, .mentoring]
         case .people: [.person]
         }
-        do { loaded = try store.load(scope: needsClosed ? .all : .open, kinds: kinds) } catch { throw CLIFailure.store(error) }
+        // Each engagement or relationship is summarised as it is read and its sessions let go
+        // (`Listed`): a list of the whole history holds no sessions. People come first.
+        var people: [Person] = []
+        var names = PeopleIndex([])
+        var namesFresh = true
+        var coaching: [Listed<CoachingSummary>] = []
+        var mentoring: [Listed<MentoringSummary>] = []
+        var files: [RecordRef: String] = [:]
+        var settings = Settings()
+        func take(_ record: Record) {
+            switch record {
+            case .person(let p):
+                people.append(p)
+                namesFresh = false
+            case .coaching(let e):
+                guard engagementStates.contains(e.status) else { return }
+                if !namesFresh { names = PeopleIndex(people); namesFresh = true }
+                coaching.append(CoachingSummary(e, names: names, today: today, settings: settings).listed)
+            case .mentoring(let r):
+                guard relationshipStates.contains(r.status) else { return }
+                if !namesFresh { names = PeopleIndex(people); namesFresh = true }
+                mentoring.append(MentoringSummary(r, names: names, today: today, settings: settings).listed)
+            case .assessment: break
+            }
+        }
+        do {
+            if needsClosed {
+                settings = try store.agency().settings
+                try store.forEachRecord(of: kinds, openingSealed: false, batch: Store.leanBatch) { record, rel in
+                    files[record.ref] = rel
+                    take(record)
+                }
+            } else {
+                let loaded = try store.load(scope: .open, kinds: kinds)
+                settings = loaded.snapshot.agency.settings
+                files = loaded.files
+                loaded.snapshot.people.forEach { take(.person($0)) }
+                loaded.snapshot.engagements.forEach { take(.coaching($0)) }
+                loaded.snapshot.relationships.forEach { take(.mentoring($0)) }
+            }
+        } catch { throw CLIFailure.store(error) }
         store.reportSealNotices()
-        let s = loaded.snapshot
-        let names = PeopleIndex(s.people)
-        let settings = s.agency.settings
+        if !namesFresh { names = PeopleIndex(people) }
 
         switch what {
         case .coaching:
-            var rows = s.engagements
-                .filter { engagementStates.contains($0.status) }
-                .map { CoachingSummary($0, names: names, today: today, settings: settings) }
-            if let d = due { rows = rows.filter { $0.isDue(within: d) } }
+            var rows = coaching
+            if let d = due { rows = rows.filter { $0.summary.isDue(within: d) } }
             rows.sort { a, b in
-                a.engagement.deadline != b.engagement.deadline ? a.engagement.deadline < b.engagement.deadline
-                    : NameOrder.areInIncreasingOrder(a.coachee, b.coachee)
+                a.summary.engagement.deadline != b.summary.engagement.deadline ? a.summary.engagement.deadline < b.summary.engagement.deadline
+                    : NameOrder.areInIncreasingOrder(a.summary.coachee, b.summary.coachee)
             }
             if json {
-                try printJSON(rows.map { r -> [String: Any?] in
-                    let e = r.engagement
-                    return ["id": e.id.uuidString.lowercased(), "file": loaded.files[RecordRef(kind: .coaching, id: e.id)],
+                try printJSON(rows.map { listed -> [String: Any?] in
+                    let r = listed.summary, e = r.engagement
+                    return ["id": e.id.uuidString.lowercased(), "file": files[RecordRef(kind: .coaching, id: e.id)],
                             "status": e.status.rawValue, "coachee": r.coachee, "coach": r.coach, "focus": e.focus,
                             "start": e.start.iso, "deadline": e.deadline.iso, "daysLeft": r.daysLeft,
                             "progress": r.progress, "forecast": r.forecast.rawValue,
-                            "sessions": e.sessions.count, "lastSession": r.lastSession?.iso,
+                            "sessions": listed.sessionCount, "lastSession": r.lastSession?.iso,
                             "momentumAlert": r.momentumAlert]
                 })
             } else {
                 emit(TextTable.render(
                     header: ["COACHEE", "FOCUS", "COACH", "DEADLINE", "DAYS", "PROGRESS", "FORECAST", "STATUS", "ID"],
-                    rows: rows.map { r in
+                    rows: rows.map(\.summary).map { r in
                         [r.coachee, r.engagement.focus, r.coach, r.engagement.deadline.iso, String(r.daysLeft),
                          r.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "—", r.forecast.label,
                          r.engagement.status.label, String(r.engagement.id.uuidString.lowercased().prefix(8))]
@@ -124,27 +159,26 @@ struct ListCommand: ParsableCommand {
                     rightAligned: [4, 5], empty: "No \(all ? "" : shownStates(engagementStates.map(StatusNames.typed)))coaching engagements\(due.map { " due within \($0) days" } ?? "")."))
             }
         case .mentoring:
-            var rows = s.relationships
-                .filter { relationshipStates.contains($0.status) }
-                .map { MentoringSummary($0, names: names, today: today, settings: settings) }
-            if let d = due { rows = rows.filter { $0.isDue(within: d, today: today) } }
-            rows.sort { a, b in
+            var rows = mentoring
+            if let d = due { rows = rows.filter { $0.summary.isDue(within: d, today: today) } }
+            rows.sort { x, y in
+                let a = x.summary, b = y.summary
                 let da = a.nextDue?.dayNumber ?? Int.max, db = b.nextDue?.dayNumber ?? Int.max
                 return da != db ? da < db : NameOrder.areInIncreasingOrder(a.mentee, b.mentee)
             }
             if json {
-                try printJSON(rows.map { r -> [String: Any?] in
-                    let m = r.relationship
-                    return ["id": m.id.uuidString.lowercased(), "file": loaded.files[RecordRef(kind: .mentoring, id: m.id)],
+                try printJSON(rows.map { listed -> [String: Any?] in
+                    let r = listed.summary, m = r.relationship
+                    return ["id": m.id.uuidString.lowercased(), "file": files[RecordRef(kind: .mentoring, id: m.id)],
                             "status": m.status.rawValue, "mentor": r.mentor, "mentee": r.mentee,
                             "start": m.start.iso, "cadenceDays": m.cadenceDays, "lastMet": r.lastMet?.iso,
                             "nextDue": r.nextDue?.iso, "health": r.health.rawValue, "streak": r.streak,
-                            "sessions": m.sessions.count]
+                            "sessions": listed.sessionCount]
                 })
             } else {
                 emit(TextTable.render(
                     header: ["MENTOR", "MENTEE", "SINCE", "CADENCE", "LAST MET", "NEXT DUE", "HEALTH", "ID"],
-                    rows: rows.map { r in
+                    rows: rows.map(\.summary).map { r in
                         [r.mentor, r.mentee, r.relationship.start.iso, "\(r.relationship.cadenceDays)d",
                          r.lastMet?.iso ?? "never", r.nextDue?.iso ?? "—", "\(r.health.symbol) \(r.health.label)",
                          String(r.relationship.id.uuidString.lowercased().prefix(8))]
@@ -152,10 +186,10 @@ struct ListCommand: ParsableCommand {
                     rightAligned: [3], empty: "No \(all ? "" : shownStates(relationshipStates.map(\.rawValue)))mentoring relationships\(due.map { " due within \($0) days" } ?? "")."))
             }
         case .people:
-            let people = NameOrder.sorted(s.people.filter { all || $0.isCurrent }, by: \.name)
+            let shown = NameOrder.sorted(people.filter { all || $0.isCurrent }, by: \.name)
             if json {
-                try printJSON(people.map { p -> [String: Any?] in
-                    ["id": p.id.uuidString.lowercased(), "file": loaded.files[RecordRef(kind: .person, id: p.id)],
+                try printJSON(shown.map { p -> [String: Any?] in
+                    ["id": p.id.uuidString.lowercased(), "file": files[RecordRef(kind: .person, id: p.id)],
                      "status": p.isCurrent ? "current" : "left", "name": p.name, "role": p.role, "team": p.team,
                      "level": p.level.rawValue, "manager": p.managerID.map { names.name($0) },
                      "mentoringCapacity": p.mentoringCapacity]
@@ -163,7 +197,7 @@ struct ListCommand: ParsableCommand {
             } else {
                 emit(TextTable.render(
                     header: ["NAME", "ROLE", "TEAM", "LEVEL", "MANAGER", "ID"],
-                    rows: people.map { p in
+                    rows: shown.map { p in
                         [p.name, p.role, p.team, p.level.rawValue, p.managerID.map { names.name($0) } ?? "—",
                          String(p.id.uuidString.lowercased().prefix(8))]
                     },
@@ -179,10 +213,29 @@ struct ListCommand: ParsableCommand {
         return sorted.dropLast().joined(separator: ", ") + " or \(sorted.last!) "
     }
 
+    /// The rows as one pretty-printed JSON array, written a row at a time (each serialized on its
+    /// own and indented as the whole array would have it), so a list of the whole history is
+    /// never held as one document: the same bytes as serializing the array at once.
     private func printJSON(_ rows: [[String: Any?]]) throws {
-        let objects: [[String: Any]] = rows.map { row in row.mapValues { $0 ?? NSNull() } }
-        let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        emit(String(decoding: data, as: UTF8.self))
+        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard !rows.isEmpty else {
+            emit(String(decoding: try JSONSerialization.data(withJSONObject: [Any](), options: options), as: UTF8.self))
+            return
+        }
+        try emitPieces { put in
+            var piece = "["
+            for (n, row) in rows.enumerated() {
+                let object: [String: Any] = row.mapValues { $0 ?? NSNull() }
+                let text = String(decoding: try JSONSerialization.data(withJSONObject: object, options: options), as: UTF8.self)
+                piece += n == 0 ? "\n" : ",\n"
+                for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if k > 0 { piece += "\n" }
+                    if !line.isEmpty { piece += "  "; piece += line }
+                }
+                if piece.utf8.count >= 1 << 16 { try put(piece); piece = "" }
+            }
+            try put(piece + "\n]")
+        }
     }
 }
 

@@ -23,14 +23,16 @@ struct MatchCommand: ParsableCommand {
     func run() throws {
         let store = try Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
-        let loaded: Loaded
-        do { loaded = try store.load(scope: .all) } catch { throw CLIFailure.store(error) }
+        // People and every relationship (earlier pairings count), without sessions.
+        var files: [RecordRef: String] = [:]
+        let snapshot: Snapshot
+        do { snapshot = try store.loadReduced(kinds: [.person, .mentoring], files: &files) { $0.withoutSessions } } catch { throw CLIFailure.store(error) }
         let mentee: Person
-        switch PersonQuery.resolve(person, in: loaded.snapshot.people) {
+        switch PersonQuery.resolve(person, in: snapshot.people) {
         case .success(let p): mentee = p
         case .failure(let f): throw CLIFailure.input("PERSON: \(f)")
         }
-        let list = MentorMatch.candidates(for: mentee.id, in: loaded.snapshot)
+        let list = MentorMatch.candidates(for: mentee.id, in: snapshot)
         if json {
             struct Row: Encodable {
                 var id: String

@@ -27,23 +27,39 @@ struct PrepCommand: ParsableCommand {
         let today = try Clock.today()
         let store = try Store.openSealing(data.resolved(), forEditing: false)
         defer { store.close() }
-        let loaded: Loaded
-        do { loaded = try store.load(scope: .all) } catch { throw CLIFailure.store(error) }
-        store.reportSealNotices()
-        let record: SessionRecord
+        // The record is found on the whole history without sessions, then read whole, its
+        // sealed notes opened: the brief shows the last session's notes.
+        var files: [RecordRef: String] = [:]
+        let lean: Snapshot
+        do { lean = try store.loadReduced(kinds: [.person, .coaching, .mentoring], files: &files) { $0.withoutSessions } } catch { throw CLIFailure.store(error) }
+        let found: SessionRecord
         // Open records first, so a closed engagement does not make a name ambiguous.
-        var open = loaded.snapshot
+        var open = lean
         open.engagements = open.engagements.filter(\.isOpen)
         open.relationships = open.relationships.filter { $0.status != .closed }
         switch RecordQuery.resolve(ref, in: open) {
-        case .success(let r): record = r
+        case .success(let r): found = r
         case .failure(let first):
-            switch RecordQuery.resolve(ref, in: loaded.snapshot) {
-            case .success(let r): record = r
+            switch RecordQuery.resolve(ref, in: lean) {
+            case .success(let r): found = r
             case .failure(let f): throw CLIFailure.input("REF: \(first == .noMatch(ref.trimmingCharacters(in: .whitespaces)) ? f : first)")
             }
         }
-        let brief = PrepBrief(record, people: PeopleIndex(loaded.snapshot.people), today: today)
+        let recordRef: RecordRef = switch found {
+        case .coaching(let e): RecordRef(kind: .coaching, id: e.id)
+        case .mentoring(let r): RecordRef(kind: .mentoring, id: r.id)
+        }
+        let record: SessionRecord
+        do {
+            guard let rel = files[recordRef] else { throw StoreError(.notFound, "no record \(recordRef) in this store") }
+            switch try store.readRecord(recordRef, file: rel) {
+            case .coaching(let e): record = .coaching(e)
+            case .mentoring(let r): record = .mentoring(r)
+            case .person, .assessment: throw StoreError(.notFound, "no record \(recordRef) in this store")
+            }
+        } catch { throw CLIFailure.store(error) }
+        store.reportSealNotices()
+        let brief = PrepBrief(record, people: PeopleIndex(lean.people), today: today)
         emit(brief.lines(format == .md ? .md : .text).joined(separator: "\n"))
     }
 }

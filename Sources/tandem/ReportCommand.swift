@@ -35,9 +35,20 @@ struct ReportCommand: ParsableCommand {
         let range = try Self.range(since: since, until: until, today: today)
         let store = try Store.openForCLI(data.resolved(), forEditing: false)
         defer { store.close() }
-        let loaded: Loaded
-        do { loaded = try store.load(scope: .all) } catch { throw CLIFailure.store(error) }
-        let s = loaded.snapshot
+        // Every record, closed ones too, with only what the insights read of it for the period
+        // (no session texts; a closed record's sessions of the period only): a report counts,
+        // dates and ranks, and never prints a note.
+        var files: [RecordRef: String] = [:]
+        let s: Snapshot
+        do {
+            s = try store.loadReduced(kinds: Set(RecordKind.allCases), files: &files) { record in
+                switch record {
+                case .coaching(let e): .coaching(Insights.reading(e, range: range))
+                case .mentoring(let r): .mentoring(Insights.reading(r, range: range))
+                case .person, .assessment: record
+                }
+            }
+        } catch { throw CLIFailure.store(error) }
         var chosenTeam: String?
         if let team {
             let teams = PersonRules.teams(in: s.people)
@@ -48,18 +59,19 @@ struct ReportCommand: ParsableCommand {
             chosenTeam = t
         }
         let insights = Insights(s, range: range, today: today, team: chosenTeam)
-        let report = Report(insights: insights, snapshot: s, files: loaded.files)
-        let text: String
-        switch format {
-        case .text: text = ReportText.text(report, glyphs: ChartGlyphs.forLocale(ProcessInfo.processInfo.environment))
-        case .md: text = ReportText.markdown(report)
-        case .json: text = try ReportJSON.render(report)
-        case .html: text = ReportHTML.render(report)
+        let report = Report(insights: insights, snapshot: s, files: files)
+        let render: ((String) throws -> Void) throws -> Void = { [format] put in
+            switch format {
+            case .text: try put(ReportText.text(report, glyphs: ChartGlyphs.forLocale(ProcessInfo.processInfo.environment)))
+            case .md: try put(ReportText.markdown(report))
+            case .json: try ReportJSON.render(report, put)
+            case .html: try put(ReportHTML.render(report))
+            }
         }
         if let output {
-            try Self.write(text, to: output)
+            try Self.write(to: output, render)
         } else {
-            emit(text)
+            try emitPieces(render)
         }
     }
 
@@ -80,6 +92,11 @@ struct ReportCommand: ParsableCommand {
 
     /// Writes the whole report or nothing: a temporary file beside it, 0600, then a rename.
     static func write(_ text: String, to path: String) throws {
+        try write(to: path) { put in try put(text) }
+    }
+
+    /// `write(_:to:)` of the text `body` gives a piece at a time, written as it comes.
+    static func write(to path: String, _ body: ((String) throws -> Void) throws -> Void) throws {
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
@@ -87,7 +104,21 @@ struct ReportCommand: ParsableCommand {
             throw CLIFailure.input("--output \(path): the folder \(dir.path) does not exist")
         }
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        guard FileManager.default.createFile(atPath: temp.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: temp.path, contents: Data(), attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: temp.path) else {
+            throw CLIFailure.input("--output \(path): cannot write in \(dir.path)")
+        }
+        do {
+            var buffer = Data()
+            try body { piece in
+                buffer.append(contentsOf: piece.utf8)
+                if buffer.count >= 1 << 16 { try handle.write(contentsOf: buffer); buffer.removeAll(keepingCapacity: true) }
+            }
+            try handle.write(contentsOf: buffer)
+            try handle.close()
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temp)
             throw CLIFailure.input("--output \(path): cannot write in \(dir.path)")
         }
         if rename(temp.path, url.path) != 0 {

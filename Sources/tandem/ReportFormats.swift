@@ -143,39 +143,143 @@ enum ReportText {
 /// The report for scripts: every figure with its value and the records behind it.
 enum ReportJSON {
     static func render(_ r: Report) throws -> String {
+        var out = ""
+        try render(r) { out += $0 }
+        return out
+    }
+
+    /// The report given a piece at a time to `emit`: the document is serialized a top-level key at
+    /// a time and without its lists of records and of hours (over a long period they are most of
+    /// it: a record for every month it had a pulse, a number for every coach and quarter), each
+    /// written in its place as it comes, a record (serialized once) or a row's hours at a time, so
+    /// memory holds the figures, not the output. The text is the same as serializing the whole
+    /// document at once.
+    static func render(_ r: Report, _ emit: (String) throws -> Void) throws {
         let i = r.insights
-        func refs(_ list: [InsightRef]) -> [[String: Any]] {
-            list.map { ["kind": $0.kind.rawValue, "id": $0.id.uuidString.lowercased(), "name": r.name($0), "file": r.file($0) ?? NSNull()] }
+        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        enum Later { case records([InsightRef]), value(Any) }
+        var later: [Later] = []
+        // A value written later stands in the document as a marker string, replaced on the way out.
+        func deferred(_ value: Later) -> Any {
+            later.append(value)
+            return marker + String(later.count - 1)
         }
+        func refs(_ list: [InsightRef]) -> Any { list.isEmpty ? [Any]() : deferred(.records(list)) }
         func figure(_ f: Figure) -> [String: Any] {
             ["id": f.id, "label": f.label, "value": f.value ?? NSNull(), "text": f.text, "records": refs(f.refs)]
         }
-        let doc: [String: Any] = [
-            "agency": r.snapshot.agency.name,
-            "today": i.today.iso,
-            "since": i.range.from?.iso ?? NSNull(),
-            "until": i.range.to.iso,
-            "team": i.team ?? NSNull(),
-            "sections": i.sections.map { ["id": $0.id, "title": $0.title, "figures": $0.figures.map(figure)] as [String: Any] },
-            "mentoringPairs": i.mentoring.pairs.map {
-                ["id": $0.id.uuidString.lowercased(), "mentor": $0.mentor, "mentee": $0.mentee, "activeDays": $0.activeDays,
-                 "due": $0.due, "held": $0.held, "share": $0.share ?? NSNull()] as [String: Any]
-            },
-            "investment": [
+        func row(_ x: Investment.Row) -> [String: Any] {
+            ["name": x.name, "personID": x.personID.map { $0.uuidString.lowercased() } ?? NSNull(), "hours": deferred(.value(x.hours)),
+             "total": x.total, "records": refs(x.refs)]
+        }
+        // The document's keys in the serializer's order, each value made only when it is written,
+        // so one part of the document is held at a time.
+        let parts: [(key: String, value: () -> Any)] = [
+            ("agency", { r.snapshot.agency.name }),
+            ("investment", { [
                 "granularity": i.investment.granularity.rawValue,
                 "buckets": i.investment.buckets.map { ["start": $0.start.iso, "label": $0.label] },
                 "coachingHours": i.investment.coachingHours,
                 "mentoringHours": i.investment.mentoringHours,
                 "coaches": i.investment.coaches.map(row), "mentors": i.investment.mentors.map(row),
                 "load": i.investment.load.map { ["id": $0.id.uuidString.lowercased(), "name": $0.name, "active": $0.load.active, "capacity": $0.load.capacity] as [String: Any] },
-            ] as [String: Any],
-            "pulse": i.feedback.pulse.map { ["month": $0.start.iso, "label": $0.label, "average": $0.average ?? NSNull(), "sessions": $0.count] as [String: Any] },
-        ]
-        func row(_ x: Investment.Row) -> [String: Any] {
-            ["name": x.name, "personID": x.personID.map { $0.uuidString.lowercased() } ?? NSNull(), "hours": x.hours, "total": x.total, "records": refs(x.refs)]
+            ] as [String: Any] }),
+            ("mentoringPairs", { i.mentoring.pairs.map {
+                ["id": $0.id.uuidString.lowercased(), "mentor": $0.mentor, "mentee": $0.mentee, "activeDays": $0.activeDays,
+                 "due": $0.due, "held": $0.held, "share": $0.share ?? NSNull()] as [String: Any]
+            } }),
+            ("pulse", { i.feedback.pulse.map { ["month": $0.start.iso, "label": $0.label, "average": $0.average ?? NSNull(), "sessions": $0.count] as [String: Any] } }),
+            ("sections", { i.sections.map { ["id": $0.id, "title": $0.title, "figures": $0.figures.map(figure)] as [String: Any] } }),
+            ("since", { i.range.from?.iso ?? NSNull() }),
+            ("team", { i.team ?? NSNull() }),
+            ("today", { i.today.iso }),
+            ("until", { i.range.to.iso }),
+        ].sorted { $0.key < $1.key }
+        // A value as JSONSerialization writes it on its own: its lines, to be indented in place.
+        func lines(_ value: Any) throws -> [Substring] {
+            String(decoding: try JSONSerialization.data(withJSONObject: value, options: options), as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false)
         }
-        let data = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        var written: [InsightRef: [Substring]] = [:]
+        func object(_ ref: InsightRef) throws -> [Substring] {
+            if let done = written[ref] { return done }
+            let one: [String: Any] = ["kind": ref.kind.rawValue, "id": ref.id.uuidString.lowercased(), "name": r.name(ref), "file": r.file(ref) ?? NSNull()]
+            let done = try lines(one)
+            written[ref] = done
+            return done
+        }
+        var piece = ""
+        func flush(_ force: Bool = false) throws {
+            if force || piece.utf8.count >= 1 << 16 { try emit(piece); piece = "" }
+        }
+        /// A nested value's lines after its first, each indented (blank lines stay blank).
+        func put(_ more: ArraySlice<Substring>, indent: Substring) {
+            for l in more {
+                piece += "\n"
+                if !l.isEmpty { piece += indent; piece += l }
+            }
+        }
+        /// One line of a part, its value written in place when it is a marker.
+        func line(_ line: Substring) throws {
+            if let (indent, key, k, comma) = markerLine(line), k < later.count {
+                piece += indent + "\"" + key + "\" : "
+                switch later[k] {
+                case .records(let list):
+                    piece += "["
+                    let inner = indent + "  "
+                    for (n, ref) in list.enumerated() {
+                        piece += n == 0 ? "\n" : ",\n"
+                        let o = try object(ref)
+                        piece += inner; piece += o[0]
+                        put(o.dropFirst(), indent: inner)
+                        try flush()
+                    }
+                    piece += "\n" + indent + "]"
+                case .value(let value):
+                    let l = try lines(value)
+                    piece += l[0]
+                    put(l.dropFirst(), indent: indent)
+                }
+                if comma { piece += "," }
+            } else {
+                piece += line
+            }
+            try flush()
+        }
+        // Each part serialized as a document of its one key: its lines but the braces are the
+        // part's lines in the whole document, a comma after every part but the last.
+        piece += "{"
+        for (n, part) in parts.enumerated() {
+            later = []
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: [part.key: part.value()], options: options), as: UTF8.self)
+            var body = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().dropLast()
+            if n < parts.count - 1, let last = body.popLast() { body.append(last + ",") }
+            for l in body {
+                piece += "\n"
+                try line(l)
+            }
+        }
+        piece += "\n}"
+        try flush(true)
+    }
+
+    /// What stands for the `k`th value written later: a string no figure can hold (it starts with
+    /// a control character, which the serializer writes as \u0001).
+    private static let marker = "\u{1}later:"
+
+    /// A line `<indent>"<key>" : "<marker>k"` (with its comma, if any).
+    private static func markerLine(_ line: Substring) -> (indent: Substring, key: Substring, k: Int, comma: Bool)? {
+        let tag = "\" : \"\\u0001later:"
+        guard let at = line.range(of: tag) else { return nil }
+        let indent = line.prefix { $0 == " " }
+        var head = line[indent.endIndex..<at.lowerBound]
+        guard head.first == "\"" else { return nil }
+        head = head.dropFirst()
+        var rest = line[at.upperBound...]
+        let comma = rest.hasSuffix(",")
+        if comma { rest = rest.dropLast() }
+        guard rest.hasSuffix("\""), let k = Int(rest.dropLast()), !head.contains("\"") else { return nil }
+        return (indent, head, k, comma)
     }
 }
 

@@ -55,3 +55,30 @@ func emit(_ text: String) {
     let safe = TerminalSafeText.clean(text)
     FileHandle.standardOutput.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
 }
+
+/// `emit` for text made a piece at a time: the same bytes as `emit` of the pieces joined (control
+/// characters escaped, a line end added when the text does not end with one), written a buffer
+/// at a time so the whole text is never held.
+func emitPieces(_ body: (_ emit: (String) throws -> Void) throws -> Void) throws {
+    var buffer = Data()
+    buffer.reserveCapacity(1 << 16)
+    // A carriage return at the end of a piece is kept back: `TerminalSafeText` lets one through
+    // only when a line end follows, which the next piece says.
+    var heldCR = false
+    var endsWithNewline = false
+    func put(_ s: String) {
+        guard !s.isEmpty else { return }
+        buffer.append(contentsOf: TerminalSafeText.clean(s).utf8)
+        endsWithNewline = s.hasSuffix("\n")
+        if buffer.count >= 1 << 16 { FileHandle.standardOutput.write(buffer); buffer.removeAll(keepingCapacity: true) }
+    }
+    try body { piece in
+        var text = heldCR ? "\r" + piece : piece
+        heldCR = text.unicodeScalars.last == "\r"
+        if heldCR { text.unicodeScalars.removeLast() }
+        put(text)
+    }
+    if heldCR { put("\r") }
+    if !endsWithNewline { buffer.append(contentsOf: "\n".utf8) }
+    FileHandle.standardOutput.write(buffer)
+}

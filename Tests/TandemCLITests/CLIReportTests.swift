@@ -144,3 +144,29 @@ struct CLIReportTests {
         #expect(changedFiles(before, folder.snapshot()).isEmpty)
     }
 }
+
+@Suite("tandem report --format json, written a piece at a time")
+struct CLIReportJSONStreamTests {
+    /// The JSON is written with each list of records spliced in as it goes: the bytes must be
+    /// those of serializing the whole document at once, and --output must hold the same.
+    @Test func theStreamedJSONIsTheWholeDocumentSerialized() throws {
+        let folder = CLIFolder.demo()
+        for extra in [[], ["--since", "2000-01-01"], ["--since", "2000-01-01", "--until", "2026-06-30"]] {
+            let r = folder.run(["report", "--format", "json"] + extra)
+            try #require(r.status == 0, "tandem report failed: \(r.stderr)")
+            let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
+            let whole = String(decoding: try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
+                               as: UTF8.self)
+            #expect(r.stdout == whole + "\n", "\(extra)")
+            // Lists of records long enough to have been spliced in, each record written whole.
+            let records = ((doc as? [String: Any])?["sections"] as? [[String: Any]] ?? [])
+                .flatMap { $0["figures"] as? [[String: Any]] ?? [] }.flatMap { $0["records"] as? [[String: Any]] ?? [] }
+            #expect(records.count > 20)
+            #expect(records.allSatisfy { Set($0.keys) == ["kind", "id", "name", "file"] })
+            let out = folder.path("report-\(extra.count).json")
+            let w = folder.run(["report", "--format", "json", "--output", out] + extra)
+            try #require(w.status == 0, "tandem report --output failed: \(w.stderr)")
+            #expect(try String(contentsOfFile: out, encoding: .utf8) == whole)
+        }
+    }
+}

@@ -195,6 +195,30 @@ import TandemStore
         #expect(after.sessions.map(\.notes) == [SealSample.secret, "shared"])
     }
 
+    @Test func aRecordFoundLeanAndReadWholeHasItsNotesOpenedAsLoadRecordDoes() throws {
+        let temp = SealTemp()
+        _ = try SealSample.store(at: temp, sealer: ana, sessions: [SealSample.session(), SealSample.session(0x61, visibility: .shared, notes: "shared")])
+        let store = try Store.open(at: temp.store, forEditing: false)
+        store.sealer = ana
+        var files: [RecordRef: String] = [:]
+        let lean = try store.loadReduced(kinds: [.person, .coaching], files: &files) { $0.withoutSessions }
+        let ref = RecordRef(kind: .coaching, id: lean.engagements[0].id)
+        #expect(lean.engagements[0].sessions.isEmpty && files[ref] == SealSample.file)
+        let whole = try store.readRecord(ref, file: SealSample.file)
+        guard case .coaching(let e) = whole else { Issue.record("not an engagement"); return }
+        #expect(e.sessions.map(\.notes) == [SealSample.secret, "shared"])
+        let other = try Store.open(at: temp.store, forEditing: false)
+        other.sealer = ana
+        _ = try other.load(scope: .open)
+        #expect(whole == (try other.loadRecord(ref)))
+        // Without the identity it does not open, and says so as loadRecord does.
+        let stranger = try Store.open(at: temp.store, forEditing: false)
+        stranger.sealer = ben
+        guard case .coaching(let shut) = try stranger.readRecord(ref, file: SealSample.file) else { return }
+        #expect(shut.sessions[0].notes != SealSample.secret && shut.sessions[0].isSealedShut)
+        #expect(shut.sessions[1].notes == "shared")
+    }
+
     @Test func startUpOpensOnlyOpenRecords() throws {
         let temp = SealTemp()
         let store = try SealSample.store(at: temp, sealer: ana, sessions: [SealSample.session()])

@@ -508,3 +508,47 @@ public struct Feedback: Equatable, Sendable {
 
     public var figures: [Figure] { [pulseAverage, openItems, overdueItems] }
 }
+
+// MARK: - What the insights read of a record
+
+extension Insights {
+    /// The engagement with only what `Insights` reads of it for `range`, for a command that goes
+    /// through the whole history (`tandem report`): sessions without their texts
+    /// (`Session.withoutTexts`), and, once it is completed or cancelled, only its sessions in
+    /// the range and without action items, and each metric's latest reading — a closed engagement
+    /// counts only its sessions of the period (hours, pulse) and its closing summary; forecasts,
+    /// momentum and open action items are those of open ones.
+    /// `Insights` of records reduced so is `Insights` of the records themselves.
+    public static func reading(_ e: CoachingEngagement, range: DayRange) -> CoachingEngagement {
+        var e = e
+        if e.isOpen {
+            e.sessions = e.sessions.map(\.withoutTexts)
+        } else {
+            e.sessions = closedSessions(e.sessions, range: range)
+            // Its closing summary reads each metric's latest reading (`Metric.current`) only.
+            e.metrics = e.metrics.map { m in
+                var m = m
+                m.readings = m.readings.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+                    .map { [$0.element] } ?? []
+                return m
+            }
+        }
+        return e
+    }
+
+    /// `reading(_:range:)` of a relationship: once closed, only its sessions in the range, without
+    /// action items (held and hours count those; its health is "closed" whatever its sessions).
+    public static func reading(_ r: MentoringRelationship, range: DayRange) -> MentoringRelationship {
+        var r = r
+        r.sessions = r.status != .closed ? r.sessions.map(\.withoutTexts) : closedSessions(r.sessions, range: range)
+        return r
+    }
+
+    private static func closedSessions(_ sessions: [Session], range: DayRange) -> [Session] {
+        sessions.filter { range.contains($0.date) }.map { s in
+            var lean = s.withoutTexts
+            lean.actionItems = []
+            return lean
+        }
+    }
+}

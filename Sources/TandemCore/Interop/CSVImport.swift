@@ -40,6 +40,8 @@ public struct ImportPlan: Equatable, Sendable {
         /// Empty: the store already holds exactly this; else the fields that differ (the store's
         /// version is kept: an import adds records, it never overwrites one).
         public var differences: [String]
+        /// The id of the record the row is: one in the store, or one an earlier row adds.
+        public var existingID: UUID?
     }
 
     public var additions: [Addition] = []
@@ -160,7 +162,7 @@ public enum CSVImport {
             switch record {
             case .person(let p):
                 if let existing = people.first(where: { $0.id == p.id }) ?? people.first(where: { $0.name.searchKey == p.name.searchKey }) {
-                    plan.kept.append(.init(row: rowNumber, label: label, differences: differences(existing, p)))
+                    plan.kept.append(.init(row: rowNumber, label: label, differences: differences(existing, p), existingID: existing.id))
                 } else {
                     people.append(p)
                     plan.additions.append(.init(row: rowNumber, label: label, record: record))
@@ -168,7 +170,7 @@ public enum CSVImport {
             case .coaching(let e):
                 if let existing = engagements.first(where: { $0.id == e.id }) ?? engagements.first(where: {
                     $0.coacheeID == e.coacheeID && $0.focus.searchKey == e.focus.searchKey && $0.start == e.start }) {
-                    plan.kept.append(.init(row: rowNumber, label: label, differences: differences(existing, e)))
+                    plan.kept.append(.init(row: rowNumber, label: label, differences: differences(existing, e), existingID: existing.id))
                 } else {
                     engagements.append(e)
                     plan.additions.append(.init(row: rowNumber, label: label, record: record))
@@ -176,7 +178,7 @@ public enum CSVImport {
             case .mentoring(let r):
                 if let existing = relationships.first(where: { $0.id == r.id }) ?? relationships.first(where: {
                     $0.mentorID == r.mentorID && $0.menteeID == r.menteeID && $0.start == r.start }) {
-                    plan.kept.append(.init(row: rowNumber, label: label, differences: differences(existing, r)))
+                    plan.kept.append(.init(row: rowNumber, label: label, differences: differences(existing, r), existingID: existing.id))
                 } else {
                     relationships.append(r)
                     plan.additions.append(.init(row: rowNumber, label: label, record: record))

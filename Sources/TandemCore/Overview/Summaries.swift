@@ -77,3 +77,30 @@ public struct PeopleIndex: Sendable {
 
     public subscript(id: UUID) -> Person? { byID[id] }
 }
+
+/// A summary as a list of the whole history keeps it: its record without sessions (they are
+/// let go as soon as the summary is made) and how many sessions there were.
+public struct Listed<Summary: Sendable>: Sendable {
+    public var summary: Summary
+    public var sessionCount: Int
+}
+
+extension CoachingSummary {
+    /// The summary for a list, its engagement's sessions let go.
+    public var listed: Listed<CoachingSummary> {
+        var s = self
+        let count = s.engagement.sessions.count
+        s.engagement.sessions = []
+        return Listed(summary: s, sessionCount: count)
+    }
+}
+
+extension MentoringSummary {
+    /// The summary for a list, its relationship's sessions let go.
+    public var listed: Listed<MentoringSummary> {
+        var s = self
+        let count = s.relationship.sessions.count
+        s.relationship.sessions = []
+        return Listed(summary: s, sessionCount: count)
+    }
+}
