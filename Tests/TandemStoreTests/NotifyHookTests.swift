@@ -62,6 +62,25 @@ final class NotifyHookTests {
         #expect(store.notifiedKeys() == [Self.event(1).key])
     }
 
+    /// A script still open for writing cannot be run (ETXTBSY): the hook waits for it a moment
+    /// instead of failing at once, and says so when it stays busy.
+    @Test func aCommandBusyBeingWrittenIsWaitedFor() throws {
+        let busy = tmp.url.appendingPathComponent("busy.sh")
+        try "#!/bin/sh\necho ran >> '\(log.path)'\n".write(to: busy, atomically: true, encoding: .utf8)
+        chmod(busy.path, 0o755)
+        let writer = open(busy.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        #expect(writer >= 0)
+        let stuck = NotifyHook(command: [busy.path]).announce([Self.event(1)], in: store, today: Self.today)
+        #expect(stuck.failures == ["\(Self.event(1).summary): \(busy.path) could not start: \(String(cString: strerror(ETXTBSY)))"])
+        #expect(logLines.isEmpty)
+        // Closed while the hook waits: it runs.
+        let closer = Thread { usleep(100_000); close(writer) }
+        closer.start()
+        let later = NotifyHook(command: [busy.path]).announce([Self.event(2)], in: store, today: Self.today)
+        #expect(later.failures.isEmpty)
+        #expect(logLines == ["ran"])
+    }
+
     @Test func aFailingCommandIsReportedAndNotRetriedThatDay() {
         let failing = tmp.url.appendingPathComponent("fail.sh")
         try? "#!/bin/sh\necho 'no display' >&2\nexit 3\n".write(to: failing, atomically: true, encoding: .utf8)

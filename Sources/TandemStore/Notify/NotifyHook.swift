@@ -14,6 +14,8 @@ public struct NotifyHook: Sendable {
     public static let stateFile = ".cache/notified.json"
     /// Days of announcements kept in the state file.
     static let keepDays = 14
+    /// How long a command that is busy (ETXTBSY: its file open for writing) is waited for, in ms.
+    static let busyWaitMS = 2_000
 
     public var command: [String]
     public var timeout: TimeInterval
@@ -75,7 +77,16 @@ public struct NotifyHook: Sendable {
         let argv = (command + [event.summary, event.message]).map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+        // A script still open for writing somewhere (an editor saving it, or a process that
+        // inherited a writer's descriptor) cannot be run for a moment: ETXTBSY. Try again
+        // briefly before calling it a failure.
+        var spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+        var waited = 0
+        while spawned == ETXTBSY && waited < NotifyHook.busyWaitMS {
+            usleep(20_000)
+            waited += 20
+            spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+        }
         close(toChild[0]); close(fromChild[1])
         defer { close(fromChild[0]) }
         guard spawned == 0 else {
