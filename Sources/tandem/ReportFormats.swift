@@ -200,20 +200,22 @@ enum ReportJSON {
             String(decoding: try JSONSerialization.data(withJSONObject: value, options: options), as: UTF8.self)
                 .split(separator: "\n", omittingEmptySubsequences: false)
         }
-        var written: [InsightRef: [Substring]] = [:]
-        func object(_ ref: InsightRef) throws -> [Substring] {
-            if let done = written[ref] { return done }
-            let one: [String: Any] = ["kind": ref.kind.rawValue, "id": ref.id.uuidString.lowercased(), "name": r.name(ref), "file": r.file(ref) ?? NSNull()]
-            let done = try lines(one)
-            written[ref] = done
-            return done
+        // A record's object, as the serializer writes `{kind, id, name, file}` (keys sorted), made
+        // where it is written: nothing is kept of the thousands a long period lists.
+        func object(_ ref: InsightRef) -> [String] {
+            ["{",
+             "  \"file\" : " + (r.file(ref).map(JSONText.quoted) ?? "null") + ",",
+             "  \"id\" : " + JSONText.quoted(ref.id.uuidString.lowercased()) + ",",
+             "  \"kind\" : " + JSONText.quoted(ref.kind.rawValue) + ",",
+             "  \"name\" : " + JSONText.quoted(r.name(ref)),
+             "}"]
         }
         var piece = ""
         func flush(_ force: Bool = false) throws {
             if force || piece.utf8.count >= 1 << 16 { try emit(piece); piece = "" }
         }
         /// A nested value's lines after its first, each indented (blank lines stay blank).
-        func put(_ more: ArraySlice<Substring>, indent: Substring) {
+        func put<S: StringProtocol>(_ more: ArraySlice<S>, indent: Substring) {
             for l in more {
                 piece += "\n"
                 if !l.isEmpty { piece += indent; piece += l }
@@ -229,7 +231,7 @@ enum ReportJSON {
                     let inner = indent + "  "
                     for (n, ref) in list.enumerated() {
                         piece += n == 0 ? "\n" : ",\n"
-                        let o = try object(ref)
+                        let o = object(ref)
                         piece += inner; piece += o[0]
                         put(o.dropFirst(), indent: inner)
                         try flush()
