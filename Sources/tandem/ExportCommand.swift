@@ -33,14 +33,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Include sessions marked private.") var includePrivate = false
 
     func validate() throws {
-        if format == .csv && kind == nil {
-            throw ValidationError("--format csv writes one table: give --kind people, coaching, mentoring or sessions")
-        }
-        if format == .json && kind == .sessions {
-            throw ValidationError("in JSON, sessions live inside their records: use --kind coaching or mentoring, or --format csv --kind sessions")
-        }
-        if format == .ics && kind == .people {
-            throw ValidationError("people have no dates for a calendar: use --kind coaching, mentoring or sessions")
+        if let refusal = ExportStream.refusal(format: ExportFormat(rawValue: format.rawValue)!,
+                                              kind: kind.map { InteropKind(rawValue: $0.rawValue)! }) {
+            throw ValidationError(refusal)
         }
         if record != nil && format != .md {
             throw ValidationError("--record applies to --format md")

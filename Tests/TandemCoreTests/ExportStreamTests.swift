@@ -18,19 +18,17 @@ import Testing
 
     /// Every request `tandem export` accepts (its `validate` refuses csv without a kind, json
     /// sessions and ics people).
-    static var requests: [ExportStream.Request] {
-        var out: [ExportStream.Request] = []
-        for format in ExportFormat.allCases {
-            for kind in [nil] + InteropKind.allCases.map(Optional.some) {
-                if format == .csv && kind == nil { continue }
-                if format == .json && kind == .sessions { continue }
-                if format == .ics && kind == .people { continue }
-                for includePrivate in [false, true] {
-                    out.append(ExportStream.Request(format: format, kind: kind, includePrivate: includePrivate, today: today))
-                }
-            }
-        }
-        return out
+    static var requests: [ExportStream.Request] { ExportStream.everyRequest(today: today) }
+
+    /// The requests that can be made: 4 formats by 5 kinds (none among them), less the three
+    /// refused, each with and without private sessions.
+    @Test func everyRequestIsEveryOneNotRefused() {
+        #expect(Self.requests.count == (4 * 5 - 3) * 2)
+        #expect(ExportStream.refusal(format: .csv, kind: nil)?.contains("--kind") == true)
+        #expect(ExportStream.refusal(format: .json, kind: .sessions) != nil)
+        #expect(ExportStream.refusal(format: .ics, kind: .people) != nil)
+        #expect(ExportStream.refusal(format: .md, kind: nil) == nil && ExportStream.refusal(format: .csv, kind: .people) == nil)
+        #expect(!Self.requests.contains { ExportStream.refusal(format: $0.format, kind: $0.kind) != nil })
     }
 
     /// The export of the whole snapshot at once, as `tandem export` made it before streaming.

@@ -10,20 +10,7 @@ import TandemCore
     static let today = Day(iso: "2026-11-29")!
 
     /// Every request `tandem export` accepts.
-    static var requests: [ExportStream.Request] {
-        var out: [ExportStream.Request] = []
-        for format in ExportFormat.allCases {
-            for kind in [nil] + InteropKind.allCases.map(Optional.some) {
-                if format == .csv && kind == nil { continue }
-                if format == .json && kind == .sessions { continue }
-                if format == .ics && kind == .people { continue }
-                for includePrivate in [false, true] {
-                    out.append(ExportStream.Request(format: format, kind: kind, includePrivate: includePrivate, today: today))
-                }
-            }
-        }
-        return out
-    }
+    static var requests: [ExportStream.Request] { ExportStream.everyRequest(today: today) }
 
     /// The export as it was made from the whole loaded snapshot (the command before it streamed).
     static func whole(_ r: ExportStream.Request, _ snapshot: Snapshot) throws -> String {

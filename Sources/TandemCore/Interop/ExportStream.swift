@@ -43,6 +43,33 @@ public struct ExportStream {
         }
     }
 
+    /// Why an export of `kind` as `format` cannot be made (what `tandem export` says), or `nil`.
+    public static func refusal(format: ExportFormat, kind: InteropKind?) -> String? {
+        switch (format, kind) {
+        case (.csv, nil):
+            "--format csv writes one table: give --kind people, coaching, mentoring or sessions"
+        case (.json, .sessions?):
+            "in JSON, sessions live inside their records: use --kind coaching or mentoring, or --format csv --kind sessions"
+        case (.ics, .people?):
+            "people have no dates for a calendar: use --kind coaching, mentoring or sessions"
+        default:
+            nil
+        }
+    }
+
+    /// Every request that can be made (no `refusal`), with and without private sessions.
+    public static func everyRequest(today: Day) -> [Request] {
+        var out: [Request] = []
+        for format in ExportFormat.allCases {
+            for kind in [nil] + InteropKind.allCases.map(Optional.some) where refusal(format: format, kind: kind) == nil {
+                for includePrivate in [false, true] {
+                    out.append(Request(format: format, kind: kind, includePrivate: includePrivate, today: today))
+                }
+            }
+        }
+        return out
+    }
+
     /// A Markdown record reference that finds no record, or several.
     public struct RecordNotFound: Error, Equatable, CustomStringConvertible {
         public var failure: RecordQuery.Failure
