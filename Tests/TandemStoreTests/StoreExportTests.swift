@@ -69,12 +69,7 @@ import TandemCore
 
     @Test func aBrokenFileFailsAsTheLoadDoesBeforeAnythingIsWritten() throws {
         let tmp = TempFolder()
-        let snapshot = try LoadIndexTests.demo(tmp)
-        let store = try Store.open(at: tmp.store, forEditing: false)
-        let files = try store.load(scope: .all).files
-        let names = snapshot.relationships.map { files[RecordRef(kind: .mentoring, id: $0.id)]! }.sorted()
-        tmp.write("{\n  \"id\": 3\n", to: names[5])
-        tmp.write("not json", to: names[9])
+        let (store, names) = try StoreStreamTests.twoBrokenRelationships(tmp)
         var loadError: StoreError?
         do { _ = try Store.open(at: tmp.store, forEditing: false).load(scope: .all) } catch let e as StoreError { loadError = e }
         try #require(loadError?.file == names[5])

@@ -12,6 +12,18 @@ import TandemCore
             + s.relationships.map(Record.mentoring) + s.assessments.map(Record.assessment)
     }
 
+    /// A demo store whose 6th and 10th mentoring files (in file order) are broken, and the
+    /// mentoring files in that order: the first bad file is `names[5]`.
+    static func twoBrokenRelationships(_ tmp: TempFolder) throws -> (Store, [String]) {
+        let snapshot = try LoadIndexTests.demo(tmp)
+        let store = try Store.open(at: tmp.store, forEditing: false)
+        let files = try store.load(scope: .all).files
+        let names = snapshot.relationships.map { files[RecordRef(kind: .mentoring, id: $0.id)]! }.sorted()
+        tmp.write("{\n  \"id\": 3\n", to: names[5])
+        tmp.write("not json", to: names[9])
+        return (store, names)
+    }
+
     @Test func givesWhatLoadGivesInItsOrderAcrossBatches() throws {
         let tmp = TempFolder()
         _ = try LoadIndexTests.demo(tmp)
@@ -61,12 +73,7 @@ import TandemCore
 
     @Test func theFirstBrokenFileInFileOrderThrowsWithItsPlace() throws {
         let tmp = TempFolder()
-        let snapshot = try LoadIndexTests.demo(tmp)
-        let store = try Store.open(at: tmp.store, forEditing: false)
-        let files = try store.load(scope: .all).files
-        let names = snapshot.relationships.map { files[RecordRef(kind: .mentoring, id: $0.id)]! }.sorted()
-        tmp.write("{\n  \"id\": 3\n", to: names[5])
-        tmp.write("not json", to: names[9])
+        let (store, names) = try StoreStreamTests.twoBrokenRelationships(tmp)
         for size in [1, 4, 1000] {
             var given = 0
             #expect {
