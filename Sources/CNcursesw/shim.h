@@ -234,6 +234,13 @@ static inline const char *tandem_tigetstr_or(const char *name, const char *fallb
     return (s == NULL || s == (char *)-1 || s[0] == 0) ? fallback : s;
 }
 
+/* Whether the terminal has an alternate screen to draw on (`smcup`): vt100 and the Linux
+   console have none, so the last frame stays on the one screen after `endwin`. */
+static inline int tandem_has_alternate_screen(void) {
+    char *s = tigetstr("smcup");
+    return (s == NULL || s == (char *)-1 || s[0] == 0) ? 0 : 1;
+}
+
 static void tandem_crash_handler(int sig) {
     if (tandem_in_curses) {
         if (tandem_saved_modes_valid) tcsetattr(STDIN_FILENO, TCSANOW, &tandem_saved_modes);

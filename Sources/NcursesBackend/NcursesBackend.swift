@@ -124,6 +124,12 @@ public final class NcursesBackend: Backend {
     public func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true
+        // Without an alternate screen (vt100, linux) the last frame would stay, and the shell's
+        // prompt would be written over its footer: clear it first, as the alternate screen would.
+        if tandem_has_alternate_screen() == 0 {
+            werase(window)
+            wrefresh(window)
+        }
         curs_set(1)
         leaveCurses()
     }

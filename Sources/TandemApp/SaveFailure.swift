@@ -10,7 +10,9 @@ enum SaveFailure {
         s.data.put(attempted, for: attempted.ref)
         s.unsaved.insert(attempted.ref)
         s.recompute()
-        s.status = Status("Not saved: \(message). Kept on screen, unsaved (\(change.label)): "
-                          + ":w saves it again; q will not quit until it is saved", .error)
+        // What to do first: the status line holds three rows, and a long reason (a link's
+        // target, a path) must not push ":w" out of sight.
+        s.status = Status("Not saved, kept on screen, unsaved (\(change.label)): :w saves it again; "
+                          + "q will not quit until it is saved. Why: \(message)", .error)
     }
 }

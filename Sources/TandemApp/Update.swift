@@ -246,10 +246,11 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
     case .terminate: return update(&s, .terminate)
     case .suspend: return [.suspend]
     case .quit:
-        // A version kept unsaved after a conflict would be lost: say so; :q quits anyway.
+        // A version kept unsaved (after a conflict, or a save that failed: a full disk) would be
+        // lost: say so; :q quits anyway. Not "changed elsewhere": a failed write was not.
         if !s.unsaved.isEmpty {
-            s.status = Status("Not quitting: \(s.unsaved.count) record\(s.unsaved.count == 1 ? " has" : "s have") your unsaved version "
-                              + "(changed elsewhere too): :w saves again, :q quits and drops it", .error)
+            s.status = Status("Not quitting: \(s.unsaved.count) record\(s.unsaved.count == 1 ? " has" : "s have") your unsaved version: "
+                              + ":w saves again, :q quits and drops it", .error)
             return []
         }
         s.isQuitting = true

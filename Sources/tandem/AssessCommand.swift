@@ -89,7 +89,7 @@ struct AssessCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let out = Out(recommendation: result.recommendation.rawValue, coachingScore: result.coachingScore,
                           mentoringScore: result.mentoringScore, rationale: result.rationale, file: file)
-            emit(String(decoding: try encoder.encode(out), as: UTF8.self))
+            emitJSON(String(decoding: try encoder.encode(out), as: UTF8.self))
         } else {
             var lines = ["\(who.name.printable): \(result.recommendation.rawValue) "
                 + "(coaching \(result.coachingScore)/\(NeedsAssessment.maxScore), mentoring \(result.mentoringScore)/\(NeedsAssessment.maxScore))"]

@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
                 return o
             }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
-            emit(String(decoding: data, as: UTF8.self))
+            emitJSON(String(decoding: data, as: UTF8.self))
         } else if problems.isEmpty {
             emit("ok: \(counts); no problems in \(store.root.path)")
         } else {

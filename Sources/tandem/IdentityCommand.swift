@@ -95,7 +95,7 @@ struct IdentityCommand: ParsableCommand {
                 let fields = ["name": file.name, "publicKey": file.publicKey, "fingerprint": print,
                               "passphrase": file.needsPassphrase ? "yes" : "no", "file": url.path]
                 let data = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])
-                emit(String(decoding: data, as: UTF8.self))
+                emitJSON(String(decoding: data, as: UTF8.self))
             } else {
                 emit("""
                     name        \(Output.terminalSafe(file.name))

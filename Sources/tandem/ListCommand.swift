@@ -219,10 +219,10 @@ struct ListCommand: ParsableCommand {
     private func printJSON(_ rows: [[String: Any?]]) throws {
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard !rows.isEmpty else {
-            emit(String(decoding: try JSONSerialization.data(withJSONObject: [Any](), options: options), as: UTF8.self))
+            emitJSON(String(decoding: try JSONSerialization.data(withJSONObject: [Any](), options: options), as: UTF8.self))
             return
         }
-        try emitPieces { put in
+        try emitPieces(json: true) { put in
             var piece = "["
             for (n, row) in rows.enumerated() {
                 let object: [String: Any] = row.mapValues { $0 ?? NSNull() }

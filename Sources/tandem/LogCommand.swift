@@ -134,7 +134,7 @@ struct LogCommand: ParsableCommand {
             let session = updated.sessions.first { !before.contains($0.id) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            emit(String(decoding: try encoder.encode(session), as: UTF8.self))
+            emitJSON(String(decoding: try encoder.encode(session), as: UTF8.self))
         } else {
             emit("Logged \(mins) min on \(day.iso) for \(who) (\(file))")
         }

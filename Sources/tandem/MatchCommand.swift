@@ -45,7 +45,7 @@ struct MatchCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let rows = list.map { Row(id: $0.person.id.uuidString.lowercased(), name: $0.person.name, score: $0.score,
                                       reasons: $0.reasons, atCapacity: $0.atCapacity) }
-            emit(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            emitJSON(String(decoding: try encoder.encode(rows), as: UTF8.self))
             return
         }
         guard !list.isEmpty else {

@@ -71,7 +71,7 @@ struct ReportCommand: ParsableCommand {
         if let output {
             try Self.write(to: output, render)
         } else {
-            try emitPieces(render)
+            try emitPieces(json: format == .json, render)
         }
     }
 

@@ -54,7 +54,7 @@ struct StatusCommand: ParsableCommand {
                 "today": today.iso, "line": status.line,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            emit(String(decoding: data, as: UTF8.self))
+            emitJSON(String(decoding: data, as: UTF8.self))
         } else {
             emit(status.line)
         }

@@ -56,10 +56,18 @@ func emit(_ text: String) {
     FileHandle.standardOutput.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
 }
 
+/// `emit` for a JSON document: unsafe characters become JSON escapes (`\u009B`), so the output
+/// is still JSON for the script reading it (`emit` would write `\u{9B}`, which no parser takes).
+func emitJSON(_ json: String) {
+    let safe = TerminalSafeText.cleanJSON(json)
+    FileHandle.standardOutput.write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8))
+}
+
 /// `emit` for text made a piece at a time: the same bytes as `emit` of the pieces joined (control
 /// characters escaped, a line end added when the text does not end with one), written a buffer
 /// at a time so the whole text is never held.
-func emitPieces(_ body: (_ emit: (String) throws -> Void) throws -> Void) throws {
+/// With `json`, the pieces make one JSON document and are escaped as `emitJSON` does.
+func emitPieces(json: Bool = false, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws {
     var buffer = Data()
     buffer.reserveCapacity(1 << 16)
     // A carriage return at the end of a piece is kept back: `TerminalSafeText` lets one through
@@ -68,7 +76,7 @@ func emitPieces(_ body: (_ emit: (String) throws -> Void) throws -> Void) throws
     var endsWithNewline = false
     func put(_ s: String) {
         guard !s.isEmpty else { return }
-        buffer.append(contentsOf: TerminalSafeText.clean(s).utf8)
+        buffer.append(contentsOf: (json ? TerminalSafeText.cleanJSON(s) : TerminalSafeText.clean(s)).utf8)
         endsWithNewline = s.hasSuffix("\n")
         if buffer.count >= 1 << 16 { FileHandle.standardOutput.write(buffer); buffer.removeAll(keepingCapacity: true) }
     }

@@ -83,7 +83,7 @@ struct TerminalCheckCommand: ParsableCommand {
                 throw CLIFailure.input("--output: cannot write \(output)")
             }
         } else {
-            emit(String(decoding: json, as: UTF8.self))
+            emitJSON(String(decoding: json, as: UTF8.self))
         }
     }
 }

@@ -75,7 +75,8 @@ struct ChangeTests {
         #expect(s.undoStack == undo, "u can still take the change back")
         #expect(s.pending.isEmpty)
         #expect(s.status?.kind == .error)
-        #expect(s.status?.text.hasPrefix("Not saved: disk full. Kept on screen, unsaved (Logged 50 min session on 2026-11-29 for Ana Lima)") == true,
+        #expect(s.status?.text == "Not saved, kept on screen, unsaved (Logged 50 min session on 2026-11-29 for Ana Lima): "
+                + ":w saves it again; q will not quit until it is saved. Why: disk full",
                 "\(s.status?.text ?? "")")
         #expect(s.confirm == nil)
     }

@@ -43,13 +43,19 @@ final class SaveFailureTests {
         let status = try #require(rt.state.status)
         #expect(status.kind == .error)
         #expect(status.text.contains("No space left on device"), "\(status.text)")
-        #expect(status.text.contains("Kept on screen, unsaved") && status.text.contains(":w saves it again"), "\(status.text)")
+        #expect(status.text.contains("kept on screen, unsaved") && status.text.contains(":w saves it again"), "\(status.text)")
+        // What to do comes before the reason, which may be long (a path, a link's target): the
+        // status line holds three rows, and ":w" must be in them.
+        let colonW = try #require(status.text.range(of: ":w saves it again")), reason = try #require(status.text.range(of: "No space left"))
+        #expect(colonW.lowerBound < reason.lowerBound, "\(status.text)")
         #expect(try Data(contentsOf: dir.appendingPathComponent(rel)) == before, "nothing half-written")
         let kept = try #require(rt.state.data.value(of: ref))
         #expect(sessions(of: kept).contains { $0.notes == "Typed while the disk was full" }, "the typed session is still in memory")
         #expect(rt.state.unsaved.contains(ref))
         send([.char("q")])
         #expect(rt.state.status?.text.hasPrefix("Not quitting") == true, "\(rt.state.status?.text ?? "")")
+        // Nothing was changed elsewhere: the disk was full.
+        #expect(rt.state.status?.text.contains("elsewhere") == false, "\(rt.state.status?.text ?? "")")
 
         store.simulatedWriteError = nil
         send([.char(":"), .char("w"), .enter])

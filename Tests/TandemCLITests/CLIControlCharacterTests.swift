@@ -33,4 +33,32 @@ struct CLIControlCharacterTests {
         let check = folder.run(["check"])
         #expect(!(check.stderr + check.stdout).unicodeScalars.contains { $0.value == 0x1B })
     }
+
+    /// The JSON outputs escape as JSON does (`\u009B`), never as the text outputs do (`\u{9B}`,
+    /// which no JSON parser takes): a script reading `list --json` gets the stored name back, and
+    /// the terminal still sees nothing raw. An 8-bit CSI and a right-to-left override are the
+    /// characters JSONSerialization itself leaves raw.
+    @Test func jsonOutputsStayJSON() throws {
+        let folder = CLIFolder.demo()
+        let person = try #require(try folder.listJSON("people").first)
+        let id = try #require(person["id"] as? String), name = try #require(person["name"] as? String)
+        let file = try #require(folder.entries().keys.first { $0.hasPrefix("people/") && $0.hasSuffix("-\(id.prefix(8).lowercased()).json") })
+        let hostile = "\u{9B}2J\u{202E}\u{1B}[31m" + name
+        var object = try folder.object(file)
+        object["name"] = hostile
+        try folder.write(try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), to: file)
+
+        let unsafe: (Unicode.Scalar) -> Bool = { [0x1B, 0x9B, 0x202E].contains($0.value) }
+        for args in [["list", "people", "--json"], ["list", "people", "--json", "--all"], ["report", "--format", "json"]] {
+            let r = folder.run(args)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            #expect(!r.stdout.unicodeScalars.contains(where: unsafe), "\(args): raw control characters in \(r.stdout.prefix(300).debugDescription)")
+            #expect(!r.stdout.contains("\\u{"), "\(args): a text escape in JSON: \(r.stdout.prefix(300))")
+            let parsed = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
+            if args[0] == "list" {
+                let rows = try #require(parsed as? [[String: Any]])
+                #expect(rows.contains { $0["name"] as? String == hostile }, "\(args): the stored name does not come back")
+            }
+        }
+    }
 }

@@ -73,6 +73,24 @@ import TandemCore
         #expect(AgencyStatus(rebuilt.snapshot, today: today) == AgencyStatus(try store.load(scope: .all).snapshot, today: today))
     }
 
+    /// A FIFO, a device or a dangling link named `*.json` is reported, as `list` and `check`
+    /// report it, never skipped: the record it stands for would drop out of the counts.
+    @Test(arguments: ["fifo", "device", "dangling"])
+    func aFileThatIsNoRegularFileIsReportedNotSkipped(_ what: String) throws {
+        let (folder, store) = try store()
+        _ = try StatusIndex.snapshot(of: store)
+        let rel = "coaching/zz-odd-12345678.json"
+        let path = folder.store.appendingPathComponent(rel).path
+        switch what {
+        case "fifo": #expect(mkfifo(path, 0o600) == 0)
+        case "device": #expect(symlink("/dev/null", path) == 0)
+        default: #expect(symlink("/nonexistent/record.json", path) == 0)
+        }
+        let e = storeError { _ = try StatusIndex.snapshot(of: store) }
+        #expect(e?.file == rel, "\(what): \(e?.description ?? "no error: skipped")")
+        #expect(e == storeError { _ = try store.load(scope: .open) }, "status and loading say the same")
+    }
+
     @Test func anUnreadableRecordFileIsReportedWithItsPlace() throws {
         let (folder, store) = try store()
         folder.write("{\n  \"format\": 1,\n  \"id\": \n}\n", to: "coaching/broken-12345678.json")

@@ -27,6 +27,23 @@ public enum TerminalSafeText {
         return out
     }
 
+    /// `json` (a document JSONSerialization or JSONEncoder wrote) with every unsafe character
+    /// written as a JSON escape (`\u009B`, `\u202E`) instead of `clean`'s `\u{9B}`, which is
+    /// no JSON: the same document for a parser, and nothing raw for a terminal. Those encoders
+    /// leave such characters raw only inside strings (they escape C0 controls themselves), and
+    /// every one of them is in the Basic Multilingual Plane, so four hex digits always hold it.
+    public static func cleanJSON(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: isUnsafe) else { return json }
+        var out = ""
+        out.reserveCapacity(json.utf8.count + 8)
+        for scalar in json.unicodeScalars {
+            guard isUnsafe(scalar) else { out.unicodeScalars.append(scalar); continue }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
+        return out
+    }
+
     /// Whether a scalar must not reach a terminal raw.
     public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         switch s.value {

@@ -90,8 +90,13 @@ public enum StatusIndex {
         var entries: [String: Entry] = [:]
         var dirty = false
         for kind in [RecordKind.coaching, .mentoring] {
-            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) {
-                let rel = "\(kind.rawValue)/\(name)"
+            // Every `*.json` name, regular or not: a FIFO, a device or a dangling link is
+            // reported as loading reports it, never skipped (its record would vanish from the counts).
+            for (rel, stat) in try folder.listJSONFiles(in: kind.rawValue) {
+                guard let st = stat else {
+                    if let problem = folder.notARegularFile(rel) { throw problem }
+                    continue   // gone since the listing
+                }
                 if let e = old[rel], e.stat == st, max(st.modified, st.changed) < written &- LoadIndex.racyWindow {
                     entries[rel] = e
                     continue
