@@ -320,6 +320,9 @@ public struct AppState: Sendable {
     /// Records whose on-screen version could not be saved because the file changed elsewhere
     /// too (the conflict dialog was left with Esc): kept in memory, unsaved; `:w` tries again.
     public var unsaved: Set<RecordRef> = []
+    /// Unsaved versions taken back from an earlier run (`Store.unsavedVersions`): their drafts go
+    /// once they are saved, or when `:q` drops them.
+    public var keptUnsaved: Set<RecordRef> = []
     /// Records changed by others that are not taken in yet (a form is open on them, a save of
     /// ours is on the way, or an unsaved version is kept), already announced once.
     public var heldOutside: Set<RecordRef> = []

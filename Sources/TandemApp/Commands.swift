@@ -14,7 +14,7 @@ enum Commands {
         switch name {
         case "q", "quit", "q!", "wq", "x":
             s.isQuitting = true
-            return [.quit]
+            return SaveFailure.dropKept(&s) + [.quit]
         case "w", "write":
             if !s.unsaved.isEmpty { return Sharing.retryUnsaved(&s) }
             s.status = s.pending.isEmpty ? Status("All changes are on disk", .ok) : Status("Saving \(s.pending.count) change(s)…")

@@ -150,7 +150,7 @@ enum Sharing {
         s.heldOutside.remove(ref)
         s.recompute()
         s.status = Status("Saved (merged with a change made elsewhere)" + (change.map { ": \($0.label)" } ?? ""), .ok)
-        return []
+        return SaveFailure.saved(&s, ref)
     }
 
     /// Moves every undo and redo entry of `ref` from one version of the record to another:

@@ -23,7 +23,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         if let change = state.pending.removeValue(forKey: ref) {
             state.status = Status("Saved: \(change.label)", .ok)
         }
-        return []
+        return SaveFailure.saved(&state, ref)
     case .deleteFinished(let ref):
         state.files[ref] = nil
         if let change = state.pending.removeValue(forKey: ref) {
@@ -100,6 +100,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             effects.append(.saveDraft(draft(of: form, today: state.today)))
         }
         effects += Closing.draftOnQuit(state)
+        // Quitting from anywhere cannot wait for an answer: a version kept unsaved (a save that
+        // failed, a conflict left with Esc) is saved once more, and what still does not save is
+        // kept as a draft by the dashboard's caller (`Store.keepUnsaved`) and offered back.
+        if !state.unsaved.isEmpty { effects += Sharing.retryUnsaved(&state) }
         state.isQuitting = true
         return effects + [.quit]
     }

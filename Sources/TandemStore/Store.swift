@@ -340,6 +340,12 @@ public final class Store: @unchecked Sendable {
         return record
     }
 
+    /// What this store last read or wrote of `ref` (what a save merges against), if anything.
+    func remembered(_ ref: RecordRef) -> Record? { locked { bases[ref] } }
+
+    /// Whether the listing this store holds has a file for `ref`.
+    func hasFile(_ ref: RecordRef) -> Bool { locked { files[ref] != nil } }
+
     /// Takes the version on disk of a record (after a `.conflict`, when the user keeps theirs):
     /// the same as `loadRecord`, and later saves compare against it.
     public func reload(_ ref: RecordRef) throws -> Record {

@@ -80,6 +80,9 @@ struct DashboardCommand: ParsableCommand {
         }
         if firstRun { state.status = Status("New store in \(dir.path): press n to add your people, then their coaching and mentoring") }
         if let line = UserConfig.statusLine(config.problems) { state.status = Status(line, .error) }
+        // What an earlier run could not save before it quit comes back, unsaved, merged with the files as they are now.
+        let (kept, keptProblems) = store.unsavedVersions()
+        state.takeBackUnsaved(kept, problems: keptProblems)
         // Read-only only when the folder cannot be written or a file is from a newer Tandem: say why at once.
         if let reason = store.readOnlyReason { state.status = Status("Read-only: \(reason)", .error) }
 
@@ -98,6 +101,23 @@ struct DashboardCommand: ParsableCommand {
         CrashTrigger.armFromEnvironment()
         runtime.run()
         backend.shutdown()
+        // Quit from anywhere (Ctrl-C, a closed terminal) with a version that still would not save:
+        // it is kept as a draft and offered back at the next start; said here, on the shell's screen.
+        let left = runtime.state.unsavedVersions
+        guard !left.isEmpty, temporary == nil else { return }
+        func say(_ text: String) { FileHandle.standardError.write(Data("tandem: \(TerminalSafeText.clean(text))\n".utf8)) }
+        for (label, record) in left {
+            do {
+                let rel = try store.keepUnsaved(record)
+                say("not saved: your version of \(label) is kept in \(rel); the dashboard offers it back when it next starts")
+            } catch {
+                // Nowhere to keep it: the shell's screen is the last place, so nothing typed is lost.
+                say("not saved, and it could not be kept in drafts/ either (\(error)): your version of \(label) follows, as JSON")
+                let json = (try? RecordFile.encode(record, path: "\(record.ref.kind.rawValue)/unsaved.json")).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                FileHandle.standardError.write(Data((TerminalSafeText.clean(json) + "\n").utf8))
+            }
+        }
+        throw ExitCode(1)
     }
 }
 
