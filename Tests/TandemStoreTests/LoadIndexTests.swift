@@ -566,5 +566,20 @@ import TandemCore
                      "a1b2c3d4x0000-4000-8000-00000000000a", "g1b2c3d4-0000-4000-8000-00000000000a", "", "a1b2c3d4-0000-4000-8000-00000000000a0"] {
             #expect(FastUUID.parse(text) == UUID(uuidString: text), "\(text)")
         }
+        // Every byte in a few places: the hex digits of both cases and nothing else (a dash at a dash's place).
+        let base = Array("01234567-89ab-CDEF-abcd-0123456789AB".utf8)
+        #expect(base.withUnsafeBufferPointer { FastUUID.parse($0) } == UUID(uuidString: "01234567-89AB-CDEF-ABCD-0123456789AB"))
+        for at in [0, 7, 8, 9, 35] {
+            for byte in UInt8(0)...UInt8(255) {
+                var text = base
+                text[at] = byte
+                let fast = text.withUnsafeBufferPointer { FastUUID.parse($0) }
+                // Foundation's parser takes a few more (a space, a sign where a number starts):
+                // those give up, and JSONDecoder decides.
+                let hex = (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
+                #expect((fast != nil) == (at == 8 ? byte == UInt8(ascii: "-") : hex), "byte \(byte) at \(at)")
+                if let fast { #expect(fast == UUID(uuidString: String(decoding: text, as: UTF8.self)), "byte \(byte) at \(at)") }
+            }
+        }
     }
 }

@@ -295,24 +295,20 @@ final class Tape {
 /// after the 8th, 12th, 16th and 20th.
 enum FastUUID {
     static func parse(_ s: UnsafeBufferPointer<UInt8>) -> UUID? {
-        guard s.count == 36 else { return nil }
-        var out: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let ok = withUnsafeMutableBytes(of: &out) { dest -> Bool in
-            var k = 0, o = 0
-            while k < 36 {
-                if k == 8 || k == 13 || k == 18 || k == 23 {
-                    guard s[k] == UInt8(ascii: "-") else { return false }
-                    k += 1
-                    continue
-                }
-                guard let hi = nibble(s[k]), let lo = nibble(s[k + 1]) else { return false }
-                dest[o] = hi << 4 | lo
-                o += 1
-                k += 2
-            }
-            return true
+        guard s.count == 36, let p = s.baseAddress else { return nil }
+        let dash = UInt8(ascii: "-")
+        guard p[8] == dash, p[13] == dash, p[18] == dash, p[23] == dash else { return nil }
+        // Every id of every session and action item comes through here: no loop, no branch per
+        // digit, one check at the end.
+        var bad: UInt8 = 0
+        @inline(__always) func byte(_ at: Int) -> UInt8 {
+            let hi = nibble(p[at]), lo = nibble(p[at + 1])
+            bad |= (hi | lo) & 0xF0
+            return hi << 4 | lo & 0x0F
         }
-        return ok ? UUID(uuid: out) : nil
+        let out: uuid_t = (byte(0), byte(2), byte(4), byte(6), byte(9), byte(11), byte(14), byte(16),
+                           byte(19), byte(21), byte(24), byte(26), byte(28), byte(30), byte(32), byte(34))
+        return bad == 0 ? UUID(uuid: out) : nil
     }
 
     static func parse(_ text: String) -> UUID? {
@@ -320,13 +316,13 @@ enum FastUUID {
         return t.withUTF8 { parse($0) }
     }
 
-    @inline(__always) private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x41...0x46: c - 0x41 + 10
-        case 0x61...0x66: c - 0x61 + 10
-        default: nil
-        }
+    /// A hex digit's value, or `0xFF` for any other byte.
+    @inline(__always) private static func nibble(_ c: UInt8) -> UInt8 {
+        let d = c &- 0x30
+        if d < 10 { return d }
+        // `| 0x20` folds A–F onto a–f and nothing else onto them.
+        let l = (c | 0x20) &- 0x61
+        return l < 6 ? l + 10 : 0xFF
     }
 }
 

@@ -29,6 +29,7 @@ struct SessionParser {
         JSONSpace.skip(b, &i)
         guard i < b.count else { return nil }
         if b[i] == UInt8(ascii: "]") { i += 1; return out }
+        out.reserveCapacity(16)
         while true {
             JSONSpace.skip(b, &i)
             guard let s = session() else { return nil }
@@ -104,6 +105,7 @@ struct SessionParser {
         JSONSpace.skip(b, &i)
         guard i < b.count else { return nil }
         if b[i] == UInt8(ascii: "]") { i += 1; return out }
+        out.reserveCapacity(4)
         while true {
             JSONSpace.skip(b, &i)
             guard let item = actionItem() else { return nil }
@@ -200,6 +202,7 @@ struct SessionParser {
         JSONSpace.skip(b, &i)
         guard i < b.count else { return nil }
         if b[i] == UInt8(ascii: "]") { i += 1; return out }
+        out.reserveCapacity(4)
         while true {
             JSONSpace.skip(b, &i)
             guard let s = string() else { return nil }
