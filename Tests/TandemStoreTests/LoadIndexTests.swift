@@ -569,7 +569,7 @@ import TandemCore
         // Every byte in a few places: the hex digits of both cases and nothing else (a dash at a dash's place).
         let base = Array("01234567-89ab-CDEF-abcd-0123456789AB".utf8)
         #expect(base.withUnsafeBufferPointer { FastUUID.parse($0) } == UUID(uuidString: "01234567-89AB-CDEF-ABCD-0123456789AB"))
-        for at in [0, 7, 8, 9, 35] {
+        for at in [0, 7, 8, 9, 12, 14, 17, 19, 22, 24, 27, 28, 35] {
             for byte in UInt8(0)...UInt8(255) {
                 var text = base
                 text[at] = byte

@@ -298,17 +298,39 @@ enum FastUUID {
         guard s.count == 36, let p = s.baseAddress else { return nil }
         let dash = UInt8(ascii: "-")
         guard p[8] == dash, p[13] == dash, p[18] == dash, p[23] == dash else { return nil }
-        // Every id of every session and action item comes through here: no loop, no branch per
-        // digit, one check at the end.
-        var bad: UInt8 = 0
-        @inline(__always) func byte(_ at: Int) -> UInt8 {
-            let hi = nibble(p[at]), lo = nibble(p[at + 1])
-            bad |= (hi | lo) & 0xF0
-            return hi << 4 | lo & 0x0F
+        // Every id of every session and action item comes through here: eight digits at a time.
+        let raw = UnsafeRawPointer(p)
+        func load32(_ at: Int) -> UInt64 { UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+        func load64(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        guard let a = digits(load64(0)), let b = digits(load32(9) | load32(14) << 32),
+              let c = digits(load32(19) | load32(24) << 32), let d = digits(load64(28)) else { return nil }
+        var out: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &out) { o in
+            o.storeBytes(of: a.littleEndian, toByteOffset: 0, as: UInt32.self)
+            o.storeBytes(of: b.littleEndian, toByteOffset: 4, as: UInt32.self)
+            o.storeBytes(of: c.littleEndian, toByteOffset: 8, as: UInt32.self)
+            o.storeBytes(of: d.littleEndian, toByteOffset: 12, as: UInt32.self)
         }
-        let out: uuid_t = (byte(0), byte(2), byte(4), byte(6), byte(9), byte(11), byte(14), byte(16),
-                           byte(19), byte(21), byte(24), byte(26), byte(28), byte(30), byte(32), byte(34))
-        return bad == 0 ? UUID(uuid: out) : nil
+        return UUID(uuid: out)
+    }
+
+    /// Eight hex digits (the first in the lowest byte) as the four bytes they spell, the first
+    /// in the lowest byte; `nil` unless every byte is 0-9, a-f or A-F.
+    @inline(__always) static func digits(_ x: UInt64) -> UInt32? {
+        let lanes: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        guard x & high == 0 else { return nil }
+        // Per byte, with no carry between bytes (each is below 0x80): byte >= lo and byte < hi.
+        let digit = (x &+ lanes &* (0x80 - 0x30)) & ~(x &+ lanes &* (0x80 - 0x3A)) & high
+        // Bit 5 set folds A-F onto a-f, and nothing else onto them.
+        let y = x | (lanes &* 0x20)
+        let letter = (y &+ lanes &* (0x80 - 0x61)) & ~(y &+ lanes &* (0x80 - 0x67)) & high
+        guard digit | letter == high else { return nil }
+        let v = (y & (lanes &* 0x0F)) &+ (letter >> 7) &* 9
+        // Byte 2j of t is digit 2j's value then digit 2j+1's; gather bytes 0, 2, 4 and 6.
+        var t = ((v << 4) | (v >> 8)) & 0x00FF_00FF_00FF_00FF
+        t = (t | (t >> 8)) & 0x0000_FFFF_0000_FFFF
+        t = (t | (t >> 16)) & 0x0000_0000_FFFF_FFFF
+        return UInt32(truncatingIfNeeded: t)
     }
 
     static func parse(_ text: String) -> UUID? {
@@ -316,14 +338,6 @@ enum FastUUID {
         return t.withUTF8 { parse($0) }
     }
 
-    /// A hex digit's value, or `0xFF` for any other byte.
-    @inline(__always) private static func nibble(_ c: UInt8) -> UInt8 {
-        let d = c &- 0x30
-        if d < 10 { return d }
-        // `| 0x20` folds A–F onto a–f and nothing else onto them.
-        let l = (c | 0x20) &- 0x61
-        return l < 6 ? l + 10 : 0xFF
-    }
 }
 
 // MARK: - The Decoder
