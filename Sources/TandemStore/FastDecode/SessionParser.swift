@@ -170,6 +170,11 @@ struct SessionParser {
         let start = i + 1
         guard let (end, escaped) = JSONStrings.end(b, from: start), !escaped else { return nil }
         i = end + 1
+        // `" : "` before a value, as a save writes it, in one look; anything else the long way.
+        if i + 4 <= b.count, b[i] == 0x20, b[i + 1] == UInt8(ascii: ":"), b[i + 2] == 0x20, b[i + 3] > 0x20 {
+            i += 3
+            return (start, end - start)
+        }
         JSONSpace.skip(b, &i)
         guard i < b.count, b[i] == UInt8(ascii: ":") else { return nil }
         i += 1
@@ -302,64 +307,74 @@ enum JSONStrings {
     /// A string's text with its escapes read; `nil` for anything `JSONDecoder` must judge (an
     /// unknown escape, a lone surrogate, a short `\u`).
     static func unescaped(_ s: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.count)
-        var k = 0
-        func hex4(_ at: Int) -> UInt32? {
-            guard at + 4 <= s.count else { return nil }
-            var v: UInt32 = 0
-            for j in at..<(at + 4) {
-                let c = s[j]
-                let d: UInt32
-                switch c {
-                case 0x30...0x39: d = UInt32(c - 0x30)
-                case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-                case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-                default: return nil
+        guard let base = s.baseAddress else { return "" }
+        var failed = false
+        // What an escape stands for is never longer than the escape, so the text fits in `s.count`
+        // bytes, written straight into the string's storage.
+        let text = String(unsafeUninitializedCapacity: s.count) { out -> Int in
+            var k = 0, o = 0
+            func hex4(_ at: Int) -> UInt32? {
+                guard at + 4 <= s.count else { return nil }
+                var v: UInt32 = 0
+                for j in at..<(at + 4) {
+                    let c = s[j]
+                    let d: UInt32
+                    switch c {
+                    case 0x30...0x39: d = UInt32(c - 0x30)
+                    case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+                    case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+                    default: return nil
+                    }
+                    v = v << 4 | d
                 }
-                v = v << 4 | d
+                return v
             }
-            return v
-        }
-        while k < s.count {
-            // The run up to the next backslash in one copy.
-            var run = k
-            while run < s.count, s[run] != UInt8(ascii: "\\") { run += 1 }
-            if run > k { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[k..<run])) }
-            k = run
-            guard k < s.count else { break }
-            guard k + 1 < s.count else { return nil }
-            let e = s[k + 1]
-            k += 2
-            switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                guard var scalar = hex4(k) else { return nil }
-                k += 4
-                if (0xD800...0xDBFF).contains(scalar) {
-                    // A high surrogate must be followed by an escaped low one; anything else is
-                    // left to JSONDecoder.
-                    guard k + 6 <= s.count, s[k] == UInt8(ascii: "\\"), s[k + 1] == UInt8(ascii: "u"),
-                          let low = hex4(k + 2), (0xDC00...0xDFFF).contains(low) else { return nil }
-                    k += 6
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(scalar) {
-                    return nil
+            func put(_ byte: UInt8) { out[o] = byte; o += 1 }
+            while k < s.count {
+                // The run up to the next backslash in one copy.
+                let run = memchr(base + k, 0x5C, s.count - k).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? s.count
+                if run > k {
+                    UnsafeMutableRawPointer(out.baseAddress! + o).copyMemory(from: base + k, byteCount: run - k)
+                    o += run - k
                 }
-                guard let u = Unicode.Scalar(scalar) else { return nil }
-                out.append(contentsOf: Array(String(Character(u)).utf8))
-            default:
-                return nil
+                k = run
+                guard k < s.count else { break }
+                guard k + 1 < s.count else { failed = true; return 0 }
+                let e = s[k + 1]
+                k += 2
+                switch e {
+                case UInt8(ascii: "\""): put(0x22)
+                case UInt8(ascii: "\\"): put(0x5C)
+                case UInt8(ascii: "/"): put(0x2F)
+                case UInt8(ascii: "b"): put(0x08)
+                case UInt8(ascii: "f"): put(0x0C)
+                case UInt8(ascii: "n"): put(0x0A)
+                case UInt8(ascii: "r"): put(0x0D)
+                case UInt8(ascii: "t"): put(0x09)
+                case UInt8(ascii: "u"):
+                    guard var scalar = hex4(k) else { failed = true; return 0 }
+                    k += 4
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        // A high surrogate must be followed by an escaped low one; anything else is
+                        // left to JSONDecoder.
+                        guard k + 6 <= s.count, s[k] == UInt8(ascii: "\\"), s[k + 1] == UInt8(ascii: "u"),
+                              let low = hex4(k + 2), (0xDC00...0xDFFF).contains(low) else { failed = true; return 0 }
+                        k += 6
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if (0xDC00...0xDFFF).contains(scalar) {
+                        failed = true
+                        return 0
+                    }
+                    guard let u = Unicode.Scalar(scalar) else { failed = true; return 0 }
+                    for byte in UTF8.encode(u)! { put(byte) }
+                default:
+                    failed = true
+                    return 0
+                }
             }
+            return o
         }
-        return String(decoding: out, as: UTF8.self)
+        return failed ? nil : text
     }
 }
 
