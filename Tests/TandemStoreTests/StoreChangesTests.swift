@@ -50,6 +50,19 @@ struct StoreChangesTests {
         #expect(a == b && a.count == loaded.stamp.count - 1)
     }
 
+    /// Refs are the same exactly when kind and id are, as dictionary keys too.
+    @Test func refsAreEqualByKindAndId() {
+        let ids = [uuid(1), uuid(2), UUID(uuid: (1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0))]
+        var seen: [RecordRef: Int] = [:]
+        for kind in RecordKind.allCases { for id in ids { seen[RecordRef(kind: kind, id: id), default: 0] += 1 } }
+        for kind in RecordKind.allCases { for id in ids { seen[RecordRef(kind: kind, id: id), default: 0] += 1 } }
+        #expect(seen.count == RecordKind.allCases.count * ids.count)
+        #expect(seen.values.allSatisfy { $0 == 2 })
+        #expect(RecordRef(kind: .coaching, id: ids[0]) == RecordRef(kind: .coaching, id: ids[0]))
+        #expect(RecordRef(kind: .coaching, id: ids[0]) != RecordRef(kind: .mentoring, id: ids[0]))
+        #expect(RecordRef(kind: .coaching, id: ids[2]) != RecordRef(kind: .coaching, id: ids[3]))
+    }
+
     @Test func ownSavesAreNotNews() throws {
         let tmp = TempFolder()
         let (store, loaded) = try loadedStore(tmp)
