@@ -29,7 +29,6 @@ struct SessionParser {
         JSONSpace.skip(b, &i)
         guard i < b.count else { return nil }
         if b[i] == UInt8(ascii: "]") { i += 1; return out }
-        out.reserveCapacity(16)
         while true {
             JSONSpace.skip(b, &i)
             guard let s = session() else { return nil }
@@ -105,7 +104,6 @@ struct SessionParser {
         JSONSpace.skip(b, &i)
         guard i < b.count else { return nil }
         if b[i] == UInt8(ascii: "]") { i += 1; return out }
-        out.reserveCapacity(4)
         while true {
             JSONSpace.skip(b, &i)
             guard let item = actionItem() else { return nil }
@@ -207,7 +205,6 @@ struct SessionParser {
         JSONSpace.skip(b, &i)
         guard i < b.count else { return nil }
         if b[i] == UInt8(ascii: "]") { i += 1; return out }
-        out.reserveCapacity(4)
         while true {
             JSONSpace.skip(b, &i)
             guard let s = string() else { return nil }
