@@ -4,6 +4,9 @@
 //       per keystroke (update + view + diff), in process: median, 95th percentile, worst
 //   tandem-bench save --data-dir DIR [--rounds 20]
 //       saving one session on an open engagement: time, bytes written, files touched
+//   tandem-bench first-frame --data-dir DIR [--width 140] [--height 40] [--today YYYY-MM-DD] [--screen FILE]
+//       the dashboard's start to its first full frame through the test backend, then quits
+//       (FirstFrame.swift): for instruction counts and CPU time of the start-up path
 //   tandem-bench double-history --from DIR --to DIR
 //       a copy of a store with twice the history (closed records, and open records' sessions
 //       older than a year), same open work
@@ -144,10 +147,11 @@ do {
     switch command {
     case "keys": try keysBench()
     case "save": try saveBench()
+    case "first-frame": try firstFrame()
     case "double-history": try doubleHistory()
     case "report": try report()
     default:
-        FileHandle.standardError.write(Data("tandem-bench: unknown command \(command) (keys, save, double-history, report)\n".utf8))
+        FileHandle.standardError.write(Data("tandem-bench: unknown command \(command) (keys, save, first-frame, double-history, report)\n".utf8))
         exit(1)
     }
 } catch {

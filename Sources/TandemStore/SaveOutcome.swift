@@ -81,14 +81,45 @@ public struct StoreStamp: Equatable, Sendable {
         var ref: RecordRef?
     }
 
-    var entries: [String: Entry]
+    /// The entries by path.
+    var entries: [String: Entry] {
+        get { listed.isEmpty ? table : StoreStamp.merged(table, listed) }
+        _modify { materialize(); yield &table }
+        set { table = newValue; listed = [] }
+    }
+    private var table: [String: Entry]
+    /// Entries not in `table` yet, each path once: what a load saw, in file order. Hashing every
+    /// path of the history into `table` is left to the first look for outside changes
+    /// (`materialize`), which comes after the dashboard's first frame.
+    private var listed: [(rel: String, entry: Entry)] = []
 
-    init(entries: [String: Entry] = [:]) { self.entries = entries }
+    init(entries: [String: Entry] = [:]) { table = entries }
+
+    /// Adds the entry of a path that is in neither `table` nor `listed`.
+    mutating func appendListed(_ rel: String, _ entry: Entry) { listed.append((rel, entry)) }
+
+    mutating func reserveListed(_ n: Int) { listed.reserveCapacity(n) }
+
+    /// Puts the listed entries into the table (before a look up by path).
+    mutating func materialize() {
+        guard !listed.isEmpty else { return }
+        table = StoreStamp.merged(table, listed)
+        listed = []
+    }
+
+    private static func merged(_ table: [String: Entry], _ listed: [(rel: String, entry: Entry)]) -> [String: Entry] {
+        var out = table
+        out.reserveCapacity(table.count + listed.count)
+        for (rel, entry) in listed { out[rel] = entry }
+        return out
+    }
+
+    public static func == (a: StoreStamp, b: StoreStamp) -> Bool { a.entries == b.entries }
 
     /// Before anything was looked at: `changes(since:)` then reads every file once, and
     /// reports only what differs from what the store loaded.
     public static let empty = StoreStamp()
 
     /// How many files it covers.
-    public var count: Int { entries.count }
+    public var count: Int { table.count + listed.count }
 }

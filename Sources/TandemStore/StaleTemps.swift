@@ -36,8 +36,7 @@ extension DataFolder {
         var removed: [String] = []
         for folder in DataFolder.tempFolders {
             let dir = folder.isEmpty ? root.path : path(folder)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
-            for name in names {
+            for name in DataFolder.dotNames(in: dir) {
                 guard let pid = DataFolder.tempWriter(name) else { continue }
                 let rel = folder.isEmpty ? name : "\(folder)/\(name)"
                 var st = stat()
@@ -48,6 +47,25 @@ extension DataFolder {
             }
         }
         return removed
+    }
+
+    /// The names in a folder that start with a dot (a temp file's do), but `.` and `..`; none for
+    /// a folder that cannot be listed. Every start for editing lists every record folder, so the
+    /// names of the records themselves are passed over by their first byte, with no `String` made.
+    static func dotNames(in dir: String) -> [String] {
+        guard let d = opendir(dir) else { return [] }
+        defer { closedir(d) }
+        var out: [String] = []
+        while let entry = readdir(d) {
+            let name: String? = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { c in
+                    guard c[0] == 0x2E, !(c[1] == 0 || (c[1] == 0x2E && c[2] == 0)) else { return nil }
+                    return String(cString: c)
+                }
+            }
+            if let name { out.append(name) }
+        }
+        return out
     }
 
     /// Whether a process with this pid exists (on this machine).

@@ -195,7 +195,7 @@ public final class Store: @unchecked Sendable {
             }
         }
         // Sized once: these grow with every file, closed ones included.
-        stamp.entries.reserveCapacity(paths.count + 1)
+        stamp.reserveListed(paths.count)
         loadedFiles.reserveCapacity(paths.count)
         // Closed records the cache vouches for are not read; everything else is.
         let index = LoadIndex.read(from: folder)
@@ -266,7 +266,8 @@ public final class Store: @unchecked Sendable {
                 throw StoreError(.format, file: path.rel, "id \(ref.id.uuidString) is also the id of \(other)")
             }
             if let st {
-                stamp.entries[path.rel] = .init(stat: st, ref: ref)
+                // Each path once (one listing), none of them `tandem.json`: listed, not hashed, now.
+                stamp.appendListed(path.rel, .init(stat: st, ref: ref))
                 if cached[k] != nil {
                     kept.append(k)
                 } else {
@@ -362,7 +363,10 @@ public final class Store: @unchecked Sendable {
     /// from what this store last read or wrote are decoded, so its own saves never show up.
     /// Takes no lock and changes nothing this store will merge against: call `adopt(_:)` for
     /// each change taken into memory. Throws only when a record folder cannot be listed.
-    public func changes(since stamp: StoreStamp) throws -> StoreChanges {
+    public func changes(since given: StoreStamp) throws -> StoreChanges {
+        // Looked up by path below: a load's entries go into the table once, here.
+        var stamp = given
+        stamp.materialize()
         var current: [(rel: String, kind: RecordKind?, stat: FileStat)] = []
         if let st = folder.fileStat(Store.agencyFile) { current.append((Store.agencyFile, nil, st)) }
         for kind in RecordKind.allCases {

@@ -42,6 +42,21 @@ import Testing
         #expect(r.nextDue(today: day("2026-01-21")) == day("2026-02-03"))
     }
 
+    /// The latest session is the one with the latest date, in any order; on a tie of dates the
+    /// one entered last (later in the list) is it.
+    @Test func theLatestSessionIsByDateAndTheLastEnteredOnATie() {
+        let sessions = [session(1, "2026-01-20", nextDate: "2026-02-01"), session(2, "2026-03-01", nextDate: "2026-03-20"),
+                        session(3, "2026-02-10"), session(4, "2026-03-01", nextDate: "2026-03-30"), session(5, "2026-01-01")]
+        #expect(sessions.latest?.id == uuid(504))
+        #expect(Array(sessions.prefix(3)).latest?.id == uuid(502))
+        #expect([session(9, "2026-01-01")].latest?.id == uuid(509))
+        #expect([Session]().latest == nil)
+        let r = relationship(sessions: sessions)
+        #expect(r.lastMet == day("2026-03-01"))
+        #expect(r.nextDue(today: day("2026-03-02")) == day("2026-03-30"))
+        #expect(relationship(sessions: Array(sessions.reversed())).nextDue(today: day("2026-03-02")) == day("2026-03-20"))
+    }
+
     @Test func dueDatesAcrossTheLeapDay() {
         #expect(relationship(start: "2028-02-15", cadence: 14).nextDue(today: day("2028-02-16")) == day("2028-02-29"))
         #expect(relationship(start: "2028-02-01", cadence: 30).nextDue(today: day("2028-02-02")) == day("2028-03-02"))

@@ -476,6 +476,74 @@ import TandemCore
         }
     }
 
+    /// A record's sessions in the shape they are saved in are read by `SessionParser` as the
+    /// tape is built (one `.sessions` node), to the same values as `JSONDecoder`; any other shape
+    /// goes on the tape as before and is decoded (or given up) there, with the same result.
+    @Test func plainSessionsAreReadWhileParsingAndOddOnesOnTheTape() throws {
+        func relationship(_ sessions: String, pretty: Bool = false) -> Data {
+            let text = #"{"format":1,"id":"00000000-0000-4000-8000-000000000001","mentorID":"00000000-0000-4000-8000-000000000002","menteeID":"00000000-0000-4000-8000-000000000003","start":"2026-01-01","cadenceDays":14,"status":"active","focusAreas":[],"goals":[],"history":[],"sessions":["# + sessions + "]}"
+            return Data((pretty ? text.replacingOccurrences(of: ",\"", with: ",\n      \"").replacingOccurrences(of: "\":", with: "\" :\t") : text).utf8)
+        }
+        func parsed(_ data: Data) -> Bool {
+            data.withUnsafeBytes { raw in
+                var parser = TapeParser(raw.bindMemory(to: UInt8.self))
+                return parser.parse() && parser.nodes.contains { $0.kind == .sessions }
+            }
+        }
+        let id = #""id":"00000000-0000-4000-8000-00000000000A""#
+        let plain: [String] = [
+            #"{\#(id),"date":"2026-02-01","minutes":45,"notes":"n","topics":["a","b\u00e9"],"actionItems":[],"visibility":"shared"}"#,
+            #"{"visibility":"private","actionItems":[{"text":"t \"q\" \ud83d\ude00","id":"00000000-0000-4000-8000-00000000000B","due":"2026-02-03","doneOn":null}],"topics":[],"notes":"Line\none «é»","minutes":-1,"date":"2026-02-01",\#(id),"pulse":null,"nextDate":"2026-02-10","sealed":null}"#,
+            #"{\#(id),"date":"2026-02-01","minutes":0,"notes":"","topics":[],"actionItems":[{"id":"00000000-0000-4000-8000-00000000000c","text":"x","doneOn":"2026-02-02"}],"pulse":5,"visibility":"partners"}"#,
+            #" { \#(id) , "date" : "2026-02-01" , "minutes" : 45 , "notes" : "" , "topics" : [ ] , "actionItems" : [ ] , "visibility" : "sh\u0061red" } "#,
+        ]
+        for (k, s) in plain.enumerated() {
+            for pretty in [false, true] {
+                let data = relationship(s + "," + s.replacingOccurrences(of: "0000000A", with: "0000000D"), pretty: pretty)
+                #expect(parsed(data), "case \(k)")
+                let fast = try #require(FastJSONDecoder.decode(MentoringRelationship.self, from: data), "case \(k)")
+                #expect(fast == (try JSONDecoder().decode(MentoringRelationship.self, from: data)), "case \(k)")
+                #expect(fast.sessions.count == 2)
+            }
+        }
+        #expect(parsed(relationship("")))
+        #expect(try #require(FastJSONDecoder.decode(MentoringRelationship.self, from: relationship(""))).sessions.isEmpty)
+        let given = plain[0]
+        // Left to the tape, which decodes them the same as JSONDecoder.
+        let onTheTape: [(String, String)] = [
+            ("an unknown key", given.replacingOccurrences(of: #""minutes":45"#, with: #""minutes":45,"extra":{"x":[1,true]}"#)),
+            ("an unknown key of an action item", plain[2].replacingOccurrences(of: #""text":"x""#, with: #""text":"x","late":false"#)),
+        ]
+        for (what, s) in onTheTape {
+            let data = relationship(s)
+            #expect(!parsed(data), "\(what)")
+            let fast = try #require(FastJSONDecoder.decode(MentoringRelationship.self, from: data), "\(what)")
+            #expect(fast == (try JSONDecoder().decode(MentoringRelationship.self, from: data)), "\(what)")
+        }
+        // Given up on the tape, so JSONDecoder decides, as before.
+        let givenUp: [(String, String)] = [
+            ("a key twice", given.replacingOccurrences(of: #""minutes":45"#, with: #""minutes":45,"minutes":50"#)),
+            ("an escaped key", given.replacingOccurrences(of: #""notes""#, with: #""\u006eotes""#)),
+            ("a required field missing", given.replacingOccurrences(of: #""minutes":45,"#, with: "")),
+            ("a required field null", given.replacingOccurrences(of: #""notes":"n""#, with: #""notes":null"#)),
+            ("an unknown visibility", given.replacingOccurrences(of: #""shared""#, with: #""public""#)),
+            ("a fraction for minutes", given.replacingOccurrences(of: "45", with: "45.5")),
+            ("an exponent for minutes", given.replacingOccurrences(of: "45", with: "4e1")),
+            ("minutes as text", given.replacingOccurrences(of: "45", with: #""45""#)),
+            ("a null topic", given.replacingOccurrences(of: #"["a","b\u00e9"]"#, with: #"["a",null]"#)),
+            ("a day that does not exist", given.replacingOccurrences(of: "2026-02-01", with: "2026-02-30")),
+            ("a day with an escape", given.replacingOccurrences(of: "2026-02-01", with: #"2026-02-0\u0031"#)),
+            ("a short id", given.replacingOccurrences(of: "0000000A\"", with: "000000A\"")),
+            ("a lone surrogate in the notes", given.replacingOccurrences(of: #""n""#, with: #""\ud800""#)),
+            ("a session that is no object", "[]"),
+            ("an empty session", "{}"),
+        ]
+        for (what, s) in givenUp {
+            #expect(!parsed(relationship(s)), "\(what)")
+            #expect(FastJSONDecoder.decode(MentoringRelationship.self, from: relationship(s)) == nil, "\(what)")
+        }
+    }
+
     /// Strings are split at quotes and backslashes eight bytes at a time: an escape or the closing
     /// quote at every place within and across those eight bytes reads the same as `JSONDecoder`.
     @Test func stringsEndAndEscapeAtEveryPlace() throws {
@@ -497,6 +565,21 @@ import TandemCore
         for text in ["a1b2c3d4-0000-4000-8000-00000000000a", "A1B2C3D4-0000-4000-8000-00000000000A", "a1b2c3d4-0000-4000-8000-00000000000",
                      "a1b2c3d4x0000-4000-8000-00000000000a", "g1b2c3d4-0000-4000-8000-00000000000a", "", "a1b2c3d4-0000-4000-8000-00000000000a0"] {
             #expect(FastUUID.parse(text) == UUID(uuidString: text), "\(text)")
+        }
+        // Every byte in a few places: the hex digits of both cases and nothing else (a dash at a dash's place).
+        let base = Array("01234567-89ab-CDEF-abcd-0123456789AB".utf8)
+        #expect(base.withUnsafeBufferPointer { FastUUID.parse($0) } == UUID(uuidString: "01234567-89AB-CDEF-ABCD-0123456789AB"))
+        for at in [0, 7, 8, 9, 12, 14, 17, 19, 22, 24, 27, 28, 35] {
+            for byte in UInt8(0)...UInt8(255) {
+                var text = base
+                text[at] = byte
+                let fast = text.withUnsafeBufferPointer { FastUUID.parse($0) }
+                // Foundation's parser takes a few more (a space, a sign where a number starts):
+                // those give up, and JSONDecoder decides.
+                let hex = (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
+                #expect((fast != nil) == (at == 8 ? byte == UInt8(ascii: "-") : hex), "byte \(byte) at \(at)")
+                if let fast { #expect(fast == UUID(uuidString: String(decoding: text, as: UTF8.self)), "byte \(byte) at \(at)") }
+            }
         }
     }
 }

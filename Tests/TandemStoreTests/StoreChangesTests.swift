@@ -28,6 +28,41 @@ struct StoreChangesTests {
         #expect(found.stamp == loaded.stamp)
     }
 
+    /// A load lists its files' entries without hashing them (`StoreStamp.appendListed`); looked
+    /// up by path they are the same entries, each file once, with the record it holds.
+    @Test func aLoadsStampLooksUpAsEveryFileItListed() throws {
+        let tmp = TempFolder()
+        let (_, loaded) = try loadedStore(tmp)
+        var table = loaded.stamp
+        table.materialize()
+        #expect(table == loaded.stamp)
+        #expect(table.count == loaded.stamp.count)
+        let files = tmp.allFiles().keys.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && !$0.hasPrefix("drafts/") }
+        #expect(Set(table.entries.keys) == Set(files))
+        #expect(table.entries[Store.agencyFile]?.ref == nil)
+        let rel = try #require(loaded.files[Self.coachingRef])
+        #expect(table.entries[rel]?.ref == Self.coachingRef)
+        #expect(table.entries[rel]?.stat == DataFolder(root: tmp.store).fileStat(rel))
+        // Changed after materializing or before, the same.
+        var a = loaded.stamp, b = table
+        a.entries[rel] = nil
+        b.entries[rel] = nil
+        #expect(a == b && a.count == loaded.stamp.count - 1)
+    }
+
+    /// Refs are the same exactly when kind and id are, as dictionary keys too.
+    @Test func refsAreEqualByKindAndId() {
+        let ids = [uuid(1), uuid(2), UUID(uuid: (1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0))]
+        var seen: [RecordRef: Int] = [:]
+        for kind in RecordKind.allCases { for id in ids { seen[RecordRef(kind: kind, id: id), default: 0] += 1 } }
+        for kind in RecordKind.allCases { for id in ids { seen[RecordRef(kind: kind, id: id), default: 0] += 1 } }
+        #expect(seen.count == RecordKind.allCases.count * ids.count)
+        #expect(seen.values.allSatisfy { $0 == 2 })
+        #expect(RecordRef(kind: .coaching, id: ids[0]) == RecordRef(kind: .coaching, id: ids[0]))
+        #expect(RecordRef(kind: .coaching, id: ids[0]) != RecordRef(kind: .mentoring, id: ids[0]))
+        #expect(RecordRef(kind: .coaching, id: ids[2]) != RecordRef(kind: .coaching, id: ids[3]))
+    }
+
     @Test func ownSavesAreNotNews() throws {
         let tmp = TempFolder()
         let (store, loaded) = try loadedStore(tmp)

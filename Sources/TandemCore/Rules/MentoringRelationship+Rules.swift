@@ -1,7 +1,11 @@
 /// Cadence, health and streak of a mentoring relationship.
 extension MentoringRelationship {
     /// The date of the latest session; `nil` before the first.
-    public var lastMet: Day? { sessions.map(\.date).max() }
+    public var lastMet: Day? {
+        var last: Day?
+        for k in sessions.indices where last.map({ sessions[k].date > $0 }) ?? true { last = sessions[k].date }
+        return last
+    }
 
     /// The date of the last change of status to active (the latest resumption), if any.
     public var resumedOn: Day? { history.last { $0.status == .active }?.date }

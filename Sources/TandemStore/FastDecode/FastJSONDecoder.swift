@@ -16,7 +16,7 @@ enum FastJSONDecoder {
             let bytes = raw.bindMemory(to: UInt8.self)
             var parser = TapeParser(bytes)
             guard parser.parse() else { return nil }
-            let tape = Tape(bytes, parser.nodes)
+            let tape = Tape(bytes, parser.nodes, sessions: parser.sessions)
             let value = try? T(from: TapeDecoder(tape: tape, node: 0))
             return tape.gaveUp ? nil : value
         }
@@ -29,7 +29,9 @@ struct FastDecodeGaveUp: Error {}
 
 /// One JSON value on the tape.
 struct TapeNode {
-    enum Kind: UInt8 { case object, array, string, escapedString, number, bool, null }
+    /// `sessions`: a record's `"sessions"` array already decoded by `SessionParser`, the
+    /// `count`th of `Tape.parsedSessions` (nothing of it is on the tape).
+    enum Kind: UInt8 { case object, array, string, escapedString, number, bool, null, sessions }
     var kind: Kind
     /// Byte range: a string's text without its quotes, a number's text, `true`/`false`'s first byte.
     var start: Int32
@@ -44,7 +46,10 @@ struct TapeNode {
 struct TapeParser {
     let b: UnsafeBufferPointer<UInt8>
     var nodes: [TapeNode] = []
+    /// The `"sessions"` arrays `SessionParser` read, in the order of their `.sessions` nodes.
+    var sessions: [[Session]] = []
     private var i = 0
+    private static let sessionsKey: StaticString = "sessions"
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         b = bytes
@@ -58,17 +63,7 @@ struct TapeParser {
         return i == b.count
     }
 
-    @inline(__always) private mutating func skipSpace() {
-        // Indentation eight spaces at a time (files are pretty-printed).
-        while i + 8 <= b.count, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-            i += 8
-        }
-        while i < b.count {
-            let c = b[i]
-            guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
-            i += 1
-        }
-    }
+    @inline(__always) private mutating func skipSpace() { JSONSpace.skip(b, &i) }
 
     private mutating func value(depth: Int) -> Bool {
         skipSpace()
@@ -86,11 +81,18 @@ struct TapeParser {
                 while true {
                     skipSpace()
                     guard i < b.count, b[i] == UInt8(ascii: "\""), string() else { return false }
+                    let key = nodes[nodes.count - 1]
                     skipSpace()
                     guard i < b.count, b[i] == UInt8(ascii: ":") else { return false }
                     i += 1
-                    guard value(depth: depth + 1) else { return false }
-                    count += 1
+                    // A record's sessions, read as they are parsed when they have the plain shape.
+                    if depth == 0, key.kind == .string, key.end - key.start == 8,
+                       memcmp(b.baseAddress! + Int(key.start), Self.sessionsKey.utf8Start, 8) == 0, parsedSessions() {
+                        count += 1
+                    } else {
+                        guard value(depth: depth + 1) else { return false }
+                        count += 1
+                    }
                     skipSpace()
                     guard i < b.count else { return false }
                     if b[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -150,36 +152,24 @@ struct TapeParser {
 
     /// A string from its opening quote; appends its node.
     private mutating func string() -> Bool {
-        i += 1
-        let start = i
-        var escaped = false
-        let raw = UnsafeRawPointer(b.baseAddress!)
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        while i < b.count {
-            // The next quote or backslash, eight bytes at a time (the scanner has already checked
-            // what lies between: no raw control characters, valid UTF-8). The lowest byte the
-            // zero-byte test flags is always a true match, so it is the first one.
-            while i + 8 <= b.count {
-                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let q = x ^ (ones &* 0x22), s = x ^ (ones &* 0x5C)
-                let hit = ((q &- ones) & ~q | (s &- ones) & ~s) & high
-                if hit != 0 { i += hit.trailingZeroBitCount / 8; break }
-                i += 8
-            }
-            guard i < b.count else { return false }
-            let c = b[i]
-            if c == 0x5C {
-                escaped = true
-                i += 2
-                continue
-            }
-            guard c == 0x22 else { i += 1; continue }
-            nodes.append(TapeNode(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(i),
-                                  next: Int32(nodes.count + 1), count: 0))
-            i += 1
-            return true
-        }
-        return false
+        guard let (end, escaped) = JSONStrings.end(b, from: i + 1) else { return false }
+        nodes.append(TapeNode(kind: escaped ? .escapedString : .string, start: Int32(i + 1), end: Int32(end),
+                              next: Int32(nodes.count + 1), count: 0))
+        i = end + 1
+        return true
+    }
+
+    /// The `"sessions"` array at `i` (after its key's colon) through `SessionParser`, as one
+    /// `.sessions` node; `false`, with nothing taken, when it is not of the parser's plain shape.
+    private mutating func parsedSessions() -> Bool {
+        skipSpace()
+        var parser = SessionParser(b, at: i)
+        guard let list = parser.array() else { return false }
+        nodes.append(TapeNode(kind: .sessions, start: Int32(i), end: Int32(parser.i), next: Int32(nodes.count + 1),
+                              count: Int32(sessions.count)))
+        sessions.append(list)
+        i = parser.i
+        return true
     }
 }
 
@@ -187,11 +177,14 @@ struct TapeParser {
 final class Tape {
     let b: UnsafeBufferPointer<UInt8>
     let nodes: [TapeNode]
+    /// What `.sessions` nodes stand for.
+    let parsedSessions: [[Session]]
     var gaveUp = false
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, _ nodes: [TapeNode]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ nodes: [TapeNode], sessions: [[Session]] = []) {
         b = bytes
         self.nodes = nodes
+        parsedSessions = sessions
     }
 
     func giveUp() -> FastDecodeGaveUp {
@@ -215,80 +208,15 @@ final class Tape {
     }
 
     private func unescape(_ s: UnsafeBufferPointer<UInt8>) throws -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.count)
-        var k = 0
-        func hex4(_ at: Int) throws -> UInt32 {
-            guard at + 4 <= s.count else { throw giveUp() }
-            var v: UInt32 = 0
-            for j in at..<(at + 4) {
-                let c = s[j]
-                let d: UInt32
-                switch c {
-                case 0x30...0x39: d = UInt32(c - 0x30)
-                case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-                case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-                default: throw giveUp()
-                }
-                v = v << 4 | d
-            }
-            return v
-        }
-        while k < s.count {
-            let c = s[k]
-            guard c == UInt8(ascii: "\\") else { out.append(c); k += 1; continue }
-            guard k + 1 < s.count else { throw giveUp() }
-            let e = s[k + 1]
-            k += 2
-            switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4(k)
-                k += 4
-                if (0xD800...0xDBFF).contains(scalar) {
-                    // A high surrogate must be followed by an escaped low one; anything else is
-                    // left to JSONDecoder.
-                    guard k + 6 <= s.count, s[k] == UInt8(ascii: "\\"), s[k + 1] == UInt8(ascii: "u") else { throw giveUp() }
-                    let low = try hex4(k + 2)
-                    guard (0xDC00...0xDFFF).contains(low) else { throw giveUp() }
-                    k += 6
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(scalar) {
-                    throw giveUp()
-                }
-                guard let u = Unicode.Scalar(scalar) else { throw giveUp() }
-                out.append(contentsOf: Array(String(Character(u)).utf8))
-            default:
-                throw giveUp()
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        guard let text = JSONStrings.unescaped(s) else { throw giveUp() }
+        return text
     }
 
     /// A whole number written without a fraction or an exponent.
     func integer(at index: Int) throws -> Int {
         let n = nodes[index]
-        guard n.kind == .number else { throw giveUp() }
-        let s = bytes(n)
-        var k = 0
-        let negative = s.first == UInt8(ascii: "-")
-        if negative { k = 1 }
-        guard k < s.count, s.count - k <= 18 else { throw giveUp() }
-        var v = 0
-        while k < s.count {
-            let c = s[k]
-            guard c >= 0x30 && c <= 0x39 else { throw giveUp() }
-            v = v * 10 + Int(c - 0x30)
-            k += 1
-        }
-        return negative ? -v : v
+        guard n.kind == .number, let v = JSONNumbers.integer(bytes(n)) else { throw giveUp() }
+        return v
     }
 
     func double(at index: Int) throws -> Double {
@@ -317,19 +245,7 @@ final class Tape {
 
     func day(at index: Int) throws -> Day {
         let n = nodes[index]
-        guard n.kind == .string else { throw giveUp() }
-        let s = bytes(n)
-        guard s.count == 10, s[4] == UInt8(ascii: "-"), s[7] == UInt8(ascii: "-") else { throw giveUp() }
-        func num(_ r: Range<Int>) throws -> Int {
-            var v = 0
-            for k in r {
-                let c = s[k]
-                guard c >= 0x30 && c <= 0x39 else { throw giveUp() }
-                v = v * 10 + Int(c - 0x30)
-            }
-            return v
-        }
-        guard let d = Day(year: try num(0..<4), month: try num(5..<7), day: try num(8..<10)) else { throw giveUp() }
+        guard n.kind == .string, let d = JSONDays.day(bytes(n)) else { throw giveUp() }
         return d
     }
 
@@ -379,24 +295,42 @@ final class Tape {
 /// after the 8th, 12th, 16th and 20th.
 enum FastUUID {
     static func parse(_ s: UnsafeBufferPointer<UInt8>) -> UUID? {
-        guard s.count == 36 else { return nil }
+        guard s.count == 36, let p = s.baseAddress else { return nil }
+        let dash = UInt8(ascii: "-")
+        guard p[8] == dash, p[13] == dash, p[18] == dash, p[23] == dash else { return nil }
+        // Every id of every session and action item comes through here: eight digits at a time.
+        let raw = UnsafeRawPointer(p)
+        func load32(_ at: Int) -> UInt64 { UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+        func load64(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        guard let a = digits(load64(0)), let b = digits(load32(9) | load32(14) << 32),
+              let c = digits(load32(19) | load32(24) << 32), let d = digits(load64(28)) else { return nil }
         var out: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let ok = withUnsafeMutableBytes(of: &out) { dest -> Bool in
-            var k = 0, o = 0
-            while k < 36 {
-                if k == 8 || k == 13 || k == 18 || k == 23 {
-                    guard s[k] == UInt8(ascii: "-") else { return false }
-                    k += 1
-                    continue
-                }
-                guard let hi = nibble(s[k]), let lo = nibble(s[k + 1]) else { return false }
-                dest[o] = hi << 4 | lo
-                o += 1
-                k += 2
-            }
-            return true
+        withUnsafeMutableBytes(of: &out) { o in
+            o.storeBytes(of: a.littleEndian, toByteOffset: 0, as: UInt32.self)
+            o.storeBytes(of: b.littleEndian, toByteOffset: 4, as: UInt32.self)
+            o.storeBytes(of: c.littleEndian, toByteOffset: 8, as: UInt32.self)
+            o.storeBytes(of: d.littleEndian, toByteOffset: 12, as: UInt32.self)
         }
-        return ok ? UUID(uuid: out) : nil
+        return UUID(uuid: out)
+    }
+
+    /// Eight hex digits (the first in the lowest byte) as the four bytes they spell, the first
+    /// in the lowest byte; `nil` unless every byte is 0-9, a-f or A-F.
+    @inline(__always) static func digits(_ x: UInt64) -> UInt32? {
+        let lanes: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        guard x & high == 0 else { return nil }
+        // Per byte, with no carry between bytes (each is below 0x80): byte >= lo and byte < hi.
+        let digit = (x &+ lanes &* (0x80 - 0x30)) & ~(x &+ lanes &* (0x80 - 0x3A)) & high
+        // Bit 5 set folds A-F onto a-f, and nothing else onto them.
+        let y = x | (lanes &* 0x20)
+        let letter = (y &+ lanes &* (0x80 - 0x61)) & ~(y &+ lanes &* (0x80 - 0x67)) & high
+        guard digit | letter == high else { return nil }
+        let v = (y & (lanes &* 0x0F)) &+ (letter >> 7) &* 9
+        // Byte 2j of t is digit 2j's value then digit 2j+1's; gather bytes 0, 2, 4 and 6.
+        var t = ((v << 4) | (v >> 8)) & 0x00FF_00FF_00FF_00FF
+        t = (t | (t >> 8)) & 0x0000_FFFF_0000_FFFF
+        t = (t | (t >> 16)) & 0x0000_0000_FFFF_FFFF
+        return UInt32(truncatingIfNeeded: t)
     }
 
     static func parse(_ text: String) -> UUID? {
@@ -404,14 +338,6 @@ enum FastUUID {
         return t.withUTF8 { parse($0) }
     }
 
-    @inline(__always) private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x41...0x46: c - 0x41 + 10
-        case 0x61...0x66: c - 0x61 + 10
-        default: nil
-        }
-    }
 }
 
 // MARK: - The Decoder
@@ -647,6 +573,7 @@ extension Tape {
     /// required field, an unknown visibility) gives up, and `JSONDecoder` decides, as everywhere here.
     func sessions(at index: Int) throws -> [Session] {
         let n = nodes[index]
+        if n.kind == .sessions { return parsedSessions[Int(n.count)] }
         guard n.kind == .array else { throw giveUp() }
         var out: [Session] = []
         out.reserveCapacity(Int(n.count))
