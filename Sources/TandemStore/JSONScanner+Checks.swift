@@ -37,14 +37,31 @@ extension JSONScanner {
         keys.append(key)
     }
 
-    /// Refuses a number no field can hold (`1e400` is infinite as a Double).
+    /// Refuses a number no field can hold: `1e400` is infinite as a Double, and `1e-400` is too
+    /// small to be anything but 0. Foundation's decoder refuses both (and some zeros written with
+    /// an exponent, `0e5`) without saying where; the fast decoder gives such files up to it.
+    /// Called for numbers written with an exponent or longer than 300 characters.
     func checkRange(number r: Range<Int>) throws {
         let text = String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
-        guard let value = Double(text), !value.isFinite else { return }
+        guard let value = Double(text) else { return }
         let shown = text.count <= 24 ? text : String(text.prefix(21)) + "…"
-        throw Failure(offset: r.lowerBound,
-                      message: "the number \(shown) is out of range: no field holds a number that large",
-                      namesField: true)
+        if !value.isFinite {
+            throw Failure(offset: r.lowerBound,
+                          message: "the number \(shown) is out of range: no field holds a number that large",
+                          namesField: true)
+        }
+        guard value == 0 else { return }
+        let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+        if mantissa.contains(where: { ("1"..."9").contains($0) }) {
+            throw Failure(offset: r.lowerBound,
+                          message: "the number \(shown) is out of range: it is too small for any field to hold (it would read as 0); write 0 or a larger number",
+                          namesField: true)
+        }
+        if text.contains(where: { $0 == "e" || $0 == "E" }) {
+            throw Failure(offset: r.lowerBound,
+                          message: "the number \(shown) is zero written with an exponent, which not every JSON reader takes; write 0",
+                          namesField: true)
+        }
     }
 
     /// Refuses a `\uXXXX` escape that is half of a surrogate pair alone: it is no character, and

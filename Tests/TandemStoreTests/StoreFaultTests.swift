@@ -153,6 +153,37 @@ struct StoreFaultTests {
         #expect(store.check().contains(expected))
     }
 
+    /// A number too small to be anything but 0 (`1e-400`), or a zero with an exponent, is refused
+    /// with its place, alone or beside a whole number written with an exponent (`2.1e1`, which
+    /// the fast decoder leaves to Foundation's, which refused the tiny number without a place).
+    @Test(arguments: [("1e-400", false), ("1e-400", true), ("-2.5E-330", true), ("0e5", false)])
+    func aTinyNumberNamesLineColumnAndField(tiny: String, exponentElsewhere: Bool) throws {
+        let tmp = TempFolder()
+        let rel = try filled(tmp)[2]
+        var text = tmp.text(rel).replacingOccurrences(of: "\"baseline\" : 20", with: "\"baseline\" : \(tiny)")
+        if exponentElsewhere { text = text.replacingOccurrences(of: "\"minutes\" : 45", with: "\"minutes\" : 4.5e1") }
+        #expect(text.contains(tiny))
+        tmp.write(text, to: rel)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.contains(tiny) }) + 1
+        let column = try #require(lines[line - 1].range(of: tiny)).lowerBound.utf16Offset(in: lines[line - 1]) + 1
+        let store = try Store.open(at: tmp.store, forEditing: true)
+        let e = try #require(storeError { _ = try store.load(scope: .open) })
+        #expect(e.file == rel && e.line == line && e.column == column, "\(e)")
+        let said = tiny == "0e5" ? "is zero written with an exponent, which not every JSON reader takes; write 0"
+            : "is out of range: it is too small for any field to hold (it would read as 0); write 0 or a larger number"
+        #expect(e.message == "field \"metrics[0].baseline\": the number \(tiny) \(said)", "\(e.message)")
+        #expect(store.check().contains(e))
+    }
+
+    @Test func aWholeNumberWithAnExponentStillLoads() throws {
+        let tmp = TempFolder()
+        let rel = try filled(tmp)[2]
+        tmp.write(tmp.text(rel).replacingOccurrences(of: "\"minutes\" : 45", with: "\"minutes\" : 4.5e1"), to: rel)
+        let snapshot = try Store.open(at: tmp.store, forEditing: true).load(scope: .open).snapshot
+        #expect(snapshot.engagements.first { $0.id == Sample.coaching.id }?.sessions.first?.minutes == 45)
+    }
+
     @Test func aLoneSurrogateNamesLineColumnAndField() throws {
         let tmp = TempFolder()
         let rel = try filled(tmp)[2]

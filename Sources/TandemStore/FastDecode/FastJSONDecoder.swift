@@ -228,6 +228,9 @@ final class Tape {
             return Double(try integer(at: index))
         }
         guard let d = Double(String(decoding: s, as: UTF8.self)), d.isFinite else { throw giveUp() }
+        // A zero written with an exponent, or a number too small to be anything but zero (`1e-400`):
+        // the scanner refuses it with its place (`JSONScanner.checkRange`).
+        if d == 0, s.count > 300 || s.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) { throw giveUp() }
         return d
     }
 
