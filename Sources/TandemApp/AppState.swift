@@ -296,6 +296,11 @@ public struct AppState: Sendable {
     public var archive = PaneState<ArchiveSort>(sort: .newest)
     /// Whether the closed records left undecoded at start-up were asked for, and whether they came.
     public var closedRecords: ClosedRecordsLoad = .notAsked
+    /// Whether `data` may hold records read without their sessions' texts (`closedLoaded`): then
+    /// input goes through `WholeRecords.gate`.
+    public internal(set) var holdsLeanRecords = false
+    /// Input held while records are read whole for it (`WholeRecords`), replayed when they come.
+    var wholeRead: WholeRead?
 
     public var status: Status? { didSet { statusShownAt = now } }
     /// When the status line's message appeared (`now` then), for fading on a tick.

@@ -340,6 +340,15 @@ public final class Store: @unchecked Sendable {
         return record
     }
 
+    /// The file this store knows `ref` by (from a load, a read or a save), if any.
+    func file(of ref: RecordRef) -> String? { locked { files[ref] } }
+
+    /// Notes a record read whole from `rel` with these bytes' fingerprint as this store's
+    /// knowledge of it, as `loadRecord` does: later saves merge against it.
+    func rememberRead(_ record: Record, rel: String, fingerprint: Fingerprint) {
+        locked { remember(record, rel: rel, fingerprint: fingerprint) }
+    }
+
     /// Takes the version on disk of a record (after a `.conflict`, when the user keeps theirs):
     /// the same as `loadRecord`, and later saves compare against it.
     public func reload(_ ref: RecordRef) throws -> Record {
@@ -453,6 +462,7 @@ public final class Store: @unchecked Sendable {
     /// too long, the file's own error when what is on disk cannot be read; nothing is written then.
     public func save(_ record: Record) throws -> SaveOutcome {
         try requireWritable()
+        try Store.refuseTextsLeftOut(record, file: file(of: record.ref))
         return try withStoreLock(folder, wait: lockWait) { try commit(record, against: nil) }
     }
 
@@ -460,6 +470,7 @@ public final class Store: @unchecked Sendable {
     /// only what changed on disk since the conflict was found is merged in (usually nothing).
     public func save(_ record: Record, resolving conflict: SaveConflict) throws -> SaveOutcome {
         try requireWritable()
+        try Store.refuseTextsLeftOut(record, file: conflict.file)
         guard record.ref == conflict.ref else {
             throw StoreError(.format, file: conflict.file, "the conflict is about \(conflict.ref), not \(record.ref)")
         }
@@ -844,6 +855,7 @@ public final class Store: @unchecked Sendable {
     private func strictSave(_ record: Record, force: Bool) throws -> String {
         try requireWritable()
         let rel = fileName(for: record)
+        try Store.refuseTextsLeftOut(record, file: rel)
         return try withStoreLock(folder, wait: lockWait) {
             let disk = try folder.read(rel)
             if !force { try checkUnchanged(rel, disk: disk) }
@@ -854,6 +866,7 @@ public final class Store: @unchecked Sendable {
 
     /// Writes a record's file and notes it as this store's knowledge. Runs holding the lock.
     private func writeRecord(_ given: Record, at rel: String, replacing disk: Data? = nil, sealingPlain: Bool = false) throws {
+        try Store.refuseTextsLeftOut(given, file: rel)
         var data: Data
         // Private notes go into the file sealed; the store remembers them opened.
         let (record, remembered) = try sealedForWriting(given, base: locked { bases[given.ref] }, disk: disk, rel: rel,

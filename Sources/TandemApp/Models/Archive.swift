@@ -127,10 +127,15 @@ func loadClosedRecords(_ s: inout AppState) -> [Effect] {
     return [.loadClosed(refs)]
 }
 
-/// The closed records came: take those still missing (a record changed meanwhile keeps the
-/// version in memory), and say what could not be read.
+/// The closed records came, without their sessions' texts (`Store.readWithoutTexts`): take
+/// those still missing (a record changed meanwhile keeps the version in memory), and say what
+/// could not be read. From now on input goes through `WholeRecords.gate`, which reads a lean
+/// record whole before anything shows its texts or writes it.
 func closedLoaded(_ s: inout AppState, _ records: [Record], _ failures: [String]) -> [Effect] {
-    for r in records where s.data.value(of: r.ref) == nil { s.data.put(r, for: r.ref) }
+    for r in records where s.data.value(of: r.ref) == nil {
+        s.data.put(r, for: r.ref)
+        if r.hasTextsLeftOut { s.holdsLeanRecords = true }
+    }
     s.closedRecords = .read
     s.recompute()
     if let first = failures.first {
