@@ -184,6 +184,11 @@ public struct Session: Codable, Equatable, Sendable, Identifiable {
     /// "How useful was it", 1–5.
     public var pulse: Int?
     public var visibility: Visibility
+    /// Set by `withoutTexts` only, never read from or written to a file: this is a lean copy whose
+    /// notes, topics and item texts were left out, so it is never saved nor edited (the store
+    /// refuses a record holding one; the dashboard reads its record whole first).
+    /// (Here, beside `visibility`, so the session takes no more room.)
+    public private(set) var textsLeftOut = false
     public var nextDate: Day?
     /// The notes, topics and action items sealed to their readers (a private or partners
     /// session written since sealing came in); `nil` for a shared session and for a private one
@@ -191,10 +196,6 @@ public struct Session: Codable, Equatable, Sendable, Identifiable {
     /// `SealedNote.placeholder` when it could not be opened; in the file they are empty. Boxed:
     /// most sessions have none, and a `Session` is held for every session of a history.
     @Boxed public var sealed: SealedNote?
-    /// Set by `withoutTexts` only, never read from or written to a file: this is a lean copy whose
-    /// notes, topics and item texts were left out, so it is never saved nor edited (the store
-    /// refuses a record holding one; the dashboard reads its record whole first).
-    public private(set) var textsLeftOut = false
 
     private enum CodingKeys: String, CodingKey {
         case id, date, minutes, notes, topics, actionItems, pulse, visibility, nextDate, sealed

@@ -55,8 +55,9 @@ extension Store {
 
 extension Store {
     /// The records `refs` (closed ones that `load(scope: .open)` skipped, say) read from their
-    /// files a batch at a time (on every core), each closed one kept without its sessions' texts
-    /// (`Record.withoutTexts`, sealed notes not opened) as soon as it is decoded: what the
+    /// files a batch at a time (on every core), each closed one kept as `Insights.closedReading`
+    /// keeps it (sessions without texts nor action items, sealed notes not opened; each metric's
+    /// latest reading) as soon as it is decoded: what the
     /// dashboard's archive and insights read of the history. Nothing of a record kept so is
     /// remembered, so it never becomes the base of a save, and the store refuses to save it
     /// (`hasTextsLeftOut`): read it whole with `loadRecord` first. A file that holds an open
@@ -88,7 +89,7 @@ extension Store {
                     // A file from a newer Tandem makes the store read-only, as `loadRecord` does.
                     if let newer = item.newerFormat { noteReadOnly("\(path.rel) \(newer)") }
                     if Store.isClosed(record) {
-                        records.append(record.withoutTexts)
+                        records.append(record.closedReading)
                     } else {
                         let opened = openSealed(record, file: path.rel)
                         rememberRead(opened, rel: path.rel, fingerprint: item.fingerprint)
@@ -113,6 +114,16 @@ extension Record {
     /// The record with every session's texts left out (`Session.withoutTexts`, each marked
     /// `textsLeftOut`): what counting and listing read of a closed record. Never saved.
     public var withoutTexts: Record { mappingSessions(\.withoutTexts) }
+
+    /// `Insights.closedReading` of an engagement or a relationship: what the dashboard's archive
+    /// and insights hold of a closed one. Never saved.
+    public var closedReading: Record {
+        switch self {
+        case .coaching(let e): .coaching(Insights.closedReading(e))
+        case .mentoring(let r): .mentoring(Insights.closedReading(r))
+        case .person, .assessment: self
+        }
+    }
 
     /// Whether a session of the record had its texts left out (`withoutTexts`): a lean copy
     /// that is never saved nor edited. A record without sessions is whole either way.

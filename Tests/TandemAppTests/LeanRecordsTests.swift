@@ -30,7 +30,7 @@ struct LeanRecordsTests {
     static let pairRef = RecordRef(kind: .mentoring, id: pair.id)
 
     /// The archive of `Fixture.closedTiny` after `5`, its closed records read as the runtime
-    /// reads them (`Record.withoutTexts`).
+    /// reads them (`Record.closedReading`).
     static func leanArchive(width: Int = 80, height: Int = 24) -> AppState {
         var open = Fixture.closedTiny
         open.engagements = [Fixture.pitching]
@@ -39,7 +39,7 @@ struct LeanRecordsTests {
         var s = AppState(today: today, data: open, files: files, width: width, height: height)
         s.makeID = Fixture.counterIDs()
         #expect(press(&s, .char("5")) == [.loadClosed([ref, pairRef])])
-        _ = update(&s, .closedLoaded([Record.coaching(workshops).withoutTexts, Record.mentoring(pair).withoutTexts], failures: []))
+        _ = update(&s, .closedLoaded([Record.coaching(workshops).closedReading, Record.mentoring(pair).closedReading], failures: []))
         return s
     }
 
@@ -51,7 +51,7 @@ struct LeanRecordsTests {
         let held = try #require(s.data.value(of: Self.ref))
         #expect(held.hasTextsLeftOut)
         guard case .coaching(let e) = held else { Issue.record("not an engagement"); return }
-        #expect(e.sessions.map(\.notes) == [""] && e.sessions.map(\.topics) == [[]] && e.sessions[0].actionItems.map(\.text) == [""])
+        #expect(e.sessions.map(\.notes) == [""] && e.sessions.map(\.topics) == [[]] && e.sessions[0].actionItems.isEmpty)
         #expect(e.sessions.map(\.minutes) == [45] && e.sessions.map(\.pulse) == [4], "what the figures count stays")
     }
 

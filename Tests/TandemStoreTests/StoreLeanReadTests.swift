@@ -39,7 +39,7 @@ import TandemCore
         #expect(closed.count > 5)
         let (records, failures) = store.readWithoutTexts(closed, batch: 4)
         #expect(failures.isEmpty)
-        #expect(records == closed.map { whole[$0]!.withoutTexts })
+        #expect(records == closed.map { whole[$0]!.closedReading })
         #expect(records.allSatisfy { Self.sessions($0).allSatisfy { $0.textsLeftOut && $0.notes.isEmpty && $0.topics.isEmpty } })
         // One with notes in its file.
         let lean = try #require(records.first { r in Self.sessions(whole[r.ref]!).contains { !$0.notes.isEmpty } })
@@ -74,7 +74,7 @@ import TandemCore
         tmp.write("{\n  \"id\": 3\n", to: broken)
         let (records, failures) = store.readWithoutTexts(closed, batch: 2)
         #expect(records.map(\.ref) == closed.enumerated().filter { $0.offset != 1 && $0.offset != 3 }.map(\.element))
-        #expect(records.allSatisfy { $0 == whole[$0.ref]!.withoutTexts })
+        #expect(records.allSatisfy { $0 == whole[$0.ref]!.closedReading })
         #expect(failures.count == 2)
         #expect(failures.first?.description == StoreError(.notFound, file: gone, "was deleted on disk").description)
         #expect(failures.last?.file == broken)

@@ -132,8 +132,16 @@ func loadClosedRecords(_ s: inout AppState) -> [Effect] {
 /// could not be read. From now on input goes through `WholeRecords.gate`, which reads a lean
 /// record whole before anything shows its texts or writes it.
 func closedLoaded(_ s: inout AppState, _ records: [Record], _ failures: [String]) -> [Effect] {
-    for r in records where s.data.value(of: r.ref) == nil {
-        s.data.put(r, for: r.ref)
+    // Thousands on a long history: looked up once each, not by a walk of the lists per record.
+    var held = Set(s.data.engagements.map { RecordRef(kind: .coaching, id: $0.id) })
+    held.formUnion(s.data.relationships.map { RecordRef(kind: .mentoring, id: $0.id) })
+    for r in records where !held.contains(r.ref) {
+        switch r {
+        case .coaching(let e): s.data.engagements.append(e)
+        case .mentoring(let m): s.data.relationships.append(m)
+        case .person, .assessment: s.data.put(r, for: r.ref)
+        }
+        held.insert(r.ref)
         if r.hasTextsLeftOut { s.holdsLeanRecords = true }
     }
     s.closedRecords = .read
