@@ -366,25 +366,33 @@ public final class Store: @unchecked Sendable {
     /// Takes no lock and changes nothing this store will merge against: call `adopt(_:)` for
     /// each change taken into memory. Throws only when a record folder cannot be listed.
     public func changes(since stamp: StoreStamp) throws -> StoreChanges {
-        var current: [(rel: String, kind: RecordKind?, stat: FileStat)] = []
-        if let st = folder.fileStat(Store.agencyFile) { current.append((Store.agencyFile, nil, st)) }
-        for kind in RecordKind.allCases {
-            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) {
-                current.append(("\(kind.rawValue)/\(name)", kind, st))
-            }
-        }
         let (own, removedByUs, known, refs) = locked { (ownWrites, ownRemovals, fingerprints, files) }
-        var next = StoreStamp()
+        // The next stamp is this one, changed only where a file differs: on a long history the
+        // look every second or two then builds no second table of every file (megabytes).
+        var next = stamp
         var toRead: [(kind: RecordKind, rel: String)] = []
         var agencyChanged = false
-        for file in current {
-            let before = stamp.entries[file.rel]
-            if before?.stat == file.stat || own[file.rel] == file.stat {
-                next.entries[file.rel] = .init(stat: file.stat, ref: before?.ref ?? (file.kind == nil ? nil : refs.first { $0.value == file.rel }?.key))
-                continue
+        // How many files listed the stamp knows: all of them, unless some were removed.
+        var knownListed = 0
+        var byFile: [String: RecordRef]?
+        func look(_ rel: String, _ kind: RecordKind?, _ st: FileStat) {
+            let before = stamp.entries[rel]
+            if before != nil { knownListed += 1 }
+            if before?.stat == st || own[rel] == st {
+                var ref = before?.ref
+                if ref == nil, kind != nil {
+                    if byFile == nil { byFile = Dictionary(refs.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a }) }
+                    ref = byFile?[rel]
+                }
+                if before?.stat != st || before?.ref != ref { next.entries[rel] = .init(stat: st, ref: ref) }
+                return
             }
-            next.entries[file.rel] = .init(stat: file.stat, ref: before?.ref)
-            if let kind = file.kind { toRead.append((kind, file.rel)) } else { agencyChanged = true }
+            next.entries[rel] = .init(stat: st, ref: before?.ref)
+            if let kind { toRead.append((kind, rel)) } else { agencyChanged = true }
+        }
+        if let st = folder.fileStat(Store.agencyFile) { look(Store.agencyFile, nil, st) }
+        for kind in RecordKind.allCases {
+            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) { look("\(kind.rawValue)/\(name)", kind, st) }
         }
 
         var result = StoreChanges(records: [], agency: nil, unreadable: [], stamp: next)
@@ -417,9 +425,16 @@ public final class Store: @unchecked Sendable {
                                                   fingerprint: item.fingerprint, known: known[path.rel]))
             }
         }
-        let present = Set(current.map(\.rel))
-        for (rel, entry) in stamp.entries.sorted(by: { $0.key < $1.key }) where !present.contains(rel) && !removedByUs.contains(rel) {
-            guard let ref = entry.ref else { continue }
+        guard knownListed < stamp.entries.count else { return result }
+        // Some file the stamp knows is gone: list the folders again to see which.
+        var present: Set<String> = [Store.agencyFile]
+        for kind in RecordKind.allCases {
+            for (name, _) in try folder.statJSONFiles(in: kind.rawValue) { present.insert("\(kind.rawValue)/\(name)") }
+        }
+        if folder.fileStat(Store.agencyFile) == nil { present.remove(Store.agencyFile) }
+        for (rel, entry) in stamp.entries.sorted(by: { $0.key < $1.key }) where !present.contains(rel) {
+            result.stamp.entries[rel] = nil
+            guard !removedByUs.contains(rel), let ref = entry.ref else { continue }
             // Not gone but no longer a file (a dangling link, a FIFO): a problem, not a removal.
             if let problem = folder.notARegularFile(rel) {
                 result.unreadable.append(problem)
