@@ -156,3 +156,72 @@ struct LeanRecordsTests {
         #expect(s.wholeRead == nil && s.data.value(of: Self.ref)?.hasTextsLeftOut == true)
     }
 }
+
+/// Seeded random keys on the demo store whose closed records come lean, as the runtime reads
+/// them: no key ever writes a lean copy, and no context ever opens on one.
+@Suite("Fuzz: lean closed records")
+struct LeanRecordsFuzzTests {
+    /// Answers the effects as the runtime would: the closed records lean, a whole read whole,
+    /// every save and delete done. Records every lean save or delete asked for.
+    static func settle(_ s: inout AppState, _ effects: [Effect], whole: [RecordRef: Record], problems: inout [String], depth: Int = 0) {
+        guard depth < 6 else { return }
+        for effect in effects {
+            var answer: [Effect] = []
+            switch effect {
+            case .save(let record, _):
+                if record.hasTextsLeftOut { problems.append("a save of a lean copy of \(record.ref)") }
+                answer = update(&s, .saveFinished(record.ref, file: s.files[record.ref] ?? "\(record.ref.kind.rawValue)/\(record.ref.shortID).json"))
+            case .delete(let ref):
+                if s.data.value(of: ref)?.hasTextsLeftOut == true { problems.append("a delete of lean \(ref)") }
+                answer = update(&s, .deleteFinished(ref))
+            case .loadClosed(let refs):
+                answer = update(&s, .closedLoaded(refs.compactMap { whole[$0]?.closedReading }, failures: []))
+            case .loadWhole(let refs):
+                answer = update(&s, .wholeLoaded(refs.compactMap { whole[$0] }, failures: []))
+            default:
+                break
+            }
+            settle(&s, answer, whole: whole, problems: &problems, depth: depth + 1)
+        }
+    }
+
+    @Test("random keys never write a lean copy nor open a context on one", arguments: Array(1...4))
+    func randomKeys(seed: Int) {
+        var rng = FuzzTests.Seeded(state: UInt64(seed) &* 104_729)
+        let demo = Fixture.demo
+        var open = demo
+        open.engagements = demo.engagements.filter(\.isOpen)
+        open.relationships = demo.relationships.filter { $0.status != .closed }
+        var whole: [RecordRef: Record] = [:]
+        var files: [RecordRef: String] = [:]
+        for e in demo.engagements where !e.isOpen { whole[RecordRef(kind: .coaching, id: e.id)] = .coaching(e) }
+        for r in demo.relationships where r.status == .closed { whole[RecordRef(kind: .mentoring, id: r.id)] = .mentoring(r) }
+        for ref in whole.keys { files[ref] = "\(ref.kind.rawValue)/\(ref.shortID).json" }
+        #expect(!whole.isEmpty && whole.values.contains { $0.closedReading.hasTextsLeftOut })
+        var s = AppState(today: Fixture.today, data: open, files: files, width: 100, height: 30)
+        s.makeID = Fixture.counterIDs()
+        var problems: [String] = []
+        // Into the archive first, so the lean records are there from the start.
+        Self.settle(&s, update(&s, .keyPressed(.char("5"))), whole: whole, problems: &problems)
+        #expect(s.holdsLeanRecords)
+        var history: [Key] = []
+        for step in 0..<400 {
+            // The archive's and the insights' own keys more often than the rest.
+            let key = Int.random(in: 0..<3, using: &rng) == 0
+                ? [Key.char("5"), .char("3"), .enter, .char("R"), .char("e"), .char("u"), .ctrl("r"), .char("j"), .down].randomElement(using: &rng)!
+                : FuzzTests.pool.randomElement(using: &rng)!
+            history.append(key)
+            Self.settle(&s, update(&s, .keyPressed(key)), whole: whole, problems: &problems)
+            for context in s.stack {
+                if let ref = context.showsWhole, s.data.value(of: ref)?.hasTextsLeftOut == true {
+                    problems.append("\(context.keyContext) open on lean \(ref)")
+                }
+            }
+            if !problems.isEmpty {
+                Issue.record("seed \(seed), step \(step), after \(history.suffix(12)): \(problems)")
+                return
+            }
+        }
+        #expect(s.wholeRead == nil)
+    }
+}

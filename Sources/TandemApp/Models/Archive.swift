@@ -18,8 +18,10 @@ public struct ArchiveRow: Equatable, Sendable {
     /// The day it closed (`nil` only in files that never recorded it: listed last).
     public var closedOn: Day?
     public var outcome: String
-    /// The folded text `/` matches.
-    var search: String
+    /// What `/` matches, before folding.
+    var searchText: String { [who, what, status, outcome, extra, closedOn?.iso ?? ""].joined(separator: "\u{1F}") }
+    /// The coach's name or "mentoring", matched by `/` too.
+    var extra: String
 
     public var id: UUID { ref.id }
 }
@@ -47,15 +49,18 @@ enum ArchiveRows {
         }
     }
 
-    static func filtered(_ rows: [ArchiveRow], by filter: String) -> [ArchiveRow] {
+    /// The rows `filter` matches; `keys` are the rows' folded texts, made the first time a
+    /// filter is typed (a long history's archive does not hold them until then).
+    static func filtered(_ rows: [ArchiveRow], by filter: String, keys: inout [String]?) -> [ArchiveRow] {
         let key = filter.searchKey
-        return key.isEmpty ? rows : rows.filter { $0.search.contains(key) }
+        guard !key.isEmpty else { return rows }
+        if keys?.count != rows.count { keys = rows.map(\.searchText.searchKey) }
+        return zip(rows, keys!).filter { $0.1.contains(key) }.map(\.0)
     }
 
     private static func row(_ ref: RecordRef, who: String, what: String, status: String, closedOn: Day?,
                             outcome: String, extra: String) -> ArchiveRow {
-        let search = [who, what, status, outcome, extra, closedOn?.iso ?? ""].joined(separator: "\u{1F}").searchKey
-        return ArchiveRow(ref: ref, who: who, what: what, status: status, closedOn: closedOn, outcome: outcome, search: search)
+        ArchiveRow(ref: ref, who: who, what: what, status: status, closedOn: closedOn, outcome: outcome, extra: extra)
     }
 
     private static func coachName(_ coach: Coach, _ names: PeopleIndex) -> String {

@@ -545,14 +545,16 @@ extension Insights {
 
     /// What `Insights` of any period reads of a completed or cancelled engagement (and the
     /// archive of it): its sessions without their texts (`Session.withoutTexts`) nor action items,
-    /// and each metric's latest reading, for its closing summary. What the dashboard holds of a
-    /// closed record once the archive or the insights read the history. Never saved: the sessions
-    /// are marked `textsLeftOut`; without a session (nothing would carry the mark) the metrics are
-    /// kept whole.
+    /// each metric's latest reading (its closing summary), its objectives without their text and
+    /// its history without notes (days and states count). What the dashboard holds of a closed
+    /// record once the archive or the insights read the history. Never saved: the sessions are
+    /// marked `textsLeftOut`; without a session (nothing would carry the mark) the rest is kept whole.
     public static func closedReading(_ e: CoachingEngagement) -> CoachingEngagement {
         var e = e
         e.sessions = e.sessions.map(leanClosed)
         guard !e.sessions.isEmpty else { return e }
+        e.objectives = e.objectives.map { o in var o = o; o.text = ""; return o }
+        e.history = e.history.map { h in var h = h; h.note = nil; return h }
         // Its closing summary reads each metric's latest reading (`Metric.current`) only.
         e.metrics = e.metrics.map { m in
             var m = m
@@ -563,10 +565,14 @@ extension Insights {
         return e
     }
 
-    /// `closedReading` of a closed relationship: its sessions without texts nor action items.
+    /// `closedReading` of a closed relationship: its sessions without texts nor action items, its
+    /// goals without their text and its history without notes (all kept whole without a session).
     public static func closedReading(_ r: MentoringRelationship) -> MentoringRelationship {
         var r = r
         r.sessions = r.sessions.map(leanClosed)
+        guard !r.sessions.isEmpty else { return r }
+        r.goals = r.goals.map { g in var g = g; g.text = ""; return g }
+        r.history = r.history.map { h in var h = h; h.note = nil; return h }
         return r
     }
 
