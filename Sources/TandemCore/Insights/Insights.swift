@@ -94,9 +94,10 @@ public struct Insights: Equatable, Sendable {
                 guard let key else { return true }
                 return (names[id]?.team.trimmingCharacters(in: .whitespaces).searchKey ?? "") == key
             }
-            engagements = s.engagements.filter { inTeam($0.coacheeID) }
-            relationships = s.relationships.filter { inTeam($0.menteeID) }
-            people = s.people.filter { inTeam($0.id) }
+            // Every team: the snapshot's own lists, not copies of them (megabytes on a long history).
+            engagements = key == nil ? s.engagements : s.engagements.filter { inTeam($0.coacheeID) }
+            relationships = key == nil ? s.relationships : s.relationships.filter { inTeam($0.menteeID) }
+            people = key == nil ? s.people : s.people.filter { inTeam($0.id) }
         }
 
         /// The first day the period counts: its start, or the earliest record when it has none.
