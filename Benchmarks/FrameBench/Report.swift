@@ -109,6 +109,39 @@ struct Tmux {
         return nil
     }
 
+    /// Starts `command` in a 140x40 window, waits for its first full frame, then presses each
+    /// step's key and waits until `done` says its screen is there (and, with `quiet`, unchanged
+    /// that long with no "Reading" on it: the work behind it finished). Gives, for each step, the
+    /// milliseconds from the key to its screen and the process's peak memory (VmHWM) then; `nil`
+    /// when a screen does not come within `limit` seconds.
+    func afterKeys(_ command: String, name: String, limit: Double = 60,
+                   steps: [(key: String, quiet: Double, done: (String) -> Bool)]) -> [(ms: Double, peakKiB: Int)]? {
+        let start = now()
+        run(["new-session", "-d", "-s", name, "-x", "140", "-y", "40", command])
+        defer { run(["kill-session", "-t", name]) }
+        func screen() -> String { run(["capture-pane", "-p", "-t", name], capture: true) }
+        while !tandemFrameIsFull(screen()) {
+            if Double(now() - start) / 1e9 > limit { return nil }
+        }
+        let pid = run(["display-message", "-p", "-t", name, "#{pane_pid}"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)
+        var out: [(ms: Double, peakKiB: Int)] = []
+        for step in steps {
+            let pressed = now()
+            run(["send-keys", "-t", name, step.key])
+            var last = "", since = now()
+            while true {
+                let shown = screen()
+                if shown != last { last = shown; since = now() }
+                if step.done(shown), !shown.contains("Reading"), Double(now() - since) / 1e9 >= step.quiet {
+                    out.append((Double(since - pressed) / 1e6, peak(of: pid)))
+                    break
+                }
+                if Double(now() - pressed) / 1e9 > limit { return nil }
+            }
+        }
+        return out
+    }
+
     private func peak(of pid: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
@@ -486,6 +519,25 @@ func report() throws {
             defer { tmux.stop() }
             if let t = tmux.firstFrame("exec \(tandem) --data-dir '\(twice)'", name: "x", full: tandemFrameIsFull) {
                 row("peak memory, store ×2: dashboard", "\(t.peakKiB / 1024) MiB (first frame \(f(t.ms)) ms)", t.peakKiB < 64 * 1024 ? "< 64 MiB: met" : "< 64 MiB: NOT MET")
+            }
+            // The screens that read the closed history: the insights (3), then the archive (5)
+            // and a closed record's detail (Enter), each once its work is done; and, in a process
+            // of its own, how long 5 takes to list the archive.
+            let archive: (String) -> Bool = { $0.contains("Archive · ") && !$0.contains("reading closed records") }
+            let steps: [(key: String, quiet: Double, done: (String) -> Bool)] = [
+                ("3", 1.5, { $0.contains("? help") }), ("5", 1.5, archive),
+                ("Enter", 1.5, { $0.contains("Coaching · ") || $0.contains("Mentoring · ") })]
+            if let after = tmux.afterKeys("exec \(tandem) --data-dir '\(twice)'", name: "k", steps: steps) {
+                for (label, figures) in zip(["after 3 (insights)", "then 5 (archive)", "then Enter (a closed record's detail)"], after) {
+                    row("peak memory, store ×2: dashboard \(label)", "\(figures.peakKiB / 1024) MiB",
+                        figures.peakKiB < 64 * 1024 ? "< 64 MiB: met" : "< 64 MiB: NOT MET")
+                }
+            } else {
+                row("peak memory, store ×2: dashboard after 3, 5, Enter", "a screen did not come within 60 s", "< 64 MiB: NOT MET")
+            }
+            if let five = tmux.afterKeys("exec \(tandem) --data-dir '\(twice)'", name: "a", steps: [("5", 0, archive)]) {
+                row("store ×2: 5 lists the archive", "\(f(five[0].ms)) ms, \(five[0].peakKiB / 1024) MiB",
+                    five[0].peakKiB < 64 * 1024 ? "< 64 MiB: met" : "< 64 MiB: NOT MET")
             }
         }
     }

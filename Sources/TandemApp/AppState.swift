@@ -296,6 +296,11 @@ public struct AppState: Sendable {
     public var archive = PaneState<ArchiveSort>(sort: .newest)
     /// Whether the closed records left undecoded at start-up were asked for, and whether they came.
     public var closedRecords: ClosedRecordsLoad = .notAsked
+    /// Whether `data` may hold records read without their sessions' texts (`closedLoaded`): then
+    /// input goes through `WholeRecords.gate`.
+    public internal(set) var holdsLeanRecords = false
+    /// Input held while records are read whole for it (`WholeRecords`), replayed when they come.
+    var wholeRead: WholeRead?
 
     public var status: Status? { didSet { statusShownAt = now } }
     /// When the status line's message appeared (`now` then), for fading on a tick.
@@ -505,6 +510,10 @@ public struct AppState: Sendable {
         sortedPeople = NameOrder.sorted(data.people.filter(\.isCurrent), by: \.name)
             + NameOrder.sorted(data.people.filter { !$0.isCurrent }, by: \.name)
         peopleSearch = sortedPeople.map { p in ([p.name, p.role, p.team] + p.expertise).joined(separator: "\u{1F}").searchKey }
+        // The old rows go before the new ones are made: on a long history they are thousands.
+        allArchiveRows = []
+        archiveRows = []
+        archiveSearch = nil
         allArchiveRows = ArchiveRows.all(data, names: names)
         refilter()
     }
@@ -529,7 +538,7 @@ public struct AppState: Sendable {
         shownPeople = pf.isEmpty ? sortedPeople : sortedPeople.indices.filter { peopleSearch[$0].contains(pf) }.map { sortedPeople[$0] }
         roster.reselect(shownPeople.map(\.id))
         for i in stack.indices { if case .person(var p) = stack[i] { p.reselect(in: self); stack[i] = .person(p) } }
-        archiveRows = ArchiveRows.filtered(allArchiveRows, by: archive.filter)
+        archiveRows = ArchiveRows.filtered(allArchiveRows, by: archive.filter, keys: &archiveSearch)
         archive.reselect(archiveRows.map(\.id))
     }
 
@@ -577,6 +586,8 @@ public struct AppState: Sendable {
     /// The archive's rows as shown (filtered), and all of them (recomputed with the data).
     public private(set) var archiveRows: [ArchiveRow] = []
     private var allArchiveRows: [ArchiveRow] = []
+    /// Each of `allArchiveRows`' folded text, once an archive filter is typed.
+    private var archiveSearch: [String]?
     /// How many records are closed, whatever the filter.
     public var allArchiveCount: Int { allArchiveRows.count }
     /// The roster's rows: `sortedPeople` through the `/` filter (name, role, team, expertise).

@@ -29,6 +29,9 @@ public enum Msg: Sendable {
     case progress(String?)
     /// The closed records `.loadClosed` read for the archive, and what could not be read (file: problem).
     case closedLoaded([Record], failures: [String])
+    /// The records `.loadWhole` read whole (each now the base of later saves), and what could
+    /// not be read (file: problem).
+    case wholeLoaded([Record], failures: [String])
     /// A save found the file changed on disk and merged: `merged` (ours with their changes) is
     /// what was written, and what memory takes.
     case saveMerged(RecordRef, merged: Record, file: String)
@@ -76,9 +79,14 @@ public enum Effect: Equatable, Sendable {
     case setTheme(String)
     /// Look for records changed on disk by others; the answer is `.outsideChanges`.
     case checkOutsideChanges
-    /// Decode the closed records the start-up load left undecoded (for the archive); the
-    /// answer is `.closedLoaded`.
+    /// Decode the closed records the start-up load left undecoded (for the archive and the
+    /// insights), each kept without its sessions' texts (`Store.readWithoutTexts`); the answer
+    /// is `.closedLoaded`.
     case loadClosed([RecordRef])
+    /// Read these records whole (`Store.loadRecord`, which makes each the base of later saves):
+    /// records held without their texts, before anything shows their texts or writes them
+    /// (`WholeRecords.gate`); the answer is `.wholeLoaded`.
+    case loadWhole([RecordRef])
     /// Keep a closing dialog's unsaved text as `drafts/<name>.json` (answer: `.draftSaved`).
     case saveClosingDraft(ClosingDraft)
     /// The outside changes `update` took into memory: the store merges later saves against them.
@@ -97,7 +105,7 @@ public enum Effect: Equatable, Sendable {
     /// Runs off the main loop (store I/O); the screen keeps drawing meanwhile.
     public var runsInBackground: Bool {
         switch self {
-        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed, .saveClosingDraft, .adopt, .sync, .notify: true
+        case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed, .loadWhole, .saveClosingDraft, .adopt, .sync, .notify: true
         case .setTheme, .editExternally, .suspend, .quit: false
         }
     }
@@ -112,6 +120,7 @@ public enum Effect: Equatable, Sendable {
         case .deleteDraft: "Tidying drafts…"
         case .checkOutsideChanges, .adopt: "Looking for outside changes…"
         case .loadClosed(let refs): "Reading \(refs.count) closed record\(refs.count == 1 ? "" : "s") for the archive…"
+        case .loadWhole(let refs): refs.count == 1 ? "Reading the record whole…" : "Reading \(refs.count) records whole…"
         case .sync: "Syncing with git…"
         case .notify: "Running the notification hook…"
         case .setTheme: "Loading the theme…"

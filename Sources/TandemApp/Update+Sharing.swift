@@ -12,15 +12,7 @@ extension AppState {
     var formRecords: Set<RecordRef> {
         var refs = Set<RecordRef>()
         for c in stack {
-            guard case .form(let f) = c else { continue }
-            switch f.kind {
-            case .log(let r): refs.insert(RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id))
-            case .editPerson(let id): refs.insert(RecordRef(kind: .person, id: id))
-            case .editEngagement(let id): refs.insert(RecordRef(kind: .coaching, id: id))
-            case .editRelationship(let id): refs.insert(RecordRef(kind: .mentoring, id: id))
-            case .editSession(let r, _): refs.insert(RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id))
-            case .newPerson, .newEngagement, .newRelationship: break
-            }
+            if case .form(let f) = c, let ref = f.kind.editedRecord { refs.insert(ref) }
         }
         return refs
     }

@@ -4,7 +4,16 @@ import TandemStore
 import TerminalUI
 
 /// The only place app state changes. Returns the I/O to do as data.
+///
+/// Input goes through `WholeRecords.gate`: what would show the texts of, or write, a closed
+/// record held without its texts (read so for the archive and the insights) waits until that
+/// record is read whole.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    WholeRecords.gate(&state, msg) { updateHeld(&$0, msg) }
+}
+
+/// `update` past the gate.
+private func updateHeld(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     switch msg {
     case .started:
         Editing.resumeDraft(&state)
@@ -86,6 +95,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .closedLoaded(let records, let failures):
         return closedLoaded(&state, records, failures)
+    case .wholeLoaded(let records, let failures):
+        return WholeRecords.loaded(&state, records, failures)
     case .syncFinished(let text, let ok):
         // What came in is reloaded by the outside-change poll, like any other change on disk.
         state.status = Status(text, ok ? .ok : .error)

@@ -184,6 +184,11 @@ public struct Session: Codable, Equatable, Sendable, Identifiable {
     /// "How useful was it", 1–5.
     public var pulse: Int?
     public var visibility: Visibility
+    /// Set by `withoutTexts` only, never read from or written to a file: this is a lean copy whose
+    /// notes, topics and item texts were left out, so it is never saved nor edited (the store
+    /// refuses a record holding one; the dashboard reads its record whole first).
+    /// (Here, beside `visibility`, so the session takes no more room.)
+    public private(set) var textsLeftOut = false
     public var nextDate: Day?
     /// The notes, topics and action items sealed to their readers (a private or partners
     /// session written since sealing came in); `nil` for a shared session and for a private one
@@ -191,6 +196,10 @@ public struct Session: Codable, Equatable, Sendable, Identifiable {
     /// `SealedNote.placeholder` when it could not be opened; in the file they are empty. Boxed:
     /// most sessions have none, and a `Session` is held for every session of a history.
     @Boxed public var sealed: SealedNote?
+
+    private enum CodingKeys: String, CodingKey {
+        case id, date, minutes, notes, topics, actionItems, pulse, visibility, nextDate, sealed
+    }
 
     public init(id: UUID, date: Day, minutes: Int, notes: String = "", topics: [String] = [],
                 actionItems: [ActionItem] = [], pulse: Int? = nil, visibility: Visibility = .private,
@@ -440,13 +449,15 @@ extension Session {
     /// The session without what a person wrote: no notes, no topics, action items without their
     /// text (each keeps its id and days) and no sealed boxes; the visibility is kept. What a
     /// read-only command that counts and dates sessions (insights, lists, matching) holds of a
-    /// large history, so that it never holds the history's texts. Never saved.
+    /// large history, so that it never holds the history's texts. Never saved: it is marked
+    /// `textsLeftOut`, and the store refuses to write a record holding such a session.
     public var withoutTexts: Session {
         var s = self
         s.notes = ""
         s.topics = []
         s.actionItems = actionItems.map { ActionItem(id: $0.id, text: "", due: $0.due, doneOn: $0.doneOn) }
         s.sealed = nil
+        s.textsLeftOut = true
         return s
     }
 }

@@ -53,7 +53,82 @@ extension Store {
     }
 }
 
+extension Store {
+    /// The records `refs` (closed ones that `load(scope: .open)` skipped, say) read from their
+    /// files a batch at a time (on every core), each closed one kept as `Insights.closedReading`
+    /// keeps it (sessions without texts nor action items, sealed notes not opened; each metric's
+    /// latest reading) as soon as it is decoded: what the
+    /// dashboard's archive and insights read of the history. Nothing of a record kept so is
+    /// remembered, so it never becomes the base of a save, and the store refuses to save it
+    /// (`hasTextsLeftOut`): read it whole with `loadRecord` first. A file that holds an open
+    /// record by now (reopened elsewhere) is kept whole, remembered as `loadRecord` remembers it.
+    /// What could not be read is in `failures`, in the order asked, as `loadRecord` throws it.
+    public func readWithoutTexts(_ refs: [RecordRef], batch size: Int = Store.leanBatch) -> (records: [Record], failures: [StoreError]) {
+        var records: [Record] = []
+        var failures: [StoreError] = []
+        var paths: [(kind: RecordKind, rel: String, ref: RecordRef)] = []
+        for ref in refs {
+            if let rel = file(of: ref) { paths.append((ref.kind, rel, ref)) } else { failures.append(StoreError(.notFound, "no record \(ref) in this store")) }
+        }
+        var start = 0
+        while start < paths.count {
+            let slice = paths[start..<min(start + max(1, size), paths.count)]
+            start += max(1, size)
+            let results = FileLoad.run(slice.map { (kind: $0.kind, rel: $0.rel) }, folder: folder, scope: .all, migrations: migrations)
+            for (path, result) in zip(slice, results) {
+                switch result {
+                case .failure(let failed):
+                    failures.append(failed.error)
+                case .success(nil):
+                    failures.append(StoreError(.notFound, file: path.rel, "was deleted on disk"))
+                case .success(let item?):
+                    guard item.id == path.ref.id, let record = item.record else {
+                        failures.append(StoreError(.format, file: path.rel, "now holds the record \(item.id.uuidString), not \(path.ref.id.uuidString)"))
+                        continue
+                    }
+                    // A file from a newer Tandem makes the store read-only, as `loadRecord` does.
+                    if let newer = item.newerFormat { noteReadOnly("\(path.rel) \(newer)") }
+                    if Store.isClosed(record) {
+                        records.append(record.closedReading)
+                    } else {
+                        let opened = openSealed(record, file: path.rel)
+                        rememberRead(opened, rel: path.rel, fingerprint: item.fingerprint)
+                        records.append(opened)
+                    }
+                }
+            }
+        }
+        return (records, failures)
+    }
+
+    /// Refuses to write a record holding a session read without its texts (`Session.withoutTexts`):
+    /// its file would lose every note, topic and item text. Nothing is written.
+    static func refuseTextsLeftOut(_ record: Record, file rel: String?) throws {
+        guard record.hasTextsLeftOut else { return }
+        throw StoreError(.format, file: rel, "not saved: this copy of the record was read without its session notes "
+                         + "(for the archive or the insights), and saving it would lose them; read it whole first (loadRecord). Nothing was written")
+    }
+}
+
 extension Record {
+    /// The record with every session's texts left out (`Session.withoutTexts`, each marked
+    /// `textsLeftOut`): what counting and listing read of a closed record. Never saved.
+    public var withoutTexts: Record { mappingSessions(\.withoutTexts) }
+
+    /// `Insights.closedReading` of an engagement or a relationship: what the dashboard's archive
+    /// and insights hold of a closed one. Never saved.
+    public var closedReading: Record {
+        switch self {
+        case .coaching(let e): .coaching(Insights.closedReading(e))
+        case .mentoring(let r): .mentoring(Insights.closedReading(r))
+        case .person, .assessment: self
+        }
+    }
+
+    /// Whether a session of the record had its texts left out (`withoutTexts`): a lean copy
+    /// that is never saved nor edited. A record without sessions is whole either way.
+    public var hasTextsLeftOut: Bool { sessionList.contains { $0.textsLeftOut } }
+
     /// The record without its sessions: what finding a record or a person by name, matching a
     /// mentor or spotting a duplicate reads of an engagement or a relationship. Never saved.
     public var withoutSessions: Record {

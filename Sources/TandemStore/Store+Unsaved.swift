@@ -70,7 +70,7 @@ extension Store {
                     continue
                 }
                 let onDisk: Record?
-                if hasFile(ref) {
+                if file(of: ref) != nil {
                     do { onDisk = try loadRecord(ref) } catch let e as StoreError where e.kind == .notFound { onDisk = nil }
                 } else {
                     onDisk = nil

@@ -344,8 +344,14 @@ public final class Store: @unchecked Sendable {
     /// What this store last read or wrote of `ref` (what a save merges against), if anything.
     func remembered(_ ref: RecordRef) -> Record? { locked { bases[ref] } }
 
-    /// Whether the listing this store holds has a file for `ref`.
-    func hasFile(_ ref: RecordRef) -> Bool { locked { files[ref] != nil } }
+    /// The file this store knows `ref` by (from a load, a read or a save), if any.
+    func file(of ref: RecordRef) -> String? { locked { files[ref] } }
+
+    /// Notes a record read whole from `rel` with these bytes' fingerprint as this store's
+    /// knowledge of it, as `loadRecord` does: later saves merge against it.
+    func rememberRead(_ record: Record, rel: String, fingerprint: Fingerprint) {
+        locked { remember(record, rel: rel, fingerprint: fingerprint) }
+    }
 
     /// Takes the version on disk of a record (after a `.conflict`, when the user keeps theirs):
     /// the same as `loadRecord`, and later saves compare against it.
@@ -367,25 +373,33 @@ public final class Store: @unchecked Sendable {
         // Looked up by path below: a load's entries go into the table once, here.
         var stamp = given
         stamp.materialize()
-        var current: [(rel: String, kind: RecordKind?, stat: FileStat)] = []
-        if let st = folder.fileStat(Store.agencyFile) { current.append((Store.agencyFile, nil, st)) }
-        for kind in RecordKind.allCases {
-            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) {
-                current.append(("\(kind.rawValue)/\(name)", kind, st))
-            }
-        }
         let (own, removedByUs, known, refs) = locked { (ownWrites, ownRemovals, fingerprints, files) }
-        var next = StoreStamp()
+        // The next stamp is this one, changed only where a file differs: on a long history the
+        // look every second or two then builds no second table of every file (megabytes).
+        var next = stamp
         var toRead: [(kind: RecordKind, rel: String)] = []
         var agencyChanged = false
-        for file in current {
-            let before = stamp.entries[file.rel]
-            if before?.stat == file.stat || own[file.rel] == file.stat {
-                next.entries[file.rel] = .init(stat: file.stat, ref: before?.ref ?? (file.kind == nil ? nil : refs.first { $0.value == file.rel }?.key))
-                continue
+        // How many files listed the stamp knows: all of them, unless some were removed.
+        var knownListed = 0
+        var byFile: [String: RecordRef]?
+        func look(_ rel: String, _ kind: RecordKind?, _ st: FileStat) {
+            let before = stamp.entries[rel]
+            if before != nil { knownListed += 1 }
+            if before?.stat == st || own[rel] == st {
+                var ref = before?.ref
+                if ref == nil, kind != nil {
+                    if byFile == nil { byFile = Dictionary(refs.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a }) }
+                    ref = byFile?[rel]
+                }
+                if before?.stat != st || before?.ref != ref { next.entries[rel] = .init(stat: st, ref: ref) }
+                return
             }
-            next.entries[file.rel] = .init(stat: file.stat, ref: before?.ref)
-            if let kind = file.kind { toRead.append((kind, file.rel)) } else { agencyChanged = true }
+            next.entries[rel] = .init(stat: st, ref: before?.ref)
+            if let kind { toRead.append((kind, rel)) } else { agencyChanged = true }
+        }
+        if let st = folder.fileStat(Store.agencyFile) { look(Store.agencyFile, nil, st) }
+        for kind in RecordKind.allCases {
+            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) { look("\(kind.rawValue)/\(name)", kind, st) }
         }
 
         var result = StoreChanges(records: [], agency: nil, unreadable: [], stamp: next)
@@ -418,9 +432,16 @@ public final class Store: @unchecked Sendable {
                                                   fingerprint: item.fingerprint, known: known[path.rel]))
             }
         }
-        let present = Set(current.map(\.rel))
-        for (rel, entry) in stamp.entries.sorted(by: { $0.key < $1.key }) where !present.contains(rel) && !removedByUs.contains(rel) {
-            guard let ref = entry.ref else { continue }
+        guard knownListed < stamp.entries.count else { return result }
+        // Some file the stamp knows is gone: list the folders again to see which.
+        var present: Set<String> = [Store.agencyFile]
+        for kind in RecordKind.allCases {
+            for (name, _) in try folder.statJSONFiles(in: kind.rawValue) { present.insert("\(kind.rawValue)/\(name)") }
+        }
+        if folder.fileStat(Store.agencyFile) == nil { present.remove(Store.agencyFile) }
+        for (rel, entry) in stamp.entries.sorted(by: { $0.key < $1.key }) where !present.contains(rel) {
+            result.stamp.entries[rel] = nil
+            guard !removedByUs.contains(rel), let ref = entry.ref else { continue }
             // Not gone but no longer a file (a dangling link, a FIFO): a problem, not a removal.
             if let problem = folder.notARegularFile(rel) {
                 result.unreadable.append(problem)
@@ -463,6 +484,7 @@ public final class Store: @unchecked Sendable {
     /// too long, the file's own error when what is on disk cannot be read; nothing is written then.
     public func save(_ record: Record) throws -> SaveOutcome {
         try requireWritable()
+        try Store.refuseTextsLeftOut(record, file: file(of: record.ref))
         return try withStoreLock(folder, wait: lockWait) { try commit(record, against: nil) }
     }
 
@@ -470,6 +492,7 @@ public final class Store: @unchecked Sendable {
     /// only what changed on disk since the conflict was found is merged in (usually nothing).
     public func save(_ record: Record, resolving conflict: SaveConflict) throws -> SaveOutcome {
         try requireWritable()
+        try Store.refuseTextsLeftOut(record, file: conflict.file)
         guard record.ref == conflict.ref else {
             throw StoreError(.format, file: conflict.file, "the conflict is about \(conflict.ref), not \(record.ref)")
         }
@@ -854,6 +877,7 @@ public final class Store: @unchecked Sendable {
     private func strictSave(_ record: Record, force: Bool) throws -> String {
         try requireWritable()
         let rel = fileName(for: record)
+        try Store.refuseTextsLeftOut(record, file: rel)
         return try withStoreLock(folder, wait: lockWait) {
             let disk = try folder.read(rel)
             if !force { try checkUnchanged(rel, disk: disk) }
@@ -864,6 +888,7 @@ public final class Store: @unchecked Sendable {
 
     /// Writes a record's file and notes it as this store's knowledge. Runs holding the lock.
     private func writeRecord(_ given: Record, at rel: String, replacing disk: Data? = nil, sealingPlain: Bool = false) throws {
+        try Store.refuseTextsLeftOut(given, file: rel)
         var data: Data
         // Private notes go into the file sealed; the store remembers them opened.
         let (record, remembered) = try sealedForWriting(given, base: locked { bases[given.ref] }, disk: disk, rel: rel,

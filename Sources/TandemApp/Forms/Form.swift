@@ -16,6 +16,20 @@ public enum FormKind: Codable, Equatable, Sendable {
     case editSession(RecordRefCodable, UUID)
 }
 
+extension FormKind {
+    /// The record the form edits, if it edits one (a new record has none yet).
+    var editedRecord: RecordRef? {
+        switch self {
+        case .log(let r): RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id)
+        case .editPerson(let id): RecordRef(kind: .person, id: id)
+        case .editEngagement(let id): RecordRef(kind: .coaching, id: id)
+        case .editRelationship(let id): RecordRef(kind: .mentoring, id: id)
+        case .editSession(let r, _): RecordRef(kind: RecordKind(rawValue: r.kind) ?? .coaching, id: r.id)
+        case .newPerson, .newEngagement, .newRelationship: nil
+        }
+    }
+}
+
 /// A `RecordRef` that can travel in a draft file.
 public struct RecordRefCodable: Codable, Equatable, Sendable {
     public var kind: String

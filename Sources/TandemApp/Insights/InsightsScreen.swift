@@ -189,16 +189,21 @@ final class InsightsCache: @unchecked Sendable {
         var width: Int
     }
 
-    private var entries: [Key: InsightsDocument] = [:]
+    /// The documents last built, newest last: the one on screen and the one before (a period or
+    /// a team switched back to). Over the whole of a long history a document holds thousands of
+    /// refs, so no more are kept.
+    private var entries: [(key: Key, document: InsightsDocument)] = []
     private let lock = NSLock()
+    static let kept = 2
 
     func document(_ key: Key, make: () -> InsightsDocument) -> InsightsDocument {
         lock.lock()
         defer { lock.unlock() }
-        if let hit = entries[key] { return hit }
-        if entries.count > 8 { entries = entries.filter { $0.key.dataVersion == key.dataVersion } }
+        if let hit = entries.first(where: { $0.key == key }) { return hit.document }
+        // The oldest goes before the new one is built.
+        if entries.count >= Self.kept { entries.removeFirst(entries.count - Self.kept + 1) }
         let d = make()
-        entries[key] = d
+        entries.append((key, d))
         return d
     }
 }

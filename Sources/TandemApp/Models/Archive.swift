@@ -18,8 +18,10 @@ public struct ArchiveRow: Equatable, Sendable {
     /// The day it closed (`nil` only in files that never recorded it: listed last).
     public var closedOn: Day?
     public var outcome: String
-    /// The folded text `/` matches.
-    var search: String
+    /// What `/` matches, before folding.
+    var searchText: String { [who, what, status, outcome, extra, closedOn?.iso ?? ""].joined(separator: "\u{1F}") }
+    /// The coach's name or "mentoring", matched by `/` too.
+    var extra: String
 
     public var id: UUID { ref.id }
 }
@@ -47,15 +49,18 @@ enum ArchiveRows {
         }
     }
 
-    static func filtered(_ rows: [ArchiveRow], by filter: String) -> [ArchiveRow] {
+    /// The rows `filter` matches; `keys` are the rows' folded texts, made the first time a
+    /// filter is typed (a long history's archive does not hold them until then).
+    static func filtered(_ rows: [ArchiveRow], by filter: String, keys: inout [String]?) -> [ArchiveRow] {
         let key = filter.searchKey
-        return key.isEmpty ? rows : rows.filter { $0.search.contains(key) }
+        guard !key.isEmpty else { return rows }
+        if keys?.count != rows.count { keys = rows.map(\.searchText.searchKey) }
+        return zip(rows, keys!).filter { $0.1.contains(key) }.map(\.0)
     }
 
     private static func row(_ ref: RecordRef, who: String, what: String, status: String, closedOn: Day?,
                             outcome: String, extra: String) -> ArchiveRow {
-        let search = [who, what, status, outcome, extra, closedOn?.iso ?? ""].joined(separator: "\u{1F}").searchKey
-        return ArchiveRow(ref: ref, who: who, what: what, status: status, closedOn: closedOn, outcome: outcome, search: search)
+        ArchiveRow(ref: ref, who: who, what: what, status: status, closedOn: closedOn, outcome: outcome, extra: extra)
     }
 
     private static func coachName(_ coach: Coach, _ names: PeopleIndex) -> String {
@@ -127,10 +132,23 @@ func loadClosedRecords(_ s: inout AppState) -> [Effect] {
     return [.loadClosed(refs)]
 }
 
-/// The closed records came: take those still missing (a record changed meanwhile keeps the
-/// version in memory), and say what could not be read.
+/// The closed records came, without their sessions' texts (`Store.readWithoutTexts`): take
+/// those still missing (a record changed meanwhile keeps the version in memory), and say what
+/// could not be read. From now on input goes through `WholeRecords.gate`, which reads a lean
+/// record whole before anything shows its texts or writes it.
 func closedLoaded(_ s: inout AppState, _ records: [Record], _ failures: [String]) -> [Effect] {
-    for r in records where s.data.value(of: r.ref) == nil { s.data.put(r, for: r.ref) }
+    // Thousands on a long history: looked up once each, not by a walk of the lists per record.
+    var held = Set(s.data.engagements.map { RecordRef(kind: .coaching, id: $0.id) })
+    held.formUnion(s.data.relationships.map { RecordRef(kind: .mentoring, id: $0.id) })
+    for r in records where !held.contains(r.ref) {
+        switch r {
+        case .coaching(let e): s.data.engagements.append(e)
+        case .mentoring(let m): s.data.relationships.append(m)
+        case .person, .assessment: s.data.put(r, for: r.ref)
+        }
+        held.insert(r.ref)
+        if r.hasTextsLeftOut { s.holdsLeanRecords = true }
+    }
     s.closedRecords = .read
     s.recompute()
     if let first = failures.first {

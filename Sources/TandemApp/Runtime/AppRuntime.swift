@@ -314,12 +314,15 @@ final class EffectWorker: @unchecked Sendable {
         case .checkOutsideChanges:
             return checkOutsideChanges(store)
         case .loadClosed(let refs):
+            let (records, failures) = store.readWithoutTexts(refs)
+            return [.closedLoaded(records, failures: failures.map(\.description))]
+        case .loadWhole(let refs):
             var records: [Record] = []
             var failures: [String] = []
             for ref in refs {
                 do { records.append(try store.loadRecord(ref)) } catch { failures.append("\(error)") }
             }
-            return [.closedLoaded(records, failures: failures)]
+            return [.wholeLoaded(records, failures: failures)]
         case .saveClosingDraft(let draft):
             do {
                 let encoder = JSONEncoder()

@@ -94,9 +94,10 @@ public struct Insights: Equatable, Sendable {
                 guard let key else { return true }
                 return (names[id]?.team.trimmingCharacters(in: .whitespaces).searchKey ?? "") == key
             }
-            engagements = s.engagements.filter { inTeam($0.coacheeID) }
-            relationships = s.relationships.filter { inTeam($0.menteeID) }
-            people = s.people.filter { inTeam($0.id) }
+            // Every team: the snapshot's own lists, not copies of them (megabytes on a long history).
+            engagements = key == nil ? s.engagements : s.engagements.filter { inTeam($0.coacheeID) }
+            relationships = key == nil ? s.relationships : s.relationships.filter { inTeam($0.menteeID) }
+            people = key == nil ? s.people : s.people.filter { inTeam($0.id) }
         }
 
         /// The first day the period counts: its start, or the earliest record when it has none.
@@ -520,35 +521,65 @@ extension Insights {
     /// momentum and open action items are those of open ones.
     /// `Insights` of records reduced so is `Insights` of the records themselves.
     public static func reading(_ e: CoachingEngagement, range: DayRange) -> CoachingEngagement {
-        var e = e
-        if e.isOpen {
-            e.sessions = e.sessions.map(\.withoutTexts)
-        } else {
-            e.sessions = closedSessions(e.sessions, range: range)
-            // Its closing summary reads each metric's latest reading (`Metric.current`) only.
-            e.metrics = e.metrics.map { m in
-                var m = m
-                m.readings = m.readings.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-                    .map { [$0.element] } ?? []
-                return m
-            }
+        guard e.isOpen else {
+            var e = e
+            e.sessions = e.sessions.filter { range.contains($0.date) }
+            return closedReading(e)
         }
+        var e = e
+        e.sessions = e.sessions.map(\.withoutTexts)
         return e
     }
 
     /// `reading(_:range:)` of a relationship: once closed, only its sessions in the range, without
     /// action items (held and hours count those; its health is "closed" whatever its sessions).
     public static func reading(_ r: MentoringRelationship, range: DayRange) -> MentoringRelationship {
+        guard r.status != .closed else {
+            var r = r
+            r.sessions = r.sessions.filter { range.contains($0.date) }
+            return closedReading(r)
+        }
         var r = r
-        r.sessions = r.status != .closed ? r.sessions.map(\.withoutTexts) : closedSessions(r.sessions, range: range)
+        r.sessions = r.sessions.map(\.withoutTexts)
         return r
     }
 
-    private static func closedSessions(_ sessions: [Session], range: DayRange) -> [Session] {
-        sessions.filter { range.contains($0.date) }.map { s in
-            var lean = s.withoutTexts
-            lean.actionItems = []
-            return lean
+    /// What `Insights` of any period reads of a completed or cancelled engagement (and the
+    /// archive of it): its sessions without their texts (`Session.withoutTexts`) nor action items,
+    /// each metric's latest reading (its closing summary), its objectives without their text and
+    /// its history without notes (days and states count). What the dashboard holds of a closed
+    /// record once the archive or the insights read the history. Never saved: the sessions are
+    /// marked `textsLeftOut`; without a session (nothing would carry the mark) the rest is kept whole.
+    public static func closedReading(_ e: CoachingEngagement) -> CoachingEngagement {
+        var e = e
+        e.sessions = e.sessions.map(leanClosed)
+        guard !e.sessions.isEmpty else { return e }
+        e.objectives = e.objectives.map { o in var o = o; o.text = ""; return o }
+        e.history = e.history.map { h in var h = h; h.note = nil; return h }
+        // Its closing summary reads each metric's latest reading (`Metric.current`) only.
+        e.metrics = e.metrics.map { m in
+            var m = m
+            m.readings = m.readings.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+                .map { [$0.element] } ?? []
+            return m
         }
+        return e
+    }
+
+    /// `closedReading` of a closed relationship: its sessions without texts nor action items, its
+    /// goals without their text and its history without notes (all kept whole without a session).
+    public static func closedReading(_ r: MentoringRelationship) -> MentoringRelationship {
+        var r = r
+        r.sessions = r.sessions.map(leanClosed)
+        guard !r.sessions.isEmpty else { return r }
+        r.goals = r.goals.map { g in var g = g; g.text = ""; return g }
+        r.history = r.history.map { h in var h = h; h.note = nil; return h }
+        return r
+    }
+
+    private static func leanClosed(_ s: Session) -> Session {
+        var lean = s.withoutTexts
+        lean.actionItems = []
+        return lean
     }
 }
