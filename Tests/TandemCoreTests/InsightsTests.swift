@@ -187,6 +187,10 @@ import Testing
         #expect(f.pulse.map(\.label) == ["Oct 2026", "Nov 2026"])
         #expect(f.pulse.map(\.average) == [4, 3.5] && f.pulse.map(\.count) == [1, 2])
         #expect(f.pulseAverage.text == "3.7")
+        // The records behind the average, once each, by the first month each has a pulse in:
+        // E2 (October), then E3 and R1 (November), in the order read.
+        #expect(f.pulseAverage.refs.map { "\($0.kind.rawValue) \(Int($0.id.uuidString.suffix(12))!)" }
+                == ["coaching 102", "coaching 103", "mentoring 201"])
         // Open records only: E1's item (overdue since 1 Nov) and R1's (due 5 Dec); E2 is closed.
         #expect(f.openItems.value == 2 && ids(f.openItems, .coaching) == [101] && ids(f.openItems, .mentoring) == [201])
         #expect(f.overdueItems.value == 1 && ids(f.overdueItems, .coaching) == [101])

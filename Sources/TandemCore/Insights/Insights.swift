@@ -458,7 +458,6 @@ public struct Feedback: Equatable, Sendable {
         /// `nil` in a month without a pulse.
         public var average: Double?
         public var count: Int
-        public var refs: [InsightRef]
     }
 
     public var pulse: [PulseMonth]
@@ -471,28 +470,34 @@ public struct Feedback: Equatable, Sendable {
         var months: [Day] = []
         var d = Day.monthStart(of: from)
         while d <= to && months.count < 1200 { months.append(d); d = d.adding(months: 1) }
-        var sums = [Day: (Int, Int, [InsightRef])]()
-        func add(_ sessions: [Session], _ ref: InsightRef) {
+        var sums = [Day: (Int, Int)]()
+        // The records behind the average, in the order of the first month each has a pulse in
+        // (then in the order read): one entry per record, not one per record and month, which
+        // over all time of a long history is a hundred thousand.
+        var firstMonth: [InsightRef: (month: Day, order: Int)] = [:]
+        func add(_ sessions: [Session], _ ref: InsightRef, _ order: Int) {
             for s in sessions {
                 guard let p = s.pulse, c.range.contains(s.date), s.date <= to else { continue }
                 let m = Day.monthStart(of: s.date)
-                var v = sums[m] ?? (0, 0, [])
+                var v = sums[m] ?? (0, 0)
                 v.0 += p; v.1 += 1
-                if v.2.last != ref { v.2.append(ref) }
                 sums[m] = v
+                if let f = firstMonth[ref], f.month <= m { continue }
+                firstMonth[ref] = (m, order)
             }
         }
-        for e in c.engagements { add(e.sessions, InsightRef(.coaching, e.id)) }
-        for r in c.relationships { add(r.sessions, InsightRef(.mentoring, r.id)) }
+        for (k, e) in c.engagements.enumerated() { add(e.sessions, InsightRef(.coaching, e.id), k) }
+        for (k, r) in c.relationships.enumerated() { add(r.sessions, InsightRef(.mentoring, r.id), c.engagements.count + k) }
         pulse = months.map { m in
             let v = sums[m]
             return PulseMonth(start: m, label: Investment.label(m, .month), average: v.map { Double($0.0) / Double($0.1) },
-                              count: v?.1 ?? 0, refs: v?.2 ?? [])
+                              count: v?.1 ?? 0)
         }
         let total = sums.values.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
         let avg = total.1 > 0 ? Double(total.0) / Double(total.1) : nil
+        let refs = firstMonth.sorted { ($0.value.month, $0.value.order) < ($1.value.month, $1.value.order) }.map(\.key)
         pulseAverage = Figure(id: "feedback.pulse", label: "average pulse (1–5) of \(total.1) sessions", value: avg,
-                              text: avg.map { String(format: "%.1f", $0) } ?? "—", refs: pulse.flatMap(\.refs))
+                              text: avg.map { String(format: "%.1f", $0) } ?? "—", refs: refs)
         var open: [InsightRef] = [], overdue: [InsightRef] = []
         var openCount = 0, overdueCount = 0
         func items(_ sessions: [Session], _ ref: InsightRef) {
