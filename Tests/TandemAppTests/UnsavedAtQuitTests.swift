@@ -49,6 +49,25 @@ final class UnsavedAtQuitTests {
         send(rt, [.ctrl("s")])
     }
 
+    /// Logs while the disk is full, quits from anywhere (the save on the way out fails too), and
+    /// keeps what is left as the dashboard's caller does; the disk then has room again.
+    func quitWhileFullKeepingWhatIsLeft(_ rt: AppRuntime, editing edit: (Record) -> Record = { $0 }) throws {
+        logWhileFull(rt)
+        rt.send(.terminate)
+        rt.settle()
+        for (_, record) in rt.state.unsavedVersions { try store.keepUnsaved(edit(record)) }
+        store.simulatedWriteError = nil
+    }
+
+    /// Another program changes the pitching engagement between the runs.
+    func changeElsewhere(_ change: (inout CoachingEngagement) -> Void) throws {
+        let other = try Store.open(at: dir, forEditing: true)
+        _ = try other.load(scope: .all)
+        guard case .coaching(var e) = try other.loadRecord(Fixture.pitchingRef) else { Issue.record("not coaching"); return }
+        change(&e)
+        _ = try other.save(.coaching(e))
+    }
+
     var draftsFolder: URL { dir.appendingPathComponent("drafts") }
     func draftNames() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: draftsFolder.path)) ?? []).sorted() }
     func file(_ rt: AppRuntime) throws -> String {
@@ -100,19 +119,9 @@ final class UnsavedAtQuitTests {
     }
 
     @Test func theKeptEditIsMergedWithWhatTheFileGotMeanwhile() throws {
-        let rt = try runtime(store)
-        logWhileFull(rt)
-        rt.send(.terminate)
-        rt.settle()
-        for (_, record) in rt.state.unsavedVersions { try store.keepUnsaved(record) }
-        store.simulatedWriteError = nil
-
+        try quitWhileFullKeepingWhatIsLeft(try runtime(store))
         // Between the runs another program logs a session on the same engagement.
-        let other = try Store.open(at: dir, forEditing: true)
-        _ = try other.load(scope: .all)
-        guard case .coaching(var e) = try other.loadRecord(Fixture.pitchingRef) else { Issue.record("not coaching"); return }
-        e.sessions.append(Session(id: UUID(), date: Fixture.today, minutes: 20, notes: "Logged from the command line"))
-        _ = try other.save(.coaching(e))
+        try changeElsewhere { $0.sessions.append(Session(id: UUID(), date: Fixture.today, minutes: 20, notes: "Logged from the command line")) }
 
         let later = try Store.open(at: dir, forEditing: true)
         let next = try runtime(later, takingBack: true)
@@ -125,20 +134,12 @@ final class UnsavedAtQuitTests {
     }
 
     @Test func anEditThatConflictsWithTheFileIsLeftInItsDraft() throws {
-        let rt = try runtime(store)
-        logWhileFull(rt)
-        rt.send(.terminate)
-        rt.settle()
-        guard case .coaching(var mine)? = rt.state.unsavedVersions.first?.record else { Issue.record("nothing unsaved"); return }
-        mine.focus = "Our focus"
-        try store.keepUnsaved(.coaching(mine))
-        store.simulatedWriteError = nil
-
-        let other = try Store.open(at: dir, forEditing: true)
-        _ = try other.load(scope: .all)
-        guard case .coaching(var e) = try other.loadRecord(Fixture.pitchingRef) else { Issue.record("not coaching"); return }
-        e.focus = "Their focus"
-        _ = try other.save(.coaching(e))
+        try quitWhileFullKeepingWhatIsLeft(try runtime(store)) { record in
+            guard case .coaching(var mine) = record else { return record }
+            mine.focus = "Our focus"
+            return .coaching(mine)
+        }
+        try changeElsewhere { $0.focus = "Their focus" }
 
         let later = try Store.open(at: dir, forEditing: true)
         let next = try runtime(later, takingBack: true)
@@ -152,12 +153,7 @@ final class UnsavedAtQuitTests {
     }
 
     @Test func colonQDropsAKeptVersionAndItsDrafts() throws {
-        let rt = try runtime(store)
-        logWhileFull(rt)
-        rt.send(.terminate)
-        rt.settle()
-        for (_, record) in rt.state.unsavedVersions { try store.keepUnsaved(record) }
-        store.simulatedWriteError = nil
+        try quitWhileFullKeepingWhatIsLeft(try runtime(store))
         let later = try Store.open(at: dir, forEditing: true)
         let next = try runtime(later, takingBack: true)
         #expect(next.state.unsaved == [Fixture.pitchingRef])
