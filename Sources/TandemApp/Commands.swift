@@ -12,9 +12,16 @@ enum Commands {
         guard let name = words.first else { return [] }
         let rest = words.count > 1 ? words[1] : ""
         switch name {
-        case "q", "quit", "q!", "wq", "x":
+        case "q", "quit", "q!":
+            // Quits and drops what is kept unsaved, as `q`'s refusal said; nothing keeps it after.
             s.isQuitting = true
+            s.unsaved.removeAll()
             return SaveFailure.dropKept(&s) + [.quit]
+        case "wq", "x":
+            // Saves what is kept unsaved once more; what still does not save is kept as a draft.
+            let effects = s.unsaved.isEmpty ? [] : Sharing.retryUnsaved(&s)
+            s.isQuitting = true
+            return effects + [.quit]
         case "w", "write":
             if !s.unsaved.isEmpty { return Sharing.retryUnsaved(&s) }
             s.status = s.pending.isEmpty ? Status("All changes are on disk", .ok) : Status("Saving \(s.pending.count) change(s)…")

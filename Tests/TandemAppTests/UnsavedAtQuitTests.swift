@@ -152,6 +152,21 @@ final class UnsavedAtQuitTests {
         #expect(try file(next).contains("Their focus"))
     }
 
+    @Test func colonWQSavesOnceMoreAndKeepsWhatStillFails() throws {
+        let rt = try runtime(store)
+        logWhileFull(rt)
+        send(rt, [.char(":"), .char("w"), .char("q"), .enter])
+        #expect(rt.state.isQuitting)
+        #expect(rt.state.unsavedVersions.map(\.label) == ["Ana Lima's coaching"], "still full: left for the caller to keep")
+        store.simulatedWriteError = nil
+        let again = try runtime(store)
+        logWhileFull(again)
+        store.simulatedWriteError = nil
+        send(again, [.char(":"), .char("x"), .enter])
+        #expect(again.state.unsavedVersions.isEmpty)
+        #expect(try file(again).contains(typed))
+    }
+
     @Test func colonQDropsAKeptVersionAndItsDrafts() throws {
         try quitWhileFullKeepingWhatIsLeft(try runtime(store))
         let later = try Store.open(at: dir, forEditing: true)
@@ -159,6 +174,7 @@ final class UnsavedAtQuitTests {
         #expect(next.state.unsaved == [Fixture.pitchingRef])
         send(next, [.char(":"), .char("q"), .enter])
         #expect(next.state.isQuitting)
+        #expect(next.state.unsavedVersions.isEmpty, "nothing is left for the caller to keep again")
         #expect(draftNames().isEmpty)
         #expect(try !file(next).contains(typed))
     }
