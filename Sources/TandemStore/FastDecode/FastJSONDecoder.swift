@@ -135,12 +135,7 @@ struct TapeParser {
             return true
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let start = i
-            while i < b.count {
-                let c = b[i]
-                guard (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
-                        || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") else { break }
-                i += 1
-            }
+            JSONNumbers.skipToken(b, &i)
             nodes.append(TapeNode(kind: .number, start: Int32(start), end: Int32(i), next: Int32(at + 1), count: 0))
             return true
         default:

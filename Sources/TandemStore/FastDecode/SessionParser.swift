@@ -238,12 +238,7 @@ struct SessionParser {
     private mutating func integer() -> Int? {
         guard i < b.count, b[i] == UInt8(ascii: "-") || (b[i] >= 0x30 && b[i] <= 0x39) else { return nil }
         let start = i
-        while i < b.count {
-            let c = b[i]
-            guard (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
-                    || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") else { break }
-            i += 1
-        }
+        JSONNumbers.skipToken(b, &i)
         return JSONNumbers.integer(UnsafeBufferPointer(rebasing: b[start..<i]))
     }
 }
@@ -376,6 +371,18 @@ enum JSONStrings {
 }
 
 enum JSONNumbers {
+    /// Moves `i` past a number token: the bytes a JSON number may hold (digits, `-`, `+`, `.`,
+    /// `e`, `E`), checked later by whoever reads it. The tape's number node and the session
+    /// parser's whole numbers both end here.
+    @inline(__always) static func skipToken(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
+        while i < b.count {
+            let c = b[i]
+            guard (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
+                    || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") else { return }
+            i += 1
+        }
+    }
+
     /// A whole number written without a fraction or an exponent: an optional `-`, 1 to 18 digits.
     @inline(__always) static func integer(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
         var k = 0
