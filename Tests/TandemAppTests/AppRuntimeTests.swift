@@ -230,7 +230,7 @@ final class AppRuntimeTests {
         #expect(rt.state.isQuitting)
         #expect(try file(rt, Fixture.pitchingRef).contains("from run"))
         #expect(rt.state.width == 50 && rt.state.height == 12)
-        #expect(backend.screen.text.contains("(need 60x16, have 50x12)"))
+        #expect(backend.screen.text.contains("need 60x16, have 50x12"))
         #expect(backend.clearCount >= 2, "the first frame and the resize repaint everything")
     }
 
