@@ -211,19 +211,26 @@ struct ViewTests {
     @Test("any size renders without a crash, every overlay included",
           arguments: [(0, 0), (1, 1), (2, 1), (59, 16), (60, 15), (60, 16), (61, 17), (99, 20), (100, 20)])
     func sizes(_ w: Int, _ h: Int) {
-        var s = Fixture.state(width: w, height: h)
-        var screens: [ScreenBuffer] = [AppView.render(s, theme: .builtinDefault)]
+        // Keys act only at a size where what they do shows (under it only quitting acts), so
+        // each overlay is opened at 80x24 and drawn at the size under test.
+        var s = Fixture.state(width: 80, height: 24)
+        func render(_ theme: Theme = .builtinDefault) -> ScreenBuffer {
+            var small = s
+            _ = update(&small, .resized(width: w, height: h))
+            return AppView.render(small, theme: theme)
+        }
+        var screens: [ScreenBuffer] = [render()]
         press(&s, .char("?"))
-        screens.append(AppView.render(s, theme: .builtinDefault))
+        screens.append(render())
         press(&s, .escape, .enter)
-        screens.append(AppView.render(s, theme: .monochrome))
+        screens.append(render(.monochrome))
         press(&s, .char("l"))
         type(&s, "王小明 wrote a long note that wraps across the notes field several times over")
-        screens.append(AppView.render(s, theme: .builtinDefault))
+        screens.append(render())
         press(&s, .escape)
-        screens.append(AppView.render(s, theme: .builtinDefault))
+        screens.append(render())
         press(&s, .char("y"), .char("2"))
-        screens.append(AppView.render(s, theme: .builtinDefault))
+        screens.append(render())
         for buf in screens {
             #expect(buf.width == w && buf.height == h)
             expectRowsFill(buf)
