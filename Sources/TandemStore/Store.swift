@@ -108,17 +108,24 @@ public final class Store: @unchecked Sendable {
     /// Refuses (`.exists`) when `dir` already holds `tandem.json` or a record folder with files.
     public static func create(at dir: URL, agency: Agency) throws -> Store {
         let folder = DataFolder(root: dir)
+        try refuseExisting(at: dir)
+        try folder.makeFolder(nil)
+        let store = Store(root: dir, readOnlyReason: nil, migrations: Migration.all)
+        for kind in RecordKind.allCases { try folder.makeFolder(kind.rawValue) }
+        try store.saveAgency(agency)
+        return store
+    }
+
+    /// Throws `.exists` when `dir` already holds a store or files in a record folder: where
+    /// `create` will not write.
+    static func refuseExisting(at dir: URL) throws {
+        let folder = DataFolder(root: dir)
         if folder.exists(agencyFile) {
             throw StoreError(.exists, "\(dir.path) already holds a Tandem store (tandem.json)")
         }
         for kind in RecordKind.allCases where folder.hasEntries(kind.rawValue) {
             throw StoreError(.exists, "\(dir.path)/\(kind.rawValue) already holds files; choose an empty folder")
         }
-        try folder.makeFolder(nil)
-        let store = Store(root: dir, readOnlyReason: nil, migrations: Migration.all)
-        for kind in RecordKind.allCases { try folder.makeFolder(kind.rawValue) }
-        try store.saveAgency(agency)
-        return store
     }
 
     /// Opens the store in `dir`.
