@@ -234,6 +234,19 @@ final class AppRuntimeTests {
         #expect(backend.clearCount >= 2, "the first frame and the resize repaint everything")
     }
 
+    @Test("Ctrl-L paints the whole screen again, at any size")
+    func redraw() throws {
+        let (plain, plainBackend) = try runtime()
+        plainBackend.queuedEvents = [.key(.char("q"))]
+        plain.run()
+        let (rt, backend) = try runtime()
+        backend.resize(width: 50, height: 12)
+        backend.queuedEvents.append(.key(.ctrl("l")))
+        backend.queuedEvents.append(.key(.char("q")))
+        #expect(rt.run() == 0)
+        #expect(backend.clearCount == plainBackend.clearCount + 2, "the resize and Ctrl-L repaint everything")
+    }
+
     @Test("the screen on the backend matches the view")
     func draws() throws {
         let (rt, backend) = try runtime()

@@ -34,6 +34,15 @@ struct TooSmallKeysTests {
         #expect(s.dashboard.coaching.scroll.selected == 1, "keys act again at the least size")
     }
 
+    @Test("Ctrl-L redraws while too small, over a screen and over a form")
+    func redrawActs() {
+        var s = shrunk()
+        #expect(press(&s, .ctrl("l")) == [.redraw])
+        var f = shrunk { press(&$0, .enter, .char("l")) }
+        #expect(f.form != nil)
+        #expect(press(&f, .ctrl("l")) == [.redraw])
+    }
+
     @Test("q quits from a screen while too small")
     func quitKey() {
         var s = shrunk()
