@@ -93,13 +93,16 @@ public struct AppLayout: Equatable, Sendable {
     /// The footer hint at a column of the footer row, if any.
     public func footerHint(atX x: Int) -> FooterHint? { footerHints.first { $0.columns.contains(x) } }
 
+    /// Under the least size: only the notice is drawn, and only quitting acts.
+    public static func isTooSmall(width: Int, height: Int) -> Bool { width < minWidth || height < minHeight }
+
     /// The layout of a screen this size. With row counts, the panes and the strip size to
     /// their content (`coachingRows`, `mentoringRows`: the lists' lengths; `stripRows`: the
     /// strip's lines); without, the panes share the room evenly.
     public init(width: Int, height: Int, helpLines: Int = 0, coachingRows: Int? = nil, mentoringRows: Int? = nil,
                 stripRows: Int? = nil, statusRows: Int = 1, formLabels: [String] = []) {
         self.width = width; self.height = height
-        tooSmall = width < Self.minWidth || height < Self.minHeight
+        tooSmall = Self.isTooSmall(width: width, height: height)
         let screen = Rect(x: 0, y: 0, width: max(0, width), height: max(0, height))
         let rows = screen.split(.vertical, [.fixed(1), .fill(1), .fixed(max(1, min(statusRows, Self.maxStatusRows))), .fixed(1)])
         header = rows[0]; body = rows[1]; status = rows[2]; footer = rows[3]

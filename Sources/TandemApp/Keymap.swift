@@ -39,6 +39,8 @@ public enum Action: String, CaseIterable, Sendable {
     /// Ctrl-C: quit from anywhere (an open form is kept as a draft).
     case terminate
     case suspend
+    /// Ctrl-L: draw the whole screen again (after another program wrote over it).
+    case redraw
     /// A person: mark them as having left (asking the day), or as current again.
     case leave
     /// A person who left: close their open records (asking first).
@@ -247,6 +249,7 @@ public struct Keymap: Sendable {
         // Always
         Binding([.ctrl("c")], .terminate, "quit from anywhere (an open form is kept as a draft)", group: "everywhere", context: .always),
         Binding([.ctrl("z")], .suspend, "suspend to the shell (fg to return)", group: "everywhere", context: .always),
+        Binding([.ctrl("l")], .redraw, "draw the whole screen again", group: "everywhere", context: .always),
         // Every screen
         Binding([.char("q")], .quit, "quit", group: "screens", context: .global, footer: "quit"),
         Binding([.char("?")], .help, "show this help", group: "screens", context: .global, footer: "help"),

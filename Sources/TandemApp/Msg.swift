@@ -100,13 +100,15 @@ public enum Effect: Equatable, Sendable {
     /// says); the answer is `.notified`.
     case notify([NotifyEvent], command: [String])
     case suspend
+    /// Paint every cell again on the next frame (Ctrl-L).
+    case redraw
     case quit
 
     /// Runs off the main loop (store I/O); the screen keeps drawing meanwhile.
     public var runsInBackground: Bool {
         switch self {
         case .save, .delete, .reload, .saveDraft, .deleteDraft, .checkOutsideChanges, .loadClosed, .loadWhole, .saveClosingDraft, .adopt, .sync, .notify: true
-        case .setTheme, .editExternally, .suspend, .quit: false
+        case .setTheme, .editExternally, .suspend, .redraw, .quit: false
         }
     }
 
@@ -124,7 +126,7 @@ public enum Effect: Equatable, Sendable {
         case .sync: "Syncing with git…"
         case .notify: "Running the notification hook…"
         case .setTheme: "Loading the theme…"
-        case .editExternally, .suspend, .quit: ""
+        case .editExternally, .suspend, .redraw, .quit: ""
         }
     }
 }

@@ -9,7 +9,23 @@ import TerminalUI
 /// record held without its texts (read so for the archive and the insights) waits until that
 /// record is read whole.
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
-    WholeRecords.gate(&state, msg) { updateHeld(&$0, msg) }
+    guard actsWhileTooSmall(state, msg) else { return [] }
+    return WholeRecords.gate(&state, msg) { updateHeld(&$0, msg) }
+}
+
+/// Whether `msg` acts on a screen of `s`'s size. Under the least size only the notice is
+/// drawn, so nothing done there could be seen: as in htop and lazygit, only what leaves acts
+/// (the quit key on a screen, Ctrl-C anywhere, each with what it does today to unsaved work),
+/// a resize and Ctrl-L. Every other key, a click and a paste are dropped, not kept to act later.
+func actsWhileTooSmall(_ s: AppState, _ msg: Msg) -> Bool {
+    guard AppLayout.isTooSmall(width: s.width, height: s.height) else { return true }
+    switch msg {
+    case .keyPressed(let key):
+        guard let action = s.keymap.action(for: key, in: s.keyContext) else { return false }
+        return action == .quit || action == .terminate || action == .redraw
+    case .mouse, .pasted: return false
+    default: return true
+    }
 }
 
 /// `update` past the gate.
@@ -260,6 +276,7 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
     // Always and every screen
     case .terminate: return update(&s, .terminate)
     case .suspend: return [.suspend]
+    case .redraw: return [.redraw]
     case .quit:
         // A version kept unsaved (after a conflict, or a save that failed: a full disk) would be
         // lost: say so; :q quits anyway. Not "changed elsewhere": a failed write was not.

@@ -47,23 +47,29 @@ extension DataFolder {
 extension DataFolder {
     /// The JSON files of a folder (as `jsonFiles(in:)` names them, unsorted) with their `stat`,
     /// read with one `opendir` and an `fstatat` per entry: the cheap look `Store.changes` takes
-    /// every second or two. A missing folder has none.
-    func statJSONFiles(in folder: String) throws -> [(name: String, stat: FileStat)] {
+    /// every second or two. A missing folder has none. Entries named `*.json` that are no regular
+    /// file (a FIFO, a device, a folder, a dangling link) are listed too, with `regular` false and
+    /// the `stat` of what is there (of the link itself when it leads nowhere); none is opened.
+    func statJSONFiles(in folder: String) throws -> [(name: String, stat: FileStat, regular: Bool)] {
         guard let dir = opendir(path(folder)) else {
             if errno == ENOENT { return [] }
             throw StoreError(.io, file: folder, "cannot list the folder: \(String(cString: strerror(errno)))")
         }
         defer { closedir(dir) }
         let fd = dirfd(dir)
-        var out: [(name: String, stat: FileStat)] = []
+        var out: [(name: String, stat: FileStat, regular: Bool)] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
             guard !name.hasPrefix("."), name.hasSuffix(".json") else { continue }
             var st = stat()
-            guard fstatat(fd, name, &st, 0) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
-            out.append((name, FileStat(st)))
+            if fstatat(fd, name, &st, 0) == 0 {
+                out.append((name, FileStat(st), (st.st_mode & S_IFMT) == S_IFREG))
+            } else if fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 {
+                // A link that leads nowhere: the link's own stat. (Gone since it was listed: nothing.)
+                out.append((name, FileStat(st), false))
+            }
         }
         return out
     }

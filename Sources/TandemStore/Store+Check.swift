@@ -47,6 +47,10 @@ extension Store {
             errors.append(Store.asStoreError(error))
         }
 
+        if folder.exists(DemoStore.unfinishedMarker) {
+            errors.append(StoreError(.format, file: DemoStore.unfinishedMarker, DemoStore.unfinishedMessage))
+        }
+
         var paths: [(kind: RecordKind, rel: String)] = []
         for kind in RecordKind.allCases {
             do {

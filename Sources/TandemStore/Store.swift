@@ -108,17 +108,24 @@ public final class Store: @unchecked Sendable {
     /// Refuses (`.exists`) when `dir` already holds `tandem.json` or a record folder with files.
     public static func create(at dir: URL, agency: Agency) throws -> Store {
         let folder = DataFolder(root: dir)
+        try refuseExisting(at: dir)
+        try folder.makeFolder(nil)
+        let store = Store(root: dir, readOnlyReason: nil, migrations: Migration.all)
+        for kind in RecordKind.allCases { try folder.makeFolder(kind.rawValue) }
+        try store.saveAgency(agency)
+        return store
+    }
+
+    /// Throws `.exists` when `dir` already holds a store or files in a record folder: where
+    /// `create` will not write.
+    static func refuseExisting(at dir: URL) throws {
+        let folder = DataFolder(root: dir)
         if folder.exists(agencyFile) {
             throw StoreError(.exists, "\(dir.path) already holds a Tandem store (tandem.json)")
         }
         for kind in RecordKind.allCases where folder.hasEntries(kind.rawValue) {
             throw StoreError(.exists, "\(dir.path)/\(kind.rawValue) already holds files; choose an empty folder")
         }
-        try folder.makeFolder(nil)
-        let store = Store(root: dir, readOnlyReason: nil, migrations: Migration.all)
-        for kind in RecordKind.allCases { try folder.makeFolder(kind.rawValue) }
-        try store.saveAgency(agency)
-        return store
     }
 
     /// Opens the store in `dir`.
@@ -397,12 +404,25 @@ public final class Store: @unchecked Sendable {
             next.entries[rel] = .init(stat: st, ref: before?.ref)
             if let kind { toRead.append((kind, rel)) } else { agencyChanged = true }
         }
+        // A FIFO, a device or a dangling link named `*.json` (added, or put where a record was)
+        // is reported as `list` and `check` report it, once until it changes, and never opened;
+        // a record it replaced is not taken for removed.
+        var odd: [StoreError] = []
+        func lookOdd(_ rel: String, _ st: FileStat) {
+            let before = stamp.entries[rel]
+            if before != nil { knownListed += 1 }
+            guard before?.stat != st else { return }
+            next.entries[rel] = .init(stat: st, ref: before?.ref)
+            if let problem = folder.notARegularFile(rel) { odd.append(problem) }
+        }
         if let st = folder.fileStat(Store.agencyFile) { look(Store.agencyFile, nil, st) }
         for kind in RecordKind.allCases {
-            for (name, st) in try folder.statJSONFiles(in: kind.rawValue) { look("\(kind.rawValue)/\(name)", kind, st) }
+            for (name, st, regular) in try folder.statJSONFiles(in: kind.rawValue) {
+                if regular { look("\(kind.rawValue)/\(name)", kind, st) } else { lookOdd("\(kind.rawValue)/\(name)", st) }
+            }
         }
 
-        var result = StoreChanges(records: [], agency: nil, unreadable: [], stamp: next)
+        var result = StoreChanges(records: [], agency: nil, unreadable: odd.sorted { ($0.file ?? "") < ($1.file ?? "") }, stamp: next)
         if agencyChanged {
             do {
                 if let data = try folder.read(Store.agencyFile), Fingerprint(data) != known[Store.agencyFile] {
@@ -436,7 +456,7 @@ public final class Store: @unchecked Sendable {
         // Some file the stamp knows is gone: list the folders again to see which.
         var present: Set<String> = [Store.agencyFile]
         for kind in RecordKind.allCases {
-            for (name, _) in try folder.statJSONFiles(in: kind.rawValue) { present.insert("\(kind.rawValue)/\(name)") }
+            for (name, _, _) in try folder.statJSONFiles(in: kind.rawValue) { present.insert("\(kind.rawValue)/\(name)") }
         }
         if folder.fileStat(Store.agencyFile) == nil { present.remove(Store.agencyFile) }
         for (rel, entry) in stamp.entries.sorted(by: { $0.key < $1.key }) where !present.contains(rel) {

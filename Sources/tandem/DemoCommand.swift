@@ -36,51 +36,10 @@ struct DemoCommand: ParsableCommand {
     }
 }
 
-/// Writes a generated agency as a new store.
+/// Writes a generated agency as a new store (`DemoStore`), its errors as the command line's.
 enum DemoWriter {
-    /// What was written.
-    struct Written { var agency = ""; var people = 0; var engagements = 0; var relationships = 0; var sessions = 0 }
-
-    /// Writes the demo agency for `options` as a new store, a record at a time as it is made:
-    /// each is forgotten once written, so a history of any size takes little memory.
     @discardableResult
-    static func write(today: Day, options: DemoOptions, to dir: URL) throws -> Written {
-        var store: Store?
-        defer { store?.close() }
-        var written = Written()
-        var people: [Person] = []
-        do {
-            try DemoAgency.generate(today: today, options: options) { piece in
-                switch piece {
-                case .agency(let agency):
-                    store = try Store.create(at: dir, agency: agency)
-                    written.agency = agency.name
-                case .people(let everyone):
-                    // First, so that the records' files are named after them.
-                    for p in everyone { try store!.save(p) }
-                    people = everyone
-                case .engagement(let e):
-                    try store!.save(e)
-                    store!.forget(RecordRef(kind: .coaching, id: e.id))
-                    written.engagements += 1
-                    written.sessions += e.sessions.count
-                case .relationship(let r):
-                    try store!.save(r)
-                    store!.forget(RecordRef(kind: .mentoring, id: r.id))
-                    written.relationships += 1
-                    written.sessions += r.sessions.count
-                case .settledPeople(let settled):
-                    for (before, after) in zip(people, settled) where before != after { try store!.save(after) }
-                    written.people = settled.count
-                case .assessment(let a):
-                    try store!.save(a)
-                }
-            }
-        } catch let failure as CLIFailure {
-            throw failure
-        } catch {
-            throw CLIFailure.store(error)
-        }
-        return written
+    static func write(today: Day, options: DemoOptions, to dir: URL) throws -> DemoStore.Written {
+        do { return try DemoStore.write(today: today, options: options, to: dir) } catch { throw CLIFailure.store(error) }
     }
 }

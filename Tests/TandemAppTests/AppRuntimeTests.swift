@@ -230,8 +230,21 @@ final class AppRuntimeTests {
         #expect(rt.state.isQuitting)
         #expect(try file(rt, Fixture.pitchingRef).contains("from run"))
         #expect(rt.state.width == 50 && rt.state.height == 12)
-        #expect(backend.screen.text.contains("(need 60x16, have 50x12)"))
+        #expect(backend.screen.text.contains("need 60x16, have 50x12"))
         #expect(backend.clearCount >= 2, "the first frame and the resize repaint everything")
+    }
+
+    @Test("Ctrl-L paints the whole screen again, at any size")
+    func redraw() throws {
+        let (plain, plainBackend) = try runtime()
+        plainBackend.queuedEvents = [.key(.char("q"))]
+        plain.run()
+        let (rt, backend) = try runtime()
+        backend.resize(width: 50, height: 12)
+        backend.queuedEvents.append(.key(.ctrl("l")))
+        backend.queuedEvents.append(.key(.char("q")))
+        #expect(rt.run() == 0)
+        #expect(backend.clearCount == plainBackend.clearCount + 2, "the resize and Ctrl-L repaint everything")
     }
 
     @Test("the screen on the backend matches the view")

@@ -23,6 +23,26 @@ struct InsightsScreenTests {
         #expect(rows(wide).contains { $0.contains("Coverage") && $0.contains("Mentoring") })
     }
 
+    @Test("a column cut off at the bottom says how many lines are below; j scrolls until none are, and none is said when all fits")
+    func moreBelowHint() throws {
+        var s = Fixture.state(width: 120, height: 40)
+        press(&s, .char("3"))
+        guard case .insights(let st) = s.top else { Issue.record("not on the insights"); return }
+        let layout = AppLayout(s)
+        let doc = InsightsDocument.of(s, st, width: layout.insightsWidth)
+        let longest = try #require(doc.columns.map(\.lines.count).max())
+        let visible = layout.insightsText.height
+        #expect(longest > visible, "the demo's right column is longer than 120x40 shows")
+        let bottom = { rows(s)[layout.body.bottom - 1] }
+        #expect(bottom().contains("+\(longest - visible) more line"), "\(bottom())")
+        #expect(bottom().contains("Enter: "), "the records hint stays")
+        for _ in 0..<(longest + 5) { press(&s, .char("j")) }
+        #expect(!bottom().contains("more line"), "scrolled to the end: nothing below")
+        var wide = Fixture.state(width: 200, height: 60)
+        press(&wide, .char("3"))
+        #expect(!rows(wide).joined().contains("more line"), "everything fits at 200x60")
+    }
+
     @Test func periodAndTeamCycleAndTheFigureOpensItsRecords() throws {
         var s = Fixture.state()
         press(&s, .char("3"), .char("p"))

@@ -155,31 +155,82 @@ struct ViewTests {
         }
     }
 
-    @Test("below 60x16 the screen only says it is too small")
+    /// The notice's lines as drawn: the non-blank rows, trimmed, and where they are.
+    func notice(_ w: Int, _ h: Int) -> (lines: [String], rows: [Int]) {
+        let buf = AppView.render(Fixture.state(width: w, height: h), theme: .builtinDefault)
+        expectRowsFill(buf)
+        let nonBlank = rows(buf).enumerated().filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
+        return (nonBlank.map { $0.element.trimmingCharacters(in: .whitespaces) }, nonBlank.map(\.offset))
+    }
+
+    @Test("below 60x16 the screen only says it is too small, what it needs and has, and how to quit")
     func tooSmall() {
-        let buf = AppView.render(Fixture.state(width: 50, height: 12), theme: .builtinDefault)
-        let nonBlank = rows(buf).enumerated().filter { !$0.element.isEmpty }
-        #expect(nonBlank.map { $0.element.trimmingCharacters(in: .whitespaces) }
-                == ["terminal too small", "(need 60x16, have 50x12)", "q quits"])
-        #expect(nonBlank.map(\.offset) == [4, 5, 6], "centred")
+        let (lines, at) = notice(50, 12)
+        #expect(lines == ["terminal too small", "need 60x16, have 50x12", "q quits"])
+        #expect(at == [4, 5, 6], "centred")
+    }
+
+    @Test("the too-small notice says the needed size whole at every width it fits, the shortest wording first when short",
+          arguments: [(10, 5, ["too small", "need 60x16", "have 10x5", "q quits"]),
+                      (20, 3, ["too small", "need 60x16", "q quits"]),
+                      (59, 16, ["terminal too small", "need 60x16, have 59x16", "q quits"]),
+                      (60, 15, ["terminal too small", "need 60x16, have 60x15", "q quits"]),
+                      (80, 2, ["too small: need 60x16, have 80x2", "q quits"]),
+                      (80, 1, ["too small: need 60x16, have 80x1 · q quits"]),
+                      (10, 1, ["need 60x16"]),
+                      (7, 10, ["need", "60x16", "have", "7x10", "q quits"]),
+                      (5, 1, ["60x16"]),
+                      (1, 1, ["…"])])
+    func tooSmallWordings(_ w: Int, _ h: Int, _ expected: [String]) {
+        #expect(notice(w, h).lines == expected)
+    }
+
+    @Test("at every size under the least the notice is drawn whole: no line is cut at an edge")
+    func tooSmallNeverCut() {
+        for w in 1...AppLayout.minWidth {
+            for h in 1...AppLayout.minHeight where w < AppLayout.minWidth || h < AppLayout.minHeight {
+                let drawn = notice(w, h).lines
+                let meant = AppView.tooSmallLines(width: w, height: h, quitKey: "q")
+                #expect(drawn == meant, "at \(w)x\(h)")
+                #expect(!meant.isEmpty && meant.count <= h && meant.allSatisfy { DisplayWidth.of($0) <= w }, "at \(w)x\(h)")
+                if w >= 10 { #expect(meant.contains { $0.contains("need 60x16") }, "at \(w)x\(h) the needed size is said") }
+            }
+        }
+    }
+
+    @Test("over a form the too-small notice names Ctrl-C, the key that quits there (q is a letter to type)")
+    func tooSmallOverAForm() {
+        var s = Fixture.state(width: 80, height: 24)
+        press(&s, .enter, .char("l"))
+        #expect(s.form != nil)
+        _ = update(&s, .resized(width: 50, height: 12))
+        let lines = rows(AppView.render(s, theme: .builtinDefault)).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(lines == ["terminal too small", "need 60x16, have 50x12", "Ctrl-C quits"])
     }
 
     @Test("any size renders without a crash, every overlay included",
           arguments: [(0, 0), (1, 1), (2, 1), (59, 16), (60, 15), (60, 16), (61, 17), (99, 20), (100, 20)])
     func sizes(_ w: Int, _ h: Int) {
-        var s = Fixture.state(width: w, height: h)
-        var screens: [ScreenBuffer] = [AppView.render(s, theme: .builtinDefault)]
+        // Keys act only at a size where what they do shows (under it only quitting acts), so
+        // each overlay is opened at 80x24 and drawn at the size under test.
+        var s = Fixture.state(width: 80, height: 24)
+        func render(_ theme: Theme = .builtinDefault) -> ScreenBuffer {
+            var small = s
+            _ = update(&small, .resized(width: w, height: h))
+            return AppView.render(small, theme: theme)
+        }
+        var screens: [ScreenBuffer] = [render()]
         press(&s, .char("?"))
-        screens.append(AppView.render(s, theme: .builtinDefault))
+        screens.append(render())
         press(&s, .escape, .enter)
-        screens.append(AppView.render(s, theme: .monochrome))
+        screens.append(render(.monochrome))
         press(&s, .char("l"))
         type(&s, "王小明 wrote a long note that wraps across the notes field several times over")
-        screens.append(AppView.render(s, theme: .builtinDefault))
+        screens.append(render())
         press(&s, .escape)
-        screens.append(AppView.render(s, theme: .builtinDefault))
+        screens.append(render())
         press(&s, .char("y"), .char("2"))
-        screens.append(AppView.render(s, theme: .builtinDefault))
+        screens.append(render())
         for buf in screens {
             #expect(buf.width == w && buf.height == h)
             expectRowsFill(buf)

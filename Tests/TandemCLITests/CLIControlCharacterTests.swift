@@ -61,4 +61,32 @@ struct CLIControlCharacterTests {
             }
         }
     }
+
+    /// The exports meant for people and calendars (md, ics) carry no control character, C1
+    /// control or bidirectional override from a file, piped or written to a file, while the
+    /// name's accents, CJK and emoji come through intact.
+    @Test func markdownAndCalendarExportsCarryNoOverridesOrControls() throws {
+        let folder = CLIFolder.demo()
+        let person = try #require(try folder.listJSON("people").first)
+        let id = try #require(person["id"] as? String)
+        let file = try #require(folder.entries().keys.first { $0.hasPrefix("people/") && $0.hasSuffix("-\(id.prefix(8).lowercased()).json") })
+        let hostile = "Zoë 王小明 🙂\u{202E}evil\u{1B}[31mred\u{85}x\u{2066}y"
+        var object = try folder.object(file)
+        object["name"] = hostile
+        try folder.write(try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), to: file)
+
+        let unsafe: (Unicode.Scalar) -> Bool = { [0x1B, 0x85, 0x202E, 0x2066].contains($0.value) }
+        let out = folder.url.appendingPathComponent("out.txt")
+        for args in [["--format", "md"], ["--format", "ics"]] {
+            let piped = folder.run(["export", "--include-private"] + args)
+            #expect(piped.status == 0, "\(args): \(piped.stderr)")
+            let toFile = folder.run(["export", "--include-private"] + args + ["--output", out.path])
+            #expect(toFile.status == 0, "\(args): \(toFile.stderr)")
+            for text in [piped.stdout, try String(contentsOf: out, encoding: .utf8)] {
+                #expect(!text.unicodeScalars.contains(where: unsafe), "\(args): raw in \(text.prefix(300).debugDescription)")
+                #expect(text.contains("Zoë 王小明 🙂"), "\(args): the name's own letters are kept")
+                #expect(text.contains("evil") && text.contains("red"), "\(args)")
+            }
+        }
+    }
 }

@@ -53,6 +53,36 @@ struct LiveReloadE2ETests {
         #expect(folder.run(["check"]).status == 0)
     }
 
+    /// A FIFO named `*.json` dropped into a record folder while the dashboard is open: its
+    /// status line says so in the words `check` uses, and the dashboard keeps working (and
+    /// saving) the other records.
+    @Test func aFIFOAddedWhileOpenIsSaidOnTheStatusLine() throws {
+        let folder = CLIFolder.demo()
+        let firstRow = try #require(try DashboardE2ETests.listed(folder, "coaching").first)
+        let first = try #require(try Self.engagements(folder).first)
+        let session = try Self.dashboard(folder)
+        defer { session.kill() }
+        let rel = "coaching/zz-pipe.json"
+        #expect(mkfifo(folder.path(rel), 0o600) == 0)
+        let screen = try session.waitUntil(timeout: 10, description: "the FIFO on the status line") {
+            $0.replacingOccurrences(of: "\n", with: " ").contains("\(rel): is a FIFO (named pipe), expected a regular file")
+        }
+        #expect(folder.run(["check"]).stderr.contains("\(rel): is a FIFO (named pipe), expected a regular file"), "\(screen)")
+        // The other records still work: a session logged from the dashboard lands.
+        session.send("l")
+        try session.waitFor("Log session")
+        session.type("after the pipe")
+        session.send("C-s")
+        try session.waitFor("Saved: Logged")
+        unlink(folder.path(rel))
+        let after = try #require(try Self.engagements(folder).first { $0.id == first.id })
+        #expect(try DashboardE2ETests.listed(folder, "coaching").first { $0["id"] as? String == after.id }?["sessions"] as? Int
+                == (firstRow["sessions"] as? Int).map { $0 + 1 }, "the session was written")
+        #expect(folder.run(["check"]).status == 0)
+        session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test func twoDashboardsEditDifferentRecordsAndBothSavesLand() throws {
         let folder = CLIFolder.demo()
         let rows = try Self.engagements(folder)

@@ -82,6 +82,17 @@ import Testing
         #expect(ICalendar.fold(String(repeating: "a", count: 76)) == String(repeating: "a", count: 75) + "\r\n a\r\n")
     }
 
+    @Test("a calendar's text drops C1 controls and bidirectional overrides, keeps accents, CJK and emoji, and breaks lines at a line separator")
+    func textValuesDropOverrides() {
+        #expect(ICalendar.escape("Zoë\u{202E}王\u{1B}[1m🙂\u{85}\u{2067}x\u{2069}") == "Zoë王[1m🙂x")
+        #expect(ICalendar.escape("a\u{2028}b") == "a\\nb")
+    }
+
+    @Test("a Markdown account shows an override or an escape in a name escaped, as the terminal outputs do")
+    func markdownEscapesOverrides() {
+        #expect(MarkdownReport.inline("Zoë\u{202E}王\u{1B}[1m🙂") == "Zoë\\u{202E}王\\u{1b}[1m🙂")
+    }
+
     @Test func textValuesAreEscaped() {
         #expect(ICalendar.escape("a,b;c\\d\ne\r\nf") == "a\\,b\\;c\\\\d\\ne\\nf")
         #expect(ICalendar.unescape(ICalendar.escape("a,b;c\\d\ne")) == "a,b;c\\d\ne")

@@ -77,6 +77,47 @@ struct StoreFaultTests {
         #expect(changes.unreadable.first?.message.hasPrefix("is a symbolic link to /nonexistent/record.json, which does not exist") == true)
     }
 
+    /// Added while a dashboard is open, a FIFO, a device or a dangling link named `*.json` is
+    /// said by the look for outside changes with the words `list` and `check` use, once, without
+    /// waiting on it, and the other records keep working.
+    @Test func anOddFileAddedWhileOpenIsReportedOnceWithoutBlocking() throws {
+        let tmp = TempFolder()
+        _ = try filled(tmp)
+        let url = tmp.store
+        let outcome = withinSeconds(20) { () -> String? in
+            do {
+                let store = try Store.open(at: url, forEditing: true)
+                let loaded = try store.load(scope: .open)
+                let odd = ["coaching/zz-pipe.json", "mentoring/zz-null.json", "people/zz-gone.json"]
+                guard mkfifo(url.appendingPathComponent(odd[0]).path, 0o600) == 0,
+                      symlink("/dev/null", url.appendingPathComponent(odd[1]).path) == 0,
+                      symlink("/nonexistent/p.json", url.appendingPathComponent(odd[2]).path) == 0 else { return "setup failed" }
+                let first = try store.changes(since: loaded.stamp)
+                var problems: [String] = []
+                if first.unreadable.map(\.file) != odd { problems.append("reported \(first.unreadable)") }
+                if !first.records.isEmpty { problems.append("records changed: \(first.records.map(\.file))") }
+                let checked = Set(store.check().map(\.description))
+                for e in first.unreadable where !checked.contains(e.description) { problems.append("check says otherwise than \(e)") }
+                if first.unreadable.first?.description != "\(odd[0]): is a FIFO (named pipe), expected a regular file; move it out of the data folder" {
+                    problems.append("FIFO: \(String(describing: first.unreadable.first))")
+                }
+                let again = try store.changes(since: first.stamp)
+                if !again.unreadable.isEmpty || !again.records.isEmpty { problems.append("said again: \(again.unreadable)") }
+                // The other records still save and are seen.
+                var e = try #require(loaded.snapshot.engagements.first { $0.id == Sample.coaching.id })
+                e.focus = "Still saves"
+                _ = try store.save(.coaching(e))
+                let after = try store.changes(since: again.stamp)
+                if !after.unreadable.isEmpty { problems.append("after a save: \(after.unreadable)") }
+                return problems.isEmpty ? nil : problems.joined(separator: "\n")
+            } catch {
+                return "\(error)"
+            }
+        }
+        let problems = try #require(outcome, "the look for outside changes blocked on the FIFO")
+        #expect(problems == nil)
+    }
+
     @Test func aRecordLinkedOutsideTheStoreIsReadButNeverReplaced() throws {
         let tmp = TempFolder()
         let rel = try filled(tmp)[2]

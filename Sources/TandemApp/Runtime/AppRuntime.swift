@@ -146,6 +146,9 @@ public final class AppRuntime {
             let result = terminal.releasing { editor.edit(text) }
             let size = terminal.backend.size()
             return [.externallyEdited(field: field, result), .resized(width: size.width, height: size.height)]
+        case .redraw:
+            terminal.invalidate()
+            return []
         case .quit:
             return []
         default:
@@ -340,7 +343,7 @@ final class EffectWorker: @unchecked Sendable {
         case .notify(let events, let command):
             let report = NotifyHook(command: command).announce(events, in: store, today: events.first.flatMap { Day(iso: $0.day) } ?? Day(dayNumber: 0))
             return [.notified(report.announced, failures: report.failures)]
-        case .setTheme, .editExternally, .suspend, .quit:
+        case .setTheme, .editExternally, .suspend, .redraw, .quit:
             return []
         }
     }

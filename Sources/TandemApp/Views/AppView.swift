@@ -50,14 +50,48 @@ public enum AppView {
         return buf
     }
 
+    /// The notice drawn instead of the screen while it is under the least size: what it needs,
+    /// what it has and the key that quits, in the longest wording that fits, down to a lone "…"
+    /// when not even the needed size fits. Centred, never past an edge.
     static func tooSmall(_ s: AppState, _ theme: Theme, _ buf: inout ScreenBuffer) {
-        let lines = ["terminal too small", "(need \(minWidth)x\(minHeight), have \(s.width)x\(s.height))", "q quits"]
+        let lines = tooSmallLines(width: s.width, height: s.height, quitKey: tooSmallQuitKey(s))
         let top = max(0, (s.height - lines.count) / 2)
-        for (i, line) in lines.enumerated() where top + i < s.height {
-            let cut = Text.truncate(line, to: s.width)
-            buf.put(cut, x: max(0, (s.width - Text.width(cut)) / 2), y: top + i,
-                    style: i == 0 ? theme.style(.warn).bold() : theme.style(.muted))
+        for (i, line) in lines.enumerated() {
+            buf.put(line, x: max(0, (s.width - Text.width(line)) / 2), y: top + i,
+                    style: i == 0 && lines.count > 1 ? theme.style(.warn).bold() : theme.style(.muted), maxX: s.width)
         }
+    }
+
+    /// The key that quits from what is on top while the screen is too small: the quit key on a
+    /// screen, Ctrl-C over a form or a dialog (where the quit key is a letter to type).
+    static func tooSmallQuitKey(_ s: AppState) -> String {
+        let quit = s.keyContext.isScreen ? s.keymap.key(for: .quit, in: .global) : nil
+        return Keymap.name(quit ?? s.keymap.key(for: .terminate, in: .always) ?? .ctrl("c"))
+    }
+
+    /// The notice's lines for a screen of `width`×`height`: the first wording (most said first)
+    /// whose every line fits, or "…" when none does.
+    static func tooSmallLines(width: Int, height: Int, quitKey: String) -> [String] {
+        let need = "\(minWidth)x\(minHeight)", have = "\(max(0, width))x\(max(0, height))", quits = "\(quitKey) quits"
+        let wordings: [[String]] = [
+            ["terminal too small", "need \(need), have \(have)", quits],
+            ["too small", "need \(need), have \(have)", quits],
+            ["too small", "need \(need)", "have \(have)", quits],
+            ["too small", "need \(need)", quits],
+            ["too small: need \(need), have \(have)", quits],
+            ["too small: need \(need)", quits],
+            ["too small", "need \(need)"],
+            ["need", need, "have", have, quits],
+            ["need", need, quits],
+            ["need", need],
+            ["too small: need \(need), have \(have) · \(quits)"],
+            ["too small: need \(need), have \(have)"],
+            ["too small: need \(need)"],
+            ["need \(need)"],
+            [need],
+        ]
+        let fits = wordings.first { $0.count <= height && $0.allSatisfy { Text.width($0) <= width } }
+        return fits ?? (width >= 1 && height >= 1 ? ["…"] : [])
     }
 
     static func statusLine(_ s: AppState, _ theme: Theme, into buf: inout ScreenBuffer, area: Rect) {

@@ -28,9 +28,18 @@ enum InsightsView {
                 buf.put(line: line, x: x, y: y, maxX: x + colWidth)
             }
         }
+        var hintX = area.right - 2
         if let f = selected?.figure {
             let hint = f.refs.isEmpty ? " no records behind this " : " Enter: \(f.refs.count) record\(f.refs.count == 1 ? "" : "s") "
-            buf.put(hint, x: max(area.x + 2, area.right - Text.width(hint) - 2), y: area.bottom - 1, style: theme.style(.muted), maxX: area.right - 1)
+            hintX = max(area.x + 2, area.right - Text.width(hint) - 2)
+            buf.put(hint, x: hintX, y: area.bottom - 1, style: theme.style(.muted), maxX: area.right - 1)
+        }
+        // What a column holds below the last row shown (j scrolls to it), as the agenda's week says it.
+        let below = (doc.columns.map(\.lines.count).max() ?? 0) - offset - inner.height
+        if below > 0 {
+            let more = " +\(below) more line\(below == 1 ? "" : "s") "
+            let x = hintX - Text.width(more) - 1
+            if x >= area.x + 2 { buf.put(more, x: x, y: area.bottom - 1, style: theme.style(.muted), maxX: hintX) }
         }
     }
 }

@@ -114,7 +114,10 @@ public enum ICalendar {
     /// 20261201.
     static func compact(_ d: Day) -> String { d.iso.replacingOccurrences(of: "-", with: "") }
 
-    /// A TEXT value: backslash, semicolon, comma and newline escaped; other control characters dropped.
+    /// A TEXT value: backslash, semicolon, comma and newline escaped (a line or paragraph
+    /// separator too); other control characters, C1 controls and bidirectional overrides and
+    /// isolates dropped (what `TerminalSafeText` would not print raw), so a calendar shows the
+    /// words the file holds in their order.
     public static func escape(_ s: String) -> String {
         var out = ""
         var previousCR = false
@@ -127,8 +130,9 @@ public enum ICalendar {
             case "\n": if !previousCR { out += "\\n" }
             case "\r": out += "\\n"
             case "\t": out += " "
+            case "\u{2028}", "\u{2029}": out += "\\n"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                if TerminalSafeText.isUnsafe(scalar) { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

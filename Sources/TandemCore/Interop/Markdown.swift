@@ -132,7 +132,7 @@ public enum MarkdownReport {
         for s in list {
             out += "- \(s.date.iso), \(s.minutes) min\(s.pulse.map { ", pulse \($0)/5" } ?? "")"
             if s.visibility != .shared { out += " (\(s.visibility.rawValue))" }
-            let notes = s.notes.split(whereSeparator: \.isNewline).map { CSVImport.visible(String($0)) }
+            let notes = s.notes.split(whereSeparator: \.isNewline).map { inline(String($0)) }
             if !notes.isEmpty { out += ": " + notes.joined(separator: "\n  ") }
             out += "\n"
             for a in s.actionItems { out += "  - [\(a.doneOn == nil ? " " : "x")] \(inline(a.text))\n" }
@@ -144,8 +144,10 @@ public enum MarkdownReport {
         minutes % 60 == 0 ? "\(minutes / 60) h" : String(format: "%.1f h", Double(minutes) / 60)
     }
 
-    /// One line, no control characters.
-    static func inline(_ s: String) -> String { CSVImport.visible(s) }
+    /// One line, no control characters, no bidirectional override or line separator: each is
+    /// shown escaped, as on every other output (`TerminalSafeText`), so the account reads as
+    /// what the file holds.
+    static func inline(_ s: String) -> String { TerminalSafeText.clean(CSVImport.visible(s)) }
     /// A table cell: also no pipes.
     static func cell(_ s: String) -> String { inline(s).replacingOccurrences(of: "|", with: "\\|") }
 }
