@@ -155,6 +155,9 @@ struct SessionParser {
         guard i < b.count, b[i] == UInt8(ascii: "{") else { return false }
         var depth = 0
         while i < b.count {
+            // Indentation a word at a time, strings to their end: byte by byte only between.
+            JSONSpace.skip(b, &i)
+            guard i < b.count else { return false }
             let c = b[i]
             if c == UInt8(ascii: "\"") {
                 guard let (end, _) = JSONStrings.end(b, from: i + 1) else { return false }
