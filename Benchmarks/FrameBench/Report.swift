@@ -93,15 +93,24 @@ struct Tmux {
 
     /// Milliseconds from starting `command` in a 140x40 window until `full` says the screen is
     /// complete, and the process's peak memory (VmHWM) then; `nil` after `limit` seconds.
+    ///
+    /// The window is closed once the frame is there, and the next measurement waits until its
+    /// process is gone: what it does after its first frame (reading whole the records it held
+    /// lean, the first look for outside changes) must not share the cores with the next start.
     func firstFrame(_ command: String, name: String, limit: Double = 30, full: (String) -> Bool) -> (ms: Double, peakKiB: Int)? {
         let start = now()
         run(["new-session", "-d", "-s", name, "-x", "140", "-y", "40", command])
-        defer { run(["kill-session", "-t", name]) }
+        var pid = ""
+        defer {
+            run(["kill-session", "-t", name])
+            let closed = now()
+            while !pid.isEmpty, FileManager.default.fileExists(atPath: "/proc/\(pid)"), Double(now() - closed) / 1e9 < 10 { usleep(10_000) }
+        }
         while Double(now() - start) / 1e9 < limit {
             let screen = run(["capture-pane", "-p", "-t", name], capture: true)
             if full(screen) {
                 let elapsed = Double(now() - start) / 1e6
-                let pid = run(["display-message", "-p", "-t", name, "#{pane_pid}"], capture: true)
+                pid = run(["display-message", "-p", "-t", name, "#{pane_pid}"], capture: true)
                     .trimmingCharacters(in: .whitespacesAndNewlines)
                 return (elapsed, peak(of: pid))
             }

@@ -299,6 +299,12 @@ public struct AppState: Sendable {
     /// Whether `data` may hold records read without their sessions' texts (`closedLoaded`): then
     /// input goes through `WholeRecords.gate`.
     public internal(set) var holdsLeanRecords = false
+    /// The open records the first frame holds with their older sessions lean (`Loaded.lean`),
+    /// read whole as soon as that frame is drawn (`.firstFrameDrawn`).
+    public internal(set) var leanAtStart: [RecordRef] = []
+    /// Whether the first look for outside changes comes as soon as the first frame is drawn
+    /// (the load left closed files un-`stat`ed: `Loaded.unstated`).
+    public internal(set) var lookAtStart = false
     /// Input held while records are read whole for it (`WholeRecords`), replayed when they come.
     var wholeRead: WholeRead?
 
@@ -355,6 +361,17 @@ public struct AppState: Sendable {
     }
 
     public var isReadOnly: Bool { readOnlyReason != nil }
+
+    /// What a `load(…, forFirstFrame: true)` left for after the first frame: `data` holds the
+    /// open records `lean` with their older sessions lean (input goes through `WholeRecords.gate`
+    /// until they are read whole), and, when `unstated` closed files were not `stat`ed, the look
+    /// for outside changes is to come at once rather than a tick later. The first frame being
+    /// drawn (`.firstFrameDrawn`) asks for both.
+    public mutating func holdFirstFrameLoad(lean refs: [RecordRef], unstated: Int) {
+        leanAtStart = refs
+        if !refs.isEmpty { holdsLeanRecords = true }
+        lookAtStart = unstated > 0
+    }
 
     /// The first tick: messages shown before it count from it.
     mutating func rebaseStatusClock(_ seconds: Double) { statusShownAt = seconds; lastOutsideCheck = seconds }

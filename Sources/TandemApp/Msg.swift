@@ -23,6 +23,9 @@ public enum Msg: Sendable {
     case terminate
     /// The clock, about once a second: day rollover, fading messages, outside-change checks.
     case tick(Now)
+    /// The runtime drew the first frame: the open records it held lean are read whole now
+    /// (`AppState.holdLean`).
+    case firstFrameDrawn
     /// Records that changed on disk since they were loaded, found by `.checkOutsideChanges`.
     case outsideChanges([OutsideChange])
     /// Long work is under way (the text for the progress line), or done (`nil`).
@@ -83,9 +86,10 @@ public enum Effect: Equatable, Sendable {
     /// insights), each kept without its sessions' texts (`Store.readWithoutTexts`); the answer
     /// is `.closedLoaded`.
     case loadClosed([RecordRef])
-    /// Read these records whole (`Store.loadRecord`, which makes each the base of later saves):
-    /// records held without their texts, before anything shows their texts or writes them
-    /// (`WholeRecords.gate`); the answer is `.wholeLoaded`.
+    /// Read these records whole (`Store.readWhole`, which makes each the base of later saves, as
+    /// `loadRecord` does): records held without their texts, before anything shows their texts
+    /// or writes them (`WholeRecords.gate`), and the open records the first frame held lean, right
+    /// after it; the answer is `.wholeLoaded`.
     case loadWhole([RecordRef])
     /// Keep a closing dialog's unsaved text as `drafts/<name>.json` (answer: `.draftSaved`).
     case saveClosingDraft(ClosingDraft)

@@ -92,6 +92,17 @@ private func updateHeld(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case .tick(let now):
         return tick(&state, now)
+    case .firstFrameDrawn:
+        // The records the frame held lean are read whole first (one queue, in order), so the
+        // look for outside changes finds them remembered as they are on disk.
+        var effects: [Effect] = state.leanAtStart.isEmpty ? [] : [.loadWhole(state.leanAtStart)]
+        state.leanAtStart = []
+        if state.lookAtStart {
+            state.lookAtStart = false
+            state.lastOutsideCheck = state.now
+            effects.append(.checkOutsideChanges)
+        }
+        return effects
     case .outsideChanges(let changes):
         return Sharing.outsideChanges(&state, changes)
     case .outsideProblems(let problems):

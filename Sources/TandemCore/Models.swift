@@ -184,7 +184,7 @@ public struct Session: Codable, Equatable, Sendable, Identifiable {
     /// "How useful was it", 1–5.
     public var pulse: Int?
     public var visibility: Visibility
-    /// Set by `withoutTexts` only, never read from or written to a file: this is a lean copy whose
+    /// Set by `withoutTexts` and `lean` only, never read from or written to a file: this is a lean copy whose
     /// notes, topics and item texts were left out, so it is never saved nor edited (the store
     /// refuses a record holding one; the dashboard reads its record whole first).
     /// (Here, beside `visibility`, so the session takes no more room.)
@@ -457,6 +457,19 @@ extension Session {
         s.topics = []
         s.actionItems = actionItems.map { ActionItem(id: $0.id, text: "", due: $0.due, doneOn: $0.doneOn) }
         s.sealed = nil
+        s.textsLeftOut = true
+        return s
+    }
+
+    /// A session as the dashboard's first frame holds an older one of an open record (the store
+    /// reads it so from a file its load cache vouches for, and reads the record whole right after
+    /// the frame): no notes, no topics and no done action items; its open ones whole (the strip
+    /// lists them, the rules count them). Marked `textsLeftOut` like `withoutTexts`, so it is
+    /// never saved nor edited.
+    public static func lean(id: UUID, date: Day, minutes: Int, actionItems: [ActionItem], pulse: Int?,
+                            visibility: Visibility, nextDate: Day?) -> Session {
+        var s = Session(id: id, date: date, minutes: minutes, actionItems: actionItems, pulse: pulse,
+                        visibility: visibility, nextDate: nextDate)
         s.textsLeftOut = true
         return s
     }

@@ -32,8 +32,12 @@ enum FileLoad {
     /// `vouched`, when given, is the load cache's trusted entry for each path (`nil` for none): a
     /// file whose `stat` still matches an entry of a clean load holds the bytes that were scanned
     /// then, so it is decoded without scanning them again (`loadVouched`).
+    ///
+    /// `keepingWhole`, when given, has a vouched open coaching or mentoring record read with only
+    /// that many of its last sessions whole and the older ones lean (`Session.lean`): the
+    /// dashboard's first frame (`Store.load(scope:kinds:forFirstFrame:)`).
     static func run(_ paths: [(kind: RecordKind, rel: String)], folder: DataFolder, scope: LoadScope,
-                    migrations: [Migration], vouched: [LoadIndex.Entry?] = []) -> [Result<Item?, Failed>] {
+                    migrations: [Migration], vouched: [LoadIndex.Entry?] = [], keepingWhole: Int? = nil) -> [Result<Item?, Failed>] {
         let results = UnsafeMutableBufferPointer<Result<Item?, Failed>>.allocate(capacity: paths.count)
         results.initialize(repeating: .success(nil))
         // Deinitialized before it is freed: the results hold records, which would leak otherwise.
@@ -47,7 +51,8 @@ enum FileLoad {
             var i = chunk
             while i < paths.count {
                 let entry = i < vouched.count ? vouched[i] : nil
-                slots.buffer[i] = entry.flatMap { loadVouched(paths[i], entry: $0, folder: folder, scope: scope, migrations: migrations) }
+                slots.buffer[i] = entry.flatMap { loadVouched(paths[i], entry: $0, folder: folder, scope: scope, migrations: migrations,
+                                                              keepingWhole: keepingWhole) }
                     ?? load(paths[i], folder: folder, scope: scope, migrations: migrations, decoder: decoder)
                 i += chunks
             }
@@ -70,23 +75,30 @@ enum FileLoad {
     /// of a decoded record, the format needs migrating, the quick decoder gives up on anything,
     /// or a check fails.
     static func loadVouched(_ path: (kind: RecordKind, rel: String), entry: LoadIndex.Entry, folder: DataFolder, scope: LoadScope,
-                            migrations: [Migration]) -> Result<Item?, Failed>? {
+                            migrations: [Migration], keepingWhole: Int? = nil) -> Result<Item?, Failed>? {
         guard entry.decoded, !(scope == .open && entry.closed), entry.format <= currentFormat,
               entry.format == currentFormat || RecordCodec.decodesAsItIs(entry.format, migrations: migrations),
               let data = try? folder.read(path.rel) else { return nil }
         let record: Record?
+        // A record read lean is read whole, every range checked and its bytes fingerprinted, right
+        // after the first frame (`Store.readWhole`): that frame needs neither.
         switch path.kind {
         case .person:
             record = FastJSONDecoder.decode(Person.self, from: data).flatMap { Validation.rangeProblems(in: $0).isEmpty ? .person($0) : nil }
         case .coaching:
-            record = FastJSONDecoder.decode(CoachingEngagement.self, from: data).flatMap { Validation.rangeProblems(in: $0).isEmpty ? .coaching($0) : nil }
+            record = FastJSONDecoder.decode(CoachingEngagement.self, from: data, keepingWhole: keepingWhole).flatMap {
+                Record.coaching($0).hasTextsLeftOut || Validation.rangeProblems(in: $0).isEmpty ? .coaching($0) : nil
+            }
         case .mentoring:
-            record = FastJSONDecoder.decode(MentoringRelationship.self, from: data).flatMap { Validation.rangeProblems(in: $0).isEmpty ? .mentoring($0) : nil }
+            record = FastJSONDecoder.decode(MentoringRelationship.self, from: data, keepingWhole: keepingWhole).flatMap {
+                Record.mentoring($0).hasTextsLeftOut || Validation.rangeProblems(in: $0).isEmpty ? .mentoring($0) : nil
+            }
         case .assessment:
             record = FastJSONDecoder.decode(Assessment.self, from: data).flatMap { Validation.rangeProblems(in: $0).isEmpty ? .assessment($0) : nil }
         }
         guard let record, record.ref.id == entry.id, Store.isClosed(record) == entry.closed else { return nil }
-        return .success(Item(id: entry.id, record: record, fingerprint: Fingerprint(data), newerFormat: nil, format: entry.format))
+        let print = record.hasTextsLeftOut ? Fingerprint(Data()) : Fingerprint(data)
+        return .success(Item(id: entry.id, record: record, fingerprint: print, newerFormat: nil, format: entry.format))
     }
 
     static func load(_ path: (kind: RecordKind, rel: String), folder: DataFolder, scope: LoadScope,

@@ -36,6 +36,14 @@ struct FileStat: Equatable, Hashable, Sendable {
 }
 
 extension DataFolder {
+    /// The file's `stat` when it is a regular file (following a link, as a listing's `fstatat`
+    /// does), else `nil`.
+    func regularFileStat(_ rel: String) -> FileStat? {
+        var st = stat()
+        guard stat(path(rel), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStat(st)
+    }
+
     /// The file's `stat`, or `nil` when there is no such file.
     func fileStat(_ rel: String) -> FileStat? {
         var st = stat()
@@ -86,7 +94,10 @@ extension DataFolder {
     /// made of their first 16 bytes (`memcmp` only to break a tie), each path is made once, as its
     /// final `String`, and the `fstatat`s — most of a start's kernel time, and the one per-file
     /// cost no cache may skip — run on every core once the folder is big enough to pay for it.
-    func listJSONFiles(in folder: String) throws -> [(rel: String, stat: FileStat?)] {
+    ///
+    /// `statting: false` takes no `stat` at all (every one `nil`): the names only, for a caller
+    /// that knows which files it must `stat` (`Store.load(…, forFirstFrame: true)`).
+    func listJSONFiles(in folder: String, statting: Bool = true) throws -> [(rel: String, stat: FileStat?)] {
         guard let dir = opendir(path(folder)) else {
             if errno == ENOENT { return [] }
             throw StoreError(.io, file: folder, "cannot list the folder: \(String(cString: strerror(errno)))")
@@ -112,7 +123,7 @@ extension DataFolder {
         }
         var stats = [FileStat?](repeating: nil, count: spans.count)
         let starts = spans.map { Int($0.start) }
-        bytes.withUnsafeBufferPointer { b in
+        if statting, !starts.isEmpty { bytes.withUnsafeBufferPointer { b in
             stats.withUnsafeMutableBufferPointer { out in
                 let job = StatJob(fd: fd, names: UnsafeRawPointer(b.baseAddress!).assumingMemoryBound(to: CChar.self),
                                   starts: starts, out: out)
@@ -126,7 +137,7 @@ extension DataFolder {
                     }
                 }
             }
-        }
+        } }
         return bytes.withUnsafeBufferPointer { b -> [(rel: String, stat: FileStat?)] in
             let base = b.baseAddress
             // Sort keys: the first 16 bytes as two big-endian integers (a shorter name padded with

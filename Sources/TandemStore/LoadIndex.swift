@@ -228,6 +228,17 @@ struct LoadIndex {
         LoadIndex(entries.map { ($0.key, $0.value) }).write(to: folder)
     }
 
+    /// Puts these entries into the cache on disk (each replacing the one of its path), when the
+    /// cache reads whole; best effort, as `write`.
+    static func update(_ pairs: [(rel: String, entry: Entry)], in folder: DataFolder) {
+        var index = read(from: folder)
+        guard index.count > 0 else { return }
+        var all = index.entries
+        for (rel, entry) in pairs { all[rel] = entry }
+        index.entries = all
+        index.write(to: folder)
+    }
+
     /// Writes the cache; best effort (a folder that cannot be written just goes without). No
     /// fsync: a torn cache fails its checksum and is rebuilt.
     func write(to folder: DataFolder) {

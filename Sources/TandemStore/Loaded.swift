@@ -22,4 +22,11 @@ public struct Loaded: Sendable {
     public var stamp: StoreStamp
     /// How many record files were read (the rest were closed records the load cache vouched for).
     public var filesRead: Int = 0
+    /// The open records read with their older sessions lean (`load(…, forFirstFrame: true)`):
+    /// to be read whole (`Store.readWhole`) before anything shows their texts or writes them.
+    public var lean: [RecordRef] = []
+    /// How many closed files the load cache listed were not `stat`ed (`forFirstFrame`): the
+    /// stamp holds the cache's `stat` for each, so the next `changes(since:)` reads any that
+    /// differ. Look for outside changes as soon as the first frame is drawn when there are any.
+    public var unstated: Int = 0
 }

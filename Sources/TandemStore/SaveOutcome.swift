@@ -79,6 +79,10 @@ public struct StoreStamp: Equatable, Sendable {
         var stat: FileStat
         /// The record the file holds, when known (not for `tandem.json`).
         var ref: RecordRef?
+        /// The `stat` is the load cache's for a closed record, not the file's own (a load for the
+        /// first frame does not `stat` those): `changes(since:)` reads the file when they differ,
+        /// and reports it only when it no longer holds that closed record.
+        var fromCache = false
     }
 
     /// The entries by path.

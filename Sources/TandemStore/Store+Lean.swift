@@ -101,6 +101,39 @@ extension Store {
         return (records, failures)
     }
 
+    /// The records `refs` read whole from their files, on every core, each remembered as
+    /// `loadRecord` remembers it (later saves merge against it), its sealed notes opened: what
+    /// the dashboard reads right after its first frame of the open records that frame held lean
+    /// (`Loaded.lean`), and of a record held lean before something shows its texts. What could
+    /// not be read is in `failures`, in the order asked, as `loadRecord` throws it.
+    public func readWhole(_ refs: [RecordRef]) -> (records: [Record], failures: [StoreError]) {
+        var records: [Record] = []
+        var failures: [StoreError] = []
+        var paths: [(kind: RecordKind, rel: String, ref: RecordRef)] = []
+        for ref in refs {
+            if let rel = file(of: ref) { paths.append((ref.kind, rel, ref)) } else { failures.append(StoreError(.notFound, "no record \(ref) in this store")) }
+        }
+        let results = FileLoad.run(paths.map { (kind: $0.kind, rel: $0.rel) }, folder: folder, scope: .all, migrations: migrations)
+        for (path, result) in zip(paths, results) {
+            switch result {
+            case .failure(let failed):
+                failures.append(failed.error)
+            case .success(nil):
+                failures.append(StoreError(.notFound, file: path.rel, "was deleted on disk"))
+            case .success(let item?):
+                guard item.id == path.ref.id, let record = item.record else {
+                    failures.append(StoreError(.format, file: path.rel, "now holds the record \(item.id.uuidString), not \(path.ref.id.uuidString)"))
+                    continue
+                }
+                if let newer = item.newerFormat { noteReadOnly("\(path.rel) \(newer)") }
+                let opened = openSealed(record, file: path.rel)
+                rememberRead(opened, rel: path.rel, fingerprint: item.fingerprint)
+                records.append(opened)
+            }
+        }
+        return (records, failures)
+    }
+
     /// Refuses to write a record holding a session read without its texts (`Session.withoutTexts`):
     /// its file would lose every note, topic and item text. Nothing is written.
     static func refuseTextsLeftOut(_ record: Record, file rel: String?) throws {

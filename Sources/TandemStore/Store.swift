@@ -177,30 +177,53 @@ public final class Store: @unchecked Sendable {
         try load(scope: scope, kinds: Set(RecordKind.allCases))
     }
 
+    /// `load(scope:kinds:forFirstFrame:)` of every kind.
+    public func load(scope: LoadScope, forFirstFrame: Bool) throws -> Loaded {
+        try load(scope: scope, kinds: Set(RecordKind.allCases), forFirstFrame: forFirstFrame)
+    }
+
+    /// How many of an open record's last sessions `load(…, forFirstFrame: true)` reads whole:
+    /// the strip under the panes shows the latest and the six before it.
+    public static let wholeRecentSessions = 8
+
     /// `load(scope:)` decoding some kinds only, for a command that needs no more (`tandem list
     /// coaching` needs people and coaching). Files of the other kinds are still listed, and read
     /// unless the load cache vouches that they loaded cleanly as they are, so a broken or
     /// out-of-range file of any kind still fails the load; their records are left out of the
     /// snapshot (`Loaded.files` names every kind). The dashboard loads every kind.
-    public func load(scope: LoadScope, kinds: Set<RecordKind>) throws -> Loaded {
+    ///
+    /// `forFirstFrame` (the dashboard's start, never a command's): an open coaching or mentoring
+    /// record whose file the load cache vouches for is read with only its last
+    /// `wholeRecentSessions` sessions whole and the older ones lean (`Session.lean`: no notes,
+    /// no topics, no done item's text; `Loaded.lean` lists them), and closed files the cache
+    /// lists are not `stat`ed (`Loaded.unstated`: the stamp holds the cache's `stat` for them, so
+    /// the first `changes(since:)` notices any that differ). The dashboard reads the lean
+    /// records whole and looks for outside changes right after its first frame.
+    public func load(scope: LoadScope, kinds: Set<RecordKind>, forFirstFrame: Bool = false) throws -> Loaded {
         var snapshot = Snapshot(agency: try readAgency())
         var loadedFiles: [RecordRef: String] = [:]
         var prints: [String: Fingerprint] = [:]
         var loadedBases: [RecordRef: Record] = [:]
         prints[Store.agencyFile] = locked { fingerprints[Store.agencyFile] }
         var closed = (coaching: 0, mentoring: 0)
+        var lean: [RecordRef] = []
         // Each file's stat before it is read: a file changed after its stat looks changed at the
         // next `changes(since:)`, so no outside edit can slip between the two.
         var stamp = StoreStamp()
         if let st = folder.fileStat(Store.agencyFile) { stamp.entries[Store.agencyFile] = .init(stat: st, ref: nil) }
         var paths: [(kind: RecordKind, rel: String)] = []
         var stats: [FileStat?] = []
+        // The first frame shows open work only: a closed file the cache lists is not `stat`ed
+        // now; the stamp takes the cache's `stat` for it, so the look for outside changes right
+        // after the frame reads any that differ (a hand edit that reopened it, a `git pull`).
+        let deferStats = forFirstFrame && scope == .open
         for kind in RecordKind.allCases {
-            for (rel, st) in try folder.listJSONFiles(in: kind.rawValue) {
+            for (rel, st) in try folder.listJSONFiles(in: kind.rawValue, statting: !deferStats) {
                 paths.append((kind, rel))
                 stats.append(st)
             }
         }
+        var unstated = 0
         // Sized once: these grow with every file, closed ones included.
         stamp.reserveListed(paths.count)
         loadedFiles.reserveCapacity(paths.count)
@@ -225,6 +248,15 @@ public final class Store: @unchecked Sendable {
             }
             let slot = index.match(path.rel, from: &cursor)
             if let slot { slotOf[k] = Int32(slot) }
+            if deferStats {
+                if let slot, needed, let entry = index.trusted(at: slot, stat: index.slots[slot].stat), entry.closed,
+                   path.kind == .coaching || path.kind == .mentoring {
+                    stats[k] = entry.stat
+                    unstated += 1
+                } else {
+                    stats[k] = folder.regularFileStat(path.rel)
+                }
+            }
             let trusted = slot.flatMap { slot in stats[k].flatMap { index.trusted(at: slot, stat: $0) } }
             if let entry = trusted,
                needed ? scope == .open && entry.closed && (path.kind == .coaching || path.kind == .mentoring)
@@ -240,7 +272,9 @@ public final class Store: @unchecked Sendable {
         // Reading, scanning and decoding are independent per file: spread them over the cores.
         // Results are then taken in file order, so the first error reported is the same every time.
         var results = [Result<FileLoad.Item?, FileLoad.Failed>?](repeating: nil, count: paths.count)
-        for (k, result) in zip(readAt, FileLoad.run(toRead, folder: folder, scope: scope, migrations: migrations, vouched: vouched)) {
+        let keepingWhole = forFirstFrame && scope == .open ? Store.wholeRecentSessions : nil
+        for (k, result) in zip(readAt, FileLoad.run(toRead, folder: folder, scope: scope, migrations: migrations, vouched: vouched,
+                                                    keepingWhole: keepingWhole)) {
             results[k] = result
         }
         // The cache's new entries are only gathered as a whole when it is to be rewritten: an entry
@@ -274,7 +308,7 @@ public final class Store: @unchecked Sendable {
             }
             if let st {
                 // Each path once (one listing), none of them `tandem.json`: listed, not hashed, now.
-                stamp.appendListed(path.rel, .init(stat: st, ref: ref))
+                stamp.appendListed(path.rel, .init(stat: st, ref: ref, fromCache: deferStats && cached[k] != nil))
                 if cached[k] != nil {
                     kept.append(k)
                 } else {
@@ -298,9 +332,10 @@ public final class Store: @unchecked Sendable {
             }
             // A kind not asked for was read only to be checked.
             guard kinds.contains(path.kind) else { continue }
-            prints[path.rel] = item.fingerprint
             let record = decoded
             loadedBases[ref] = record
+            // A lean record's bytes are fingerprinted when it is read whole (`readWhole`).
+            if keepingWhole != nil, record.hasTextsLeftOut { lean.append(ref) } else { prints[path.rel] = item.fingerprint }
             switch record {
             case .person(let p): snapshot.people.append(p)
             case .coaching(let e): snapshot.engagements.append(e)
@@ -331,7 +366,8 @@ public final class Store: @unchecked Sendable {
             names = Dictionary(snapshot.people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             if readOnly == nil, let newer { readOnly = newer }
         }
-        return Loaded(snapshot: snapshot, files: loadedFiles, closedCount: closed, stamp: stamp, filesRead: toRead.count)
+        return Loaded(snapshot: snapshot, files: loadedFiles, closedCount: closed, stamp: stamp, filesRead: toRead.count, lean: lean,
+                      unstated: unstated)
     }
 
     /// Decodes one record from its file now, e.g. a closed one that `load(scope: .open)` skipped.
@@ -385,6 +421,9 @@ public final class Store: @unchecked Sendable {
         // look every second or two then builds no second table of every file (megabytes).
         var next = stamp
         var toRead: [(kind: RecordKind, rel: String)] = []
+        // Closed files whose `stat` was the cache's and differs: scanned, reported only when no
+        // longer the closed record they were.
+        var unverified: [(kind: RecordKind, rel: String)] = []
         var agencyChanged = false
         // How many files listed the stamp knows: all of them, unless some were removed.
         var knownListed = 0
@@ -398,11 +437,13 @@ public final class Store: @unchecked Sendable {
                     if byFile == nil { byFile = Dictionary(refs.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a }) }
                     ref = byFile?[rel]
                 }
-                if before?.stat != st || before?.ref != ref { next.entries[rel] = .init(stat: st, ref: ref) }
+                if before?.stat != st || before?.ref != ref || before?.fromCache == true { next.entries[rel] = .init(stat: st, ref: ref) }
                 return
             }
             next.entries[rel] = .init(stat: st, ref: before?.ref)
-            if let kind { toRead.append((kind, rel)) } else { agencyChanged = true }
+            if let kind, before?.fromCache == true, known[rel] == nil {
+                unverified.append((kind, rel))
+            } else if let kind { toRead.append((kind, rel)) } else { agencyChanged = true }
         }
         // A FIFO, a device or a dangling link named `*.json` (added, or put where a record was)
         // is reported as `list` and `check` report it, once until it changes, and never opened;
@@ -450,6 +491,45 @@ public final class Store: @unchecked Sendable {
                 let kind: StoreChange.Kind = stamp.entries[path.rel] == nil && refs[ref] == nil ? .added : .changed
                 result.records.append(StoreChange(kind: kind, ref: ref, file: path.rel, record: item.record.map { openSealed($0, file: path.rel) },
                                                   fingerprint: item.fingerprint, known: known[path.rel]))
+            }
+        }
+        // A closed file the first frame's load did not `stat`, changed since the cache saw it:
+        // only scanned (as that load would have scanned it); still the same closed record, it is
+        // no change to this store (nothing of it was loaded) and the cache learns its new `stat`;
+        // open now (reopened by hand, a `git pull`), it is read and reported like any change.
+        if !unverified.isEmpty {
+            var reread: [(kind: RecordKind, rel: String)] = []
+            var learned: [(rel: String, entry: LoadIndex.Entry)] = []
+            for (path, outcome) in zip(unverified, FileLoad.run(unverified, folder: folder, scope: .open, migrations: migrations)) {
+                switch outcome {
+                case .failure(let failed):
+                    result.unreadable.append(failed.error)
+                case .success(nil):
+                    result.stamp.entries[path.rel] = nil
+                case .success(let item?):
+                    let ref = RecordRef(kind: path.kind, id: item.id)
+                    if item.record == nil, stamp.entries[path.rel]?.ref == ref, let st = result.stamp.entries[path.rel]?.stat {
+                        learned.append((path.rel, LoadIndex.Entry(stat: st, id: item.id, format: item.format, closed: true, decoded: false)))
+                        continue
+                    }
+                    reread.append(path)
+                }
+            }
+            if !learned.isEmpty { LoadIndex.update(learned, in: folder) }
+            for (path, outcome) in zip(reread, FileLoad.run(reread, folder: folder, scope: .all, migrations: migrations)) {
+                switch outcome {
+                case .failure(let failed):
+                    result.unreadable.append(failed.error)
+                case .success(nil):
+                    result.stamp.entries[path.rel] = nil
+                case .success(let item?):
+                    let ref = RecordRef(kind: path.kind, id: item.id)
+                    result.stamp.entries[path.rel]?.ref = ref
+                    if let message = item.newerFormat { locked { if readOnly == nil { readOnly = "\(path.rel) \(message)" } } }
+                    let kind: StoreChange.Kind = refs[ref] == nil ? .added : .changed
+                    result.records.append(StoreChange(kind: kind, ref: ref, file: path.rel, record: item.record.map { openSealed($0, file: path.rel) },
+                                                      fingerprint: item.fingerprint, known: nil))
+                }
             }
         }
         guard knownListed < stamp.entries.count else { return result }

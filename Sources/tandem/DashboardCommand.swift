@@ -57,13 +57,18 @@ struct DashboardCommand: ParsableCommand {
         CLISealer.shared.resolveNow()
         let store = try Store.openSealing(dir, forEditing: true)
         defer { store.close() }
+        let drafts = AppRuntime.loadDrafts(from: store)
+        let closingDrafts = AppRuntime.loadClosingDrafts(from: store)
         let loaded: Loaded
-        do { loaded = try store.load(scope: .open) } catch { throw CLIFailure.store(error) }
+        // The first frame holds the open records' older sessions lean and reads them whole right
+        // after it; not when a draft is to be resumed on one at once (a form opens before the frame).
+        do { loaded = try store.load(scope: .open, forFirstFrame: drafts.isEmpty && closingDrafts.isEmpty) } catch { throw CLIFailure.store(error) }
 
         var state = AppState(today: today, data: loaded.snapshot, files: loaded.files,
                              readOnlyReason: store.readOnlyReason, themeName: chosen.name)
-        state.drafts = AppRuntime.loadDrafts(from: store)
-        state.closingDrafts = AppRuntime.loadClosingDrafts(from: store)
+        state.holdFirstFrameLoad(lean: loaded.lean, unstated: loaded.unstated)
+        state.drafts = drafts
+        state.closingDrafts = closingDrafts
         state.cannotSeal = CLISealer.shared.cannotSealReason
         // An identity that is there but did not open (no passphrase, a wrong one, a damaged file): say so.
         if FileManager.default.fileExists(atPath: IdentityStore.path().path), let why = CLISealer.shared.sealer().missingReason {

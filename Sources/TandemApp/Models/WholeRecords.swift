@@ -83,7 +83,15 @@ enum WholeRecords {
             s.data.put(r, for: r.ref)
             changed = true
         }
-        if changed { s.recompute() }
+        if changed {
+            s.recompute()
+            // Nothing lean left (the first frame's open records read whole, the archive never
+            // asked for): input need not go through the gate any more.
+            if !s.data.engagements.contains(where: { Record.coaching($0).hasTextsLeftOut })
+                && !s.data.relationships.contains(where: { Record.mentoring($0).hasTextsLeftOut }) {
+                s.holdsLeanRecords = false
+            }
+        }
         if let first = failures.first {
             s.status = Status("Could not read \(first)", .error)
             return []

@@ -25,6 +25,9 @@ public final class AppRuntime {
     let worker: EffectWorker
     /// Where `VISUAL` and `EDITOR` are read for the external editor.
     let environment: [String: String]
+    /// Called once the first frame is drawn, before anything else happens (`tandem-bench
+    /// first-frame` ends the process here: the time to the first frame).
+    public var firstFrameDrawn: (() -> Void)?
 
     /// - Parameter stamp: what the files looked like when `state` was loaded (`Loaded.stamp`),
     ///   where the look for outside changes starts; without it the first look reads every file
@@ -49,6 +52,9 @@ public final class AppRuntime {
         if state.mouseEnabled { terminal.backend.setMouse(true) }
         send(.tick(clock()))
         draw()
+        firstFrameDrawn?()
+        // What the first frame did without (records held lean) is read now.
+        send(.firstFrameDrawn)
         var lastTick = clock().seconds
         while !state.isQuitting {
             // Wait until the next tick is due (so ticks keep their pace), and poll quickly while
@@ -320,12 +326,8 @@ final class EffectWorker: @unchecked Sendable {
             let (records, failures) = store.readWithoutTexts(refs)
             return [.closedLoaded(records, failures: failures.map(\.description))]
         case .loadWhole(let refs):
-            var records: [Record] = []
-            var failures: [String] = []
-            for ref in refs {
-                do { records.append(try store.loadRecord(ref)) } catch { failures.append("\(error)") }
-            }
-            return [.wholeLoaded(records, failures: failures)]
+            let (records, failures) = store.readWhole(refs)
+            return [.wholeLoaded(records, failures: failures.map { "\($0)" })]
         case .saveClosingDraft(let draft):
             do {
                 let encoder = JSONEncoder()

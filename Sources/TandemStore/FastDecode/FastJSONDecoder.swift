@@ -11,10 +11,14 @@ import TandemCore
 /// decodes to the same value either way, or through `JSONDecoder` alone.
 enum FastJSONDecoder {
     /// The decoded value, or `nil` when `JSONDecoder` must decide.
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
+    ///
+    /// `keepingWhole`: read only that many of the last sessions of the `"sessions"` array whole,
+    /// the ones before as `Session.lean` (see `SessionParser.array(keepingWhole:)`): for bytes the
+    /// load cache vouches for only.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, keepingWhole: Int? = nil) -> T? {
         data.withUnsafeBytes { raw -> T? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var parser = TapeParser(bytes)
+            var parser = TapeParser(bytes, keepingWhole: keepingWhole)
             guard parser.parse() else { return nil }
             let tape = Tape(bytes, parser.nodes, sessions: parser.sessions)
             let value = try? T(from: TapeDecoder(tape: tape, node: 0))
@@ -49,10 +53,13 @@ struct TapeParser {
     /// The `"sessions"` arrays `SessionParser` read, in the order of their `.sessions` nodes.
     var sessions: [[Session]] = []
     private var i = 0
+    /// How many of the last sessions are read whole; `nil`: all of them.
+    private let keepingWhole: Int?
     private static let sessionsKey: StaticString = "sessions"
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, keepingWhole: Int? = nil) {
         b = bytes
+        self.keepingWhole = keepingWhole
         nodes.reserveCapacity(bytes.count / 12)
     }
 
@@ -159,7 +166,7 @@ struct TapeParser {
     private mutating func parsedSessions() -> Bool {
         skipSpace()
         var parser = SessionParser(b, at: i)
-        guard let list = parser.array() else { return false }
+        guard let list = parser.array(keepingWhole: keepingWhole) else { return false }
         nodes.append(TapeNode(kind: .sessions, start: Int32(i), end: Int32(parser.i), next: Int32(nodes.count + 1),
                               count: Int32(sessions.count)))
         sessions.append(list)

@@ -22,28 +22,47 @@ struct SessionParser {
     }
 
     /// The array of sessions starting at `i` (its `[`), or `nil` when it is not of the plain shape.
-    mutating func array() -> [Session]? {
+    ///
+    /// With `keepingWhole`, only that many of the last sessions are read whole; the ones before
+    /// are read as `Session.lean` (their notes, topics and done action items passed over, not
+    /// made into values): what the dashboard's first frame holds of an open record's older sessions.
+    /// Only for bytes the load cache vouches for (scanned and decoded cleanly before): a skipped
+    /// text's bytes are not checked here.
+    mutating func array(keepingWhole: Int? = nil) -> [Session]? {
         guard i < b.count, b[i] == UInt8(ascii: "[") else { return nil }
         i += 1
         var out: [Session] = []
+        // Where each lean session starts, to read the last few again, whole.
+        var starts: [Int] = []
         JSONSpace.skip(b, &i)
         guard i < b.count else { return nil }
         if b[i] == UInt8(ascii: "]") { i += 1; return out }
         while true {
             JSONSpace.skip(b, &i)
-            guard let s = session() else { return nil }
+            if keepingWhole != nil { starts.append(i) }
+            guard let s = keepingWhole == nil ? session() : session(lean: true) else { return nil }
             out.append(s)
             JSONSpace.skip(b, &i)
             guard i < b.count else { return nil }
             if b[i] == UInt8(ascii: ",") { i += 1; continue }
-            if b[i] == UInt8(ascii: "]") { i += 1; return out }
+            if b[i] == UInt8(ascii: "]") { i += 1; break }
             return nil
         }
+        if let keep = keepingWhole {
+            let end = i
+            for k in max(0, out.count - keep)..<out.count {
+                i = starts[k]
+                guard let s = session() else { return nil }
+                out[k] = s
+            }
+            i = end
+        }
+        return out
     }
 
     // MARK: - Sessions and action items
 
-    private mutating func session() -> Session? {
+    private mutating func session(lean: Bool = false) -> Session? {
         guard i < b.count, b[i] == UInt8(ascii: "{") else { return nil }
         i += 1
         var id: UUID?, date: Day?, minutes: Int?, notes: String?, topics: [String]?, items: [ActionItem]?
@@ -65,19 +84,19 @@ struct SessionParser {
                 guard minutes == nil, let v = integer() else { return nil }
                 minutes = v
             case 5 where named(k, "notes"):
-                guard notes == nil, let v = string() else { return nil }
+                guard notes == nil, let v = lean ? skipString() : string() else { return nil }
                 notes = v
             case 6 where named(k, "topics"):
-                guard topics == nil, let v = strings() else { return nil }
+                guard topics == nil, let v = lean ? skipStrings() : strings() else { return nil }
                 topics = v
             case 11 where named(k, "actionItems"):
-                guard items == nil, let v = actionItems() else { return nil }
+                guard items == nil, let v = actionItems(lean: lean) else { return nil }
                 items = v
             case 5 where named(k, "pulse"):
                 guard pulse == nil else { return nil }
                 if null() { pulse = .some(nil) } else if let v = integer() { pulse = v } else { return nil }
             case 10 where named(k, "visibility"):
-                guard visibility == nil, let text = string(), let v = Visibility(rawValue: text) else { return nil }
+                guard visibility == nil, let v = visibilityValue() else { return nil }
                 visibility = v
             case 8 where named(k, "nextDate"):
                 guard nextDate == nil else { return nil }
@@ -93,11 +112,16 @@ struct SessionParser {
             if end { break }
         }
         guard let id, let date, let minutes, let notes, let topics, let items, let visibility else { return nil }
+        if lean {
+            return Session.lean(id: id, date: date, minutes: minutes, actionItems: items, pulse: pulse ?? nil,
+                                visibility: visibility, nextDate: nextDate ?? nil)
+        }
         return Session(id: id, date: date, minutes: minutes, notes: notes, topics: topics, actionItems: items,
                        pulse: pulse ?? nil, visibility: visibility, nextDate: nextDate ?? nil)
     }
 
-    private mutating func actionItems() -> [ActionItem]? {
+    /// The action items; `lean`, the open ones only (a done one is passed over).
+    private mutating func actionItems(lean: Bool) -> [ActionItem]? {
         guard i < b.count, b[i] == UInt8(ascii: "[") else { return nil }
         i += 1
         var out: [ActionItem] = []
@@ -106,11 +130,65 @@ struct SessionParser {
         if b[i] == UInt8(ascii: "]") { i += 1; return out }
         while true {
             JSONSpace.skip(b, &i)
-            guard let item = actionItem() else { return nil }
-            out.append(item)
+            if lean {
+                // A done item (a `"doneOn"` that is a string) is passed over whole; any other is read.
+                let start = i
+                guard skipObject() else { return nil }
+                if !hasDoneOn(from: start, to: i) {
+                    let end = i
+                    i = start
+                    guard let item = actionItem() else { return nil }
+                    guard i == end else { return nil }
+                    out.append(item)
+                }
+            } else {
+                guard let item = actionItem() else { return nil }
+                out.append(item)
+            }
             guard let end = next(closing: UInt8(ascii: "]")) else { return nil }
             if end { return out }
         }
+    }
+
+    /// Passes over an object from its `{`, strings and all (bytes the cache vouches for).
+    private mutating func skipObject() -> Bool {
+        guard i < b.count, b[i] == UInt8(ascii: "{") else { return false }
+        var depth = 0
+        while i < b.count {
+            // Indentation a word at a time, strings to their end: byte by byte only between.
+            JSONSpace.skip(b, &i)
+            guard i < b.count else { return false }
+            let c = b[i]
+            if c == UInt8(ascii: "\"") {
+                guard let (end, _) = JSONStrings.end(b, from: i + 1) else { return false }
+                i = end + 1
+                continue
+            }
+            i += 1
+            if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") { depth += 1 }
+            if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { return true }
+            }
+        }
+        return false
+    }
+
+    private static let doneOnKey: StaticString = "\"doneOn\" : \""
+
+    /// Whether the item in `start..<end` says `"doneOn" : "…"` as a save writes it: in valid JSON
+    /// those bytes are only ever that key with a string value (a quote inside a string is escaped,
+    /// and no value is followed by ` : `). Written otherwise, the item is read (and judged) whole.
+    private func hasDoneOn(from start: Int, to end: Int) -> Bool {
+        let key = Self.doneOnKey, n = key.utf8CodeUnitCount
+        var k = start
+        while k + n <= end {
+            guard let hit = memchr(b.baseAddress! + k, 0x22, end - n + 1 - k) else { return false }
+            let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self)
+            if memcmp(at, key.utf8Start, n) == 0 { return true }
+            k = b.baseAddress!.distance(to: at) + 1
+        }
+        return false
     }
 
     private mutating func actionItem() -> ActionItem? {
@@ -196,6 +274,48 @@ struct SessionParser {
         i = end + 1
         let bytes = UnsafeBufferPointer(rebasing: b[start..<end])
         return escaped ? JSONStrings.unescaped(bytes) : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A visibility, its bytes matched without making a string (what `Visibility(rawValue:)`
+    /// takes; anything else, an escape included, through it as before).
+    private mutating func visibilityValue() -> Visibility? {
+        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
+        let start = i + 1
+        guard let (end, escaped) = JSONStrings.end(b, from: start) else { return nil }
+        let k = b.baseAddress! + start
+        if !escaped {
+            i = end + 1
+            switch end - start {
+            case 7 where named(k, "private"): return .private
+            case 6 where named(k, "shared"): return .shared
+            case 8 where named(k, "partners"): return .partners
+            default: return Visibility(rawValue: String(decoding: UnsafeBufferPointer(start: k, count: end - start), as: UTF8.self))
+            }
+        }
+        return string().flatMap { Visibility(rawValue: $0) }
+    }
+
+    /// A string passed over, its text not made: `""`.
+    @inline(__always) private mutating func skipString() -> String? {
+        guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
+        guard let (end, _) = JSONStrings.end(b, from: i + 1) else { return nil }
+        i = end + 1
+        return ""
+    }
+
+    /// An array of strings passed over: `[]`.
+    private mutating func skipStrings() -> [String]? {
+        guard i < b.count, b[i] == UInt8(ascii: "[") else { return nil }
+        i += 1
+        JSONSpace.skip(b, &i)
+        guard i < b.count else { return nil }
+        if b[i] == UInt8(ascii: "]") { i += 1; return [] }
+        while true {
+            JSONSpace.skip(b, &i)
+            guard skipString() != nil else { return nil }
+            guard let end = next(closing: UInt8(ascii: "]")) else { return nil }
+            if end { return [] }
+        }
     }
 
     private mutating func strings() -> [String]? {
