@@ -103,7 +103,14 @@ public struct HelpState: Equatable, Sendable {
     public var scroll = 0
     /// The context whose keys are listed first (what was on top when `?` was pressed).
     public var about: KeyContext
+    /// The overlay's lines, made when it opens (the key table does not change while it is up),
+    /// so a frame or a scroll does not list the whole table again; `nil`: made when drawn.
+    var rows: [HelpContent.Row]?
     public init(about: KeyContext) { self.about = about }
+    init(about: KeyContext, keymap: Keymap) { self.about = about; rows = HelpContent.rows(keymap, about: about) }
+
+    /// The overlay's lines for this key table.
+    func rows(_ keymap: Keymap) -> [HelpContent.Row] { rows ?? HelpContent.rows(keymap, about: about) }
 }
 
 /// One entry of the context stack: what has the keys is the top. Each case carries its own
