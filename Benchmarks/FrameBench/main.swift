@@ -1,7 +1,10 @@
 // tandem-bench: Tandem's benchmark suite (Benchmarks/run drives it; see Benchmarks/README.md).
 //
-//   tandem-bench keys --data-dir DIR [--width 140] [--height 40] [--rounds 20] [--write]
-//       per keystroke (update + view + diff), in process: median, 95th percentile, worst
+//   tandem-bench keys --data-dir DIR [--width 140] [--height 40] [--rounds 20] [--write] [--closed] [--group TEXT]
+//       per keystroke (update + view + diff), in process: median, 95th percentile, worst;
+//       `--closed` first presses 3 and takes the closed records in (read lean, as the dashboard
+//       does), then adds the insights' and the archive's keys; `--group` runs only the groups
+//       whose name contains TEXT. Under callgrind, `--toggle-collect='*pressKey*'` counts only keys.
 //   tandem-bench save --data-dir DIR [--rounds 20]
 //       saving one session on an open engagement: time, bytes written, files touched
 //   tandem-bench first-frame --data-dir DIR [--width 140] [--height 40] [--today YYYY-MM-DD] [--screen FILE]
@@ -37,6 +40,17 @@ func cpuNow() -> UInt64 {
 }
 func ms(_ ns: UInt64) -> String { String(format: "%.3f ms", Double(ns) / 1_000_000) }
 
+/// One keystroke as the dashboard handles it: update, render, diff against the last frame.
+/// Not inlined, so callgrind can count just this (`--toggle-collect='*pressKey*'`).
+@inline(never)
+func pressKey(_ state: inout AppState, _ key: Key, last: inout ScreenBuffer) -> Int {
+    _ = update(&state, .keyPressed(key))
+    let frame = AppView.render(state, theme: .builtinDefault)
+    let changes = frame.diff(from: last)
+    last = frame
+    return changes.count
+}
+
 @discardableResult
 func keysBench(dataDir: String? = nil, quiet: Bool = false) throws -> [UInt64] {
 guard let dir = dataDir ?? option("--data-dir") else {
@@ -59,6 +73,21 @@ let deriveTime = now() - t
 t = now()
 var last = AppView.render(state, theme: .builtinDefault)
 let firstFrame = now() - t
+let closed = CommandLine.arguments.contains("--closed")
+if closed {
+    // `3` asks for the closed records; the runtime reads them without their texts.
+    t = now()
+    for effect in update(&state, .keyPressed(.char("3"))) {
+        if case .loadClosed(let refs) = effect {
+            let (records, failures) = store.readWithoutTexts(refs)
+            _ = update(&state, .closedLoaded(records, failures: failures.map(\.description)))
+        }
+    }
+    _ = update(&state, .keyPressed(.char("1")))
+    last = AppView.render(state, theme: .builtinDefault)
+    say(quiet, "3, closed records read lean and taken in: \(ms(now() - t)), \(state.data.engagements.count) engagements, "
+          + "\(state.data.relationships.count) relationships held")
+}
 say(quiet, "store: \(loaded.snapshot.people.count) people, \(loaded.snapshot.engagements.count) open engagements, "
       + "\(loaded.snapshot.relationships.count) open relationships (closed: \(loaded.closedCount.coaching) + \(loaded.closedCount.mentoring))")
 say(quiet, "open + load: \(ms(loadTime))   derive rows: \(ms(deriveTime))   first frame: \(ms(firstFrame))   screen \(width)x\(height)")
@@ -71,21 +100,22 @@ let groups: [(String, [Key])] = [
     ("filter (/ a, Backspace, Esc)", [.char("/"), .char("a"), .backspace, .escape]),
     ("sort (s)", [.char("s")]),
     ("help (? and Esc)", [.char("?"), .escape]),
-]
+] + (closed ? [
+    ("insights (3, j/k, 1)", [.char("3"), .char("j"), .char("j"), .char("k"), .char("1")]),
+    ("archive (5, j/k, PgDn, 1)", [.char("5"), .char("j"), .char("j"), .char("k"), .pageDown, .char("1")]),
+] : [])
+let only = option("--group")
 var allKeys: [UInt64] = []
 var allCPU: [UInt64] = []
-for (name, keys) in groups {
+for (name, keys) in groups where only.map({ name.contains($0) }) ?? true {
     var samples: [UInt64] = []
     for _ in 0..<rounds {
         for key in keys {
             let t0 = now(), c0 = cpuNow()
-            _ = update(&state, .keyPressed(key))
-            let frame = AppView.render(state, theme: .builtinDefault)
-            let changes = frame.diff(from: last)
+            let changes = pressKey(&state, key, last: &last)
             samples.append(now() - t0)
             allCPU.append(cpuNow() - c0)
-            last = frame
-            precondition(changes.count >= 0)
+            precondition(changes >= 0)
         }
     }
     allKeys += samples

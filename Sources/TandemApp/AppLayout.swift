@@ -77,7 +77,7 @@ public struct AppLayout: Equatable, Sendable {
         if s.prompt == nil, let st = s.status {
             statusRows = min(Self.maxStatusRows, max(1, Paragraph(lines: [[Span(st.text)]], wrap: true).rows(width: max(1, s.width - 2)).count))
         }
-        self.init(width: s.width, height: s.height, helpLines: s.help.map { HelpContent.rows(s.keymap, about: $0.about).count } ?? 0,
+        self.init(width: s.width, height: s.height, helpLines: s.help.map { $0.rows(s.keymap).count } ?? 0,
                   coachingRows: s.screen == .dashboard ? s.rows.coaching.count : nil,
                   mentoringRows: s.screen == .dashboard ? s.rows.mentoring.count : nil,
                   stripRows: s.screen == .dashboard ? min(strip ?? 1, body) : nil,

@@ -103,7 +103,14 @@ public struct HelpState: Equatable, Sendable {
     public var scroll = 0
     /// The context whose keys are listed first (what was on top when `?` was pressed).
     public var about: KeyContext
+    /// The overlay's lines, made when it opens (the key table does not change while it is up),
+    /// so a frame or a scroll does not list the whole table again; `nil`: made when drawn.
+    var rows: [HelpContent.Row]?
     public init(about: KeyContext) { self.about = about }
+    init(about: KeyContext, keymap: Keymap) { self.about = about; rows = HelpContent.rows(keymap, about: about) }
+
+    /// The overlay's lines for this key table.
+    func rows(_ keymap: Keymap) -> [HelpContent.Row] { rows ?? HelpContent.rows(keymap, about: about) }
 }
 
 /// One entry of the context stack: what has the keys is the top. Each case carries its own
@@ -484,6 +491,20 @@ public struct AppState: Sendable {
     struct Summaries: Sendable {
         var coaching: [(summary: CoachingSummary, search: String)] = []
         var mentoring: [(summary: MentoringSummary, search: String)] = []
+        /// Each row's place in the name order (the coachee's, the mentee's name by
+        /// `localizedStandardCompare`), found once per data change: sorting by name (`s`) then
+        /// compares numbers instead of asking the locale about every pair of names.
+        var coacheeOrder: [UUID: Int] = [:]
+        var menteeOrder: [UUID: Int] = [:]
+    }
+
+    /// The place of each id in the order of its name, ties in the given order.
+    static func nameOrder(_ ids: [UUID], _ names: [String]) -> [UUID: Int] {
+        let order = names.indices.sorted { names[$0].localizedStandardCompare(names[$1]) == .orderedAscending }
+        var place: [UUID: Int] = [:]
+        place.reserveCapacity(order.count)
+        for (n, i) in order.enumerated() { place[ids[i]] = n }
+        return place
     }
 
     /// Counts changes of the data: what caches of derived views are keyed by.
@@ -508,6 +529,8 @@ public struct AppState: Sendable {
             let m = MentoringSummary(r, names: names, today: today, settings: settings)
             return (m, ([m.mentor, m.mentee, m.health.label] + r.focusAreas).joined(separator: "\u{1F}").searchKey)
         }
+        summaries.coacheeOrder = Self.nameOrder(summaries.coaching.map(\.summary.id), summaries.coaching.map(\.summary.coachee))
+        summaries.menteeOrder = Self.nameOrder(summaries.mentoring.map(\.summary.id), summaries.mentoring.map(\.summary.mentee))
         var r = DashboardRows()
         r.people = names
         r.openCoaching = summaries.coaching.count
@@ -542,12 +565,13 @@ public struct AppState: Sendable {
         // Active rows first, then the quieter group, each in the pane's sort.
         let coaching = summaries.coaching.filter { cf.isEmpty || $0.search.contains(cf) }.map(\.summary)
         let (activeC, quietC) = (coaching.filter { $0.engagement.status == .active }, coaching.filter { $0.engagement.status != .active })
-        rows.coaching = Self.sorted(activeC, by: dashboard.coaching.sort) + Self.sorted(quietC, by: dashboard.coaching.sort)
+        let (cn, mn) = (summaries.coacheeOrder, summaries.menteeOrder)
+        rows.coaching = Self.sorted(activeC, by: dashboard.coaching.sort, names: cn) + Self.sorted(quietC, by: dashboard.coaching.sort, names: cn)
         rows.quietCoaching = quietC.count
         let mentoring = summaries.mentoring.filter { mf.isEmpty || $0.search.contains(mf) }.map(\.summary)
         let (activeM, quietM) = (mentoring.filter { $0.relationship.status == .active }, mentoring.filter { $0.relationship.status != .active })
-        rows.mentoring = Self.sorted(activeM, by: dashboard.mentoring.sort, today: today)
-            + Self.sorted(quietM, by: dashboard.mentoring.sort, today: today)
+        rows.mentoring = Self.sorted(activeM, by: dashboard.mentoring.sort, today: today, names: mn)
+            + Self.sorted(quietM, by: dashboard.mentoring.sort, today: today, names: mn)
         rows.quietMentoring = quietM.count
         dashboard.coaching.reselect(rows.coaching.map(\.id))
         dashboard.mentoring.reselect(rows.mentoring.map(\.id))
@@ -559,23 +583,43 @@ public struct AppState: Sendable {
         archive.reselect(archiveRows.map(\.id))
     }
 
-    static func sorted(_ rows: [CoachingSummary], by sort: CoachingSort) -> [CoachingSummary] {
+    // The sorts order the rows' positions, then take the rows in that order: the same order
+    // (the same comparisons, made by the same algorithm) without moving the summaries, which
+    // hold whole records, about at every step. By name, a row found in `names` (its place in the
+    // name order of all the rows it came from) is compared by that place: the same order, as the
+    // rows keep the order they had among all of them, which is what breaks ties.
+    static func sorted(_ rows: [CoachingSummary], by sort: CoachingSort, names: [UUID: Int] = [:]) -> [CoachingSummary] {
+        let order: [Int]
         switch sort {
-        case .deadline: rows.sorted { ($0.engagement.deadline, $0.coachee) < ($1.engagement.deadline, $1.coachee) }
-        case .name: rows.sorted { $0.coachee.localizedStandardCompare($1.coachee) == .orderedAscending }
-        case .progress: rows.sorted { ($0.progress ?? -1, $0.coachee) < ($1.progress ?? -1, $1.coachee) }
+        case .deadline:
+            order = rows.indices.sorted { (rows[$0].engagement.deadline, rows[$0].coachee) < (rows[$1].engagement.deadline, rows[$1].coachee) }
+        case .name where rows.allSatisfy({ names[$0.id] != nil }):
+            order = rows.indices.sorted { names[rows[$0].id]! < names[rows[$1].id]! }
+        case .name:
+            order = rows.indices.sorted { rows[$0].coachee.localizedStandardCompare(rows[$1].coachee) == .orderedAscending }
+        case .progress:
+            order = rows.indices.sorted { (rows[$0].progress ?? -1, rows[$0].coachee) < (rows[$1].progress ?? -1, rows[$1].coachee) }
         }
+        return order.map { rows[$0] }
     }
 
-    static func sorted(_ rows: [MentoringSummary], by sort: MentoringSort, today: Day) -> [MentoringSummary] {
+    static func sorted(_ rows: [MentoringSummary], by sort: MentoringSort, today: Day, names: [UUID: Int] = [:]) -> [MentoringSummary] {
+        let order: [Int]
         switch sort {
         case .nextDue:
-            rows.sorted { ($0.nextDue?.dayNumber ?? .max, $0.mentee) < ($1.nextDue?.dayNumber ?? .max, $1.mentee) }
+            order = rows.indices.sorted {
+                (rows[$0].nextDue?.dayNumber ?? .max, rows[$0].mentee) < (rows[$1].nextDue?.dayNumber ?? .max, rows[$1].mentee)
+            }
         case .health:
-            rows.sorted { (-$0.health.severity, $0.nextDue?.dayNumber ?? .max) < (-$1.health.severity, $1.nextDue?.dayNumber ?? .max) }
+            order = rows.indices.sorted {
+                (-rows[$0].health.severity, rows[$0].nextDue?.dayNumber ?? .max) < (-rows[$1].health.severity, rows[$1].nextDue?.dayNumber ?? .max)
+            }
+        case .name where rows.allSatisfy({ names[$0.id] != nil }):
+            order = rows.indices.sorted { names[rows[$0].id]! < names[rows[$1].id]! }
         case .name:
-            rows.sorted { $0.mentee.localizedStandardCompare($1.mentee) == .orderedAscending }
+            order = rows.indices.sorted { rows[$0].mentee.localizedStandardCompare(rows[$1].mentee) == .orderedAscending }
         }
+        return order.map { rows[$0] }
     }
 
     /// The record under the selection of the screen on top.

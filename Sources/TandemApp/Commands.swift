@@ -27,7 +27,7 @@ enum Commands {
             s.status = s.pending.isEmpty ? Status("All changes are on disk", .ok) : Status("Saving \(s.pending.count) change(s)…")
             return []
         case "help", "h":
-            s.push(.help(HelpState(about: s.keyContext)))
+            s.push(.help(HelpState(about: s.keyContext, keymap: s.keymap)))
             return []
         case "theme":
             guard !rest.isEmpty else { s.status = Status("Usage: :theme <name>, e.g. :theme light", .error); return [] }

@@ -147,12 +147,18 @@ public struct Binding: Sendable {
 public struct Keymap: Sendable {
     public let bindings: [Binding]
     private let lookup: [KeyContext: [Key: Int]]
+    /// Per context, the bindings that can be footer hints (a footer label, enabled, with a key),
+    /// in table order: what every frame's footer picks from.
+    private let hintable: [KeyContext: [Binding]]
 
     public init(_ bindings: [Binding]) {
         self.bindings = bindings
         var l: [KeyContext: [Key: Int]] = [:]
         for (i, b) in bindings.enumerated() { for k in b.keys where l[b.context]?[k] == nil { l[b.context, default: [:]][k] = i } }
         lookup = l
+        var h: [KeyContext: [Binding]] = [:]
+        for b in bindings where b.footer != nil && b.disabled == nil && !b.keys.isEmpty { h[b.context, default: []].append(b) }
+        hintable = h
     }
 
     /// The contexts a key is looked up in, in order, when `context` is on top.
@@ -193,7 +199,7 @@ public struct Keymap: Sendable {
     public func hintBindings(for context: KeyContext, readOnly: Bool = false, hiding: Set<Action> = []) -> [Binding] {
         let contexts = context.isScreen ? [context, .global] : [context]
         return contexts.flatMap { c in
-            bindings.filter { $0.context == c && $0.footer != nil && $0.disabled == nil && !$0.keys.isEmpty && !(readOnly && $0.writes) && !hiding.contains($0.action) }
+            (hintable[c] ?? []).filter { !(readOnly && $0.writes) && (hiding.isEmpty || !hiding.contains($0.action)) }
         }
     }
 

@@ -299,7 +299,7 @@ private func dispatch(_ s: inout AppState, _ action: Action) -> [Effect] {
         s.isQuitting = true
         return [.quit]
     case .help:
-        s.push(.help(HelpState(about: s.keyContext)))
+        s.push(.help(HelpState(about: s.keyContext, keymap: s.keymap)))
         return []
     case .dashboard:
         s.switchTo(.dashboard)

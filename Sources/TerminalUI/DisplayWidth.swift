@@ -18,6 +18,7 @@ public enum DisplayWidth {
 
     /// Columns a string takes on a terminal.
     public static func of(_ s: String) -> Int {
+        if let n = PlainScalars.width(s) { return n }
         var n = 0
         for g in s { n += of(g) }
         return n

@@ -33,10 +33,11 @@ public struct ScreenBuffer: Equatable, Sendable {
     public mutating func fill(_ rect: Rect, style: Style = .plain, grapheme: String = " ") {
         let r = rect.intersection(area)
         guard !r.isEmpty else { return }
+        let cell = Cell(grapheme, style: style)
         for yy in r.y..<r.bottom {
             clearWide(at: r.x, y: yy)
             clearWide(at: r.right - 1, y: yy)
-            for xx in r.x..<r.right { cells[yy * width + xx] = Cell(grapheme, style: style) }
+            for xx in r.x..<r.right { cells[yy * width + xx] = cell }
         }
     }
 
@@ -44,8 +45,9 @@ public struct ScreenBuffer: Equatable, Sendable {
     public mutating func setStyle(_ rect: Rect, _ style: Style) {
         let r = rect.intersection(area)
         guard !r.isEmpty else { return }
+        let look = Cell.pack(style)
         for yy in r.y..<r.bottom {
-            for xx in r.x..<r.right { cells[yy * width + xx].style = style }
+            for xx in r.x..<r.right { cells[yy * width + xx].look = look }
         }
     }
 
@@ -57,6 +59,31 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard y >= 0, y < height else { return x }
         let limit = min(maxX ?? width, width)
         var col = x
+        // The common case, each scalar a grapheme of its own (`PlainScalars`): the same steps
+        // as below, without breaking the text into `Character`s.
+        var done = false
+        let look = Cell.pack(style)
+        let plain = PlainScalars.forEach(text) { v in
+            if done { return }
+            if col >= limit { done = true; return }
+            let w = PlainScalars.width(v)
+            if col + w > limit {
+                if col >= 0 { cells[y * width + col] = Cell(scalar: 0x20, look: look) }
+                col += 1
+                done = true
+                return
+            }
+            if col >= 0 {
+                clearWide(at: col, y: y)
+                cells[y * width + col] = Cell(scalar: v, look: look)
+                if w == 2 {
+                    clearWide(at: col + 1, y: y)
+                    cells[y * width + col + 1] = Cell(continuationIn: look)
+                }
+            }
+            col += w
+        }
+        if plain { return col }
         for g in text {
             if col >= limit { break }
             var w = DisplayWidth.of(g)
@@ -100,9 +127,9 @@ public struct ScreenBuffer: Equatable, Sendable {
     private mutating func clearWide(at x: Int, y: Int) {
         let i = y * width + x
         if cells[i].isContinuation, x > 0 {
-            cells[i - 1] = Cell(" ", style: cells[i - 1].style)
+            cells[i - 1] = Cell(scalar: 0x20, look: cells[i - 1].look)
         } else if x + 1 < width, cells[i + 1].isContinuation {
-            cells[i + 1] = Cell(" ", style: cells[i + 1].style)
+            cells[i + 1] = Cell(scalar: 0x20, look: cells[i + 1].look)
         }
     }
 
@@ -114,13 +141,17 @@ public struct ScreenBuffer: Equatable, Sendable {
             for yy in 0..<height { for xx in 0..<width { out.append((xx, yy, cells[yy * width + xx])) } }
             return out
         }
-        for i in 0..<cells.count where cells[i] != prev.cells[i] {
-            // Backends skip continuations: a changed right half is sent with its grapheme.
-            let x = i % width
-            if cells[i].isContinuation, x > 0, out.last.map({ $0.x != x - 1 || $0.y != i / width }) ?? true {
-                out.append((x - 1, i / width, cells[i - 1]))
+        cells.withUnsafeBufferPointer { now in
+            prev.cells.withUnsafeBufferPointer { before in
+                for i in 0..<now.count where now[i] != before[i] {
+                    // Backends skip continuations: a changed right half is sent with its grapheme.
+                    let x = i % width
+                    if now[i].isContinuation, x > 0, out.last.map({ $0.x != x - 1 || $0.y != i / width }) ?? true {
+                        out.append((x - 1, i / width, now[i - 1]))
+                    }
+                    out.append((x, i / width, now[i]))
+                }
             }
-            out.append((x, i / width, cells[i]))
         }
         return out
     }

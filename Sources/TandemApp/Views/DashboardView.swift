@@ -59,8 +59,9 @@ enum DashboardView {
                 case .coachee: return [Span(c.coachee, style: style(.text))]
                 case .flags:
                     var marks: Line = []
-                    if e.hasMomentumAlert(today: s.today, momentumDays: settings.momentumDays) { marks.append(Span("⚠", style: theme.style(.warn).bold())) }
-                    if !e.overdueActionItems(today: s.today).isEmpty { marks.append(Span("⚑", style: theme.style(.danger).bold())) }
+                    // Judged with the summary, when the data or the day changed.
+                    if c.momentumAlert { marks.append(Span("⚠", style: theme.style(.warn).bold())) }
+                    if c.hasOverdueActionItems { marks.append(Span("⚑", style: theme.style(.danger).bold())) }
                     return marks
                 case .focus: return [Span(e.focus, style: theme.style(.muted))]
                 case .coach: return [Span(c.coach, style: theme.style(.muted))]
@@ -106,8 +107,7 @@ enum DashboardView {
                     return [Span(fits ? m.mentor : Text.truncate(m.mentor, to: half), style: style(.text)), Span(" → ", style: theme.style(.muted)),
                             Span(fits ? m.mentee : Text.truncate(m.mentee, to: width - 3 - min(half, Text.width(m.mentor))), style: style(.text))]
                 case .flags:
-                    let late = !rel.overdueActionItems(today: s.today).isEmpty || !rel.overdueGoals(today: s.today).isEmpty
-                    return late ? [Span("⚑", style: theme.style(.danger).bold())] : []
+                    return m.isLate ? [Span("⚑", style: theme.style(.danger).bold())] : []
                 case .since: return [Span(Format.since(months: m.monthsSince), style: theme.style(.muted))]
                 case .every: return [Span("\(rel.cadenceDays)d", style: theme.style(.muted))]
                 case .lastMet: return [Span(m.lastMet.map { Format.shortDate($0, today: s.today) } ?? "never", style: theme.style(.muted))]

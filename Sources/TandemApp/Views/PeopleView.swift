@@ -62,10 +62,10 @@ enum HelpOverlay {
     }
 
     static func render(_ s: AppState, _ h: HelpState, _ layout: AppLayout, _ theme: Theme, into buf: inout ScreenBuffer) {
-        let all = HelpContent.rows(s.keymap, about: h.about).map { line($0, theme) }
+        let all = h.rows(s.keymap)
         let visible = layout.helpVisible
         let offset = min(h.scroll, layout.helpMaxScroll)
-        var shown = Array(all.dropFirst(offset).prefix(visible))
+        var shown = all.dropFirst(offset).prefix(visible).map { line($0, theme) }
         shown.append([Span(all.count > visible ? "\(scrollHint(s.keymap)) scroll · \(closeHint(s.keymap)) closes" : "\(closeHint(s.keymap)) closes",
                            style: theme.style(.muted))])
         Modal(title: "Keys", lines: shown, width: layout.help.width, height: layout.help.height, style: theme.style(.overlay),

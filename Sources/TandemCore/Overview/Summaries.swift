@@ -11,6 +11,8 @@ public struct CoachingSummary: Equatable, Sendable, Identifiable {
     public var progress: Double?
     public var forecast: Forecast
     public var momentumAlert: Bool
+    /// An open action item is past its date (the dashboard's ⚑).
+    public var hasOverdueActionItems: Bool
     public var lastSession: Day?
 
     public init(_ e: CoachingEngagement, names: PeopleIndex, today: Day, settings: Settings) {
@@ -24,6 +26,7 @@ public struct CoachingSummary: Equatable, Sendable, Identifiable {
         progress = e.progress
         forecast = e.forecast(today: today)
         momentumAlert = e.hasMomentumAlert(today: today, momentumDays: settings.momentumDays)
+        hasOverdueActionItems = !e.overdueActionItems(today: today).isEmpty
         lastSession = e.lastSessionDate
     }
 
@@ -42,6 +45,8 @@ public struct MentoringSummary: Equatable, Sendable, Identifiable {
     public var health: Health
     public var streak: Int
     public var monthsSince: Int
+    /// An open action item or a goal is past its date (the dashboard's ⚑).
+    public var isLate: Bool
 
     public init(_ r: MentoringRelationship, names: PeopleIndex, today: Day, settings: Settings) {
         relationship = r
@@ -52,6 +57,7 @@ public struct MentoringSummary: Equatable, Sendable, Identifiable {
         health = r.health(today: today, settings: settings)
         streak = r.streak(today: today, settings: settings)
         monthsSince = r.monthsSince(today: today)
+        isLate = !r.overdueActionItems(today: today).isEmpty || !r.overdueGoals(today: today).isEmpty
     }
 
     /// Days until the next meeting is due (negative when late); `nil` when paused or closed.

@@ -8,6 +8,7 @@ public enum Text {
 
     /// Columns `s` takes once drawn.
     public static func width(_ s: String) -> Int {
+        if let n = PlainScalars.width(s) { return n }
         var n = 0
         for g in s { n += width(of: g) }
         return n

@@ -27,12 +27,17 @@ public struct Block: Sendable {
         guard area.width >= 2, area.height >= 2 else { return }
         let border = focused ? borderStyle.bold() : borderStyle
         let (tl, tr, bl, br) = corners == .rounded ? ("╭", "╮", "╰", "╯") : ("┌", "┐", "└", "┘")
-        let horizontal = String(repeating: "─", count: area.width - 2)
-        buffer.put(tl + horizontal + tr, x: area.x, y: area.y, style: border, maxX: area.right)
-        buffer.put(bl + horizontal + br, x: area.x, y: area.bottom - 1, style: border, maxX: area.right)
-        for yy in (area.y + 1)..<(area.bottom - 1) {
-            buffer.put("│", x: area.x, y: yy, style: border, maxX: area.right)
-            buffer.put("│", x: area.right - 1, y: yy, style: border, maxX: area.right)
+        // Each edge is one fill of its line character: what writing it cell by cell would leave.
+        let sides = area.height - 2
+        buffer.put(tl, x: area.x, y: area.y, style: border, maxX: area.right)
+        buffer.fill(Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), style: border, grapheme: "─")
+        buffer.put(tr, x: area.right - 1, y: area.y, style: border, maxX: area.right)
+        buffer.put(bl, x: area.x, y: area.bottom - 1, style: border, maxX: area.right)
+        buffer.fill(Rect(x: area.x + 1, y: area.bottom - 1, width: area.width - 2, height: 1), style: border, grapheme: "─")
+        buffer.put(br, x: area.right - 1, y: area.bottom - 1, style: border, maxX: area.right)
+        if sides > 0 {
+            buffer.fill(Rect(x: area.x, y: area.y + 1, width: 1, height: sides), style: border, grapheme: "│")
+            buffer.fill(Rect(x: area.right - 1, y: area.y + 1, width: 1, height: sides), style: border, grapheme: "│")
         }
         if let title, !title.isEmpty, area.width >= 7 {
             let text = Text.truncate(title, to: area.width - 6)
