@@ -70,6 +70,8 @@ extension Store {
         for ref in refs {
             if let rel = file(of: ref) { paths.append((ref.kind, rel, ref)) } else { failures.append(StoreError(.notFound, "no record \(ref) in this store")) }
         }
+        // Thousands of records: room for all at once, not an array doubled a dozen times over.
+        records.reserveCapacity(paths.count)
         var start = 0
         while start < paths.count {
             let slice = paths[start..<min(start + max(1, size), paths.count)]

@@ -140,6 +140,8 @@ func closedLoaded(_ s: inout AppState, _ records: [Record], _ failures: [String]
     // Thousands on a long history: looked up once each, not by a walk of the lists per record.
     var held = Set(s.data.engagements.map { RecordRef(kind: .coaching, id: $0.id) })
     held.formUnion(s.data.relationships.map { RecordRef(kind: .mentoring, id: $0.id) })
+    s.data.engagements.reserveCapacity(s.data.engagements.count + records.count(where: { if case .coaching = $0 { true } else { false } }))
+    s.data.relationships.reserveCapacity(s.data.relationships.count + records.count(where: { if case .mentoring = $0 { true } else { false } }))
     for r in records where !held.contains(r.ref) {
         switch r {
         case .coaching(let e): s.data.engagements.append(e)
