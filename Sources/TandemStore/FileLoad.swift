@@ -32,8 +32,13 @@ enum FileLoad {
     /// `vouched`, when given, is the load cache's trusted entry for each path (`nil` for none): a
     /// file whose `stat` still matches an entry of a clean load holds the bytes that were scanned
     /// then, so it is decoded without scanning them again (`loadVouched`).
+    ///
+    /// `reduce`, when given, is applied to each decoded record on the thread that decoded it, as
+    /// soon as it is decoded: a caller that keeps only a lean copy of each record (the closed
+    /// ones the dashboard reads, `Store.readWithoutTexts`) then never holds a batch of whole ones.
     static func run(_ paths: [(kind: RecordKind, rel: String)], folder: DataFolder, scope: LoadScope,
-                    migrations: [Migration], vouched: [LoadIndex.Entry?] = []) -> [Result<Item?, Failed>] {
+                    migrations: [Migration], vouched: [LoadIndex.Entry?] = [],
+                    reduce: (@Sendable (Record) -> Record)? = nil) -> [Result<Item?, Failed>] {
         let results = UnsafeMutableBufferPointer<Result<Item?, Failed>>.allocate(capacity: paths.count)
         results.initialize(repeating: .success(nil))
         // Deinitialized before it is freed: the results hold records, which would leak otherwise.
@@ -47,8 +52,13 @@ enum FileLoad {
             var i = chunk
             while i < paths.count {
                 let entry = i < vouched.count ? vouched[i] : nil
-                slots.buffer[i] = entry.flatMap { loadVouched(paths[i], entry: $0, folder: folder, scope: scope, migrations: migrations) }
+                var result = entry.flatMap { loadVouched(paths[i], entry: $0, folder: folder, scope: scope, migrations: migrations) }
                     ?? load(paths[i], folder: folder, scope: scope, migrations: migrations, decoder: decoder)
+                if let reduce, case .success(var item?) = result, let record = item.record {
+                    item.record = reduce(record)
+                    result = .success(item)
+                }
+                slots.buffer[i] = result
                 i += chunks
             }
         }
