@@ -30,7 +30,10 @@ public struct ArchiveRow: Equatable, Sendable {
 /// closing first (then by who), filtered like the dashboard's panes (`String.searchKey`).
 enum ArchiveRows {
     static func all(_ data: Snapshot, names: PeopleIndex) -> [ArchiveRow] {
+        // Thousands on a long history: room for every record at once (not an array doubled past
+        // them), sorted where it stands (not into a second array).
         var rows: [ArchiveRow] = []
+        rows.reserveCapacity(data.engagements.count + data.relationships.count)
         for e in data.engagements where !e.isOpen {
             let value = Record.coaching(e)
             rows.append(row(value.ref, who: names.name(e.coacheeID), what: e.focus, status: e.status.label,
@@ -42,11 +45,12 @@ enum ArchiveRows {
                             what: r.focusAreas.joined(separator: ", "), status: "closed",
                             closedOn: value.closingDay, outcome: r.outcome ?? "", extra: "mentoring"))
         }
-        return rows.sorted { a, b in
+        rows.sort { a, b in
             let da = a.closedOn?.dayNumber ?? .min, db = b.closedOn?.dayNumber ?? .min
             if da != db { return da > db }
             return a.who.localizedStandardCompare(b.who) == .orderedAscending
         }
+        return rows
     }
 
     /// The rows `filter` matches; `keys` are the rows' folded texts, made the first time a
