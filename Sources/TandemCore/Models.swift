@@ -178,9 +178,15 @@ public struct Session: Codable, Equatable, Sendable, Identifiable {
     public var id: UUID
     public var date: Day
     public var minutes: Int
-    public var notes: String
-    public var topics: [String]
-    public var actionItems: [ActionItem]
+    /// What was written in the session (notes, topics, action items, sealed box) behind one
+    /// reference, `nil` (no allocation) when there is none: so every session a lean copy keeps
+    /// of a closed record (`Insights.closedReading`: dates, minutes and pulse only) takes 64
+    /// bytes, not the 104 it took with these inline; the dashboard holds a hundred thousand of
+    /// them over a long history. Copies share it until one changes (then it gets a new one).
+    private var texts: Boxed<Texts>
+    /// `nextDate`'s day number, `Int.min` without one (no day of a file is that far back):
+    /// eight bytes where an optional took sixteen.
+    private var nextDay: Int
     /// "How useful was it", 1–5.
     public var pulse: Int?
     public var visibility: Visibility
@@ -189,13 +195,58 @@ public struct Session: Codable, Equatable, Sendable, Identifiable {
     /// refuses a record holding one; the dashboard reads its record whole first).
     /// (Here, beside `visibility`, so the session takes no more room.)
     public private(set) var textsLeftOut = false
-    public var nextDate: Day?
+
+    /// What `texts` holds when the session has some.
+    private struct Texts: Equatable, Sendable {
+        var notes: String
+        var topics: [String]
+        var actionItems: [ActionItem]
+        @Boxed var sealed: SealedNote?
+
+        init(notes: String = "", topics: [String] = [], actionItems: [ActionItem] = [], sealed: SealedNote? = nil) {
+            self.notes = notes; self.topics = topics; self.actionItems = actionItems; self.sealed = sealed
+        }
+
+        var isEmpty: Bool { notes.isEmpty && topics.isEmpty && actionItems.isEmpty && sealed == nil }
+        /// `nil` when empty, so an empty session holds no box (and equal sessions compare equal).
+        var boxed: Boxed<Texts> { Boxed(wrappedValue: isEmpty ? nil : self) }
+    }
+
+    private mutating func editTexts(_ change: (inout Texts) -> Void) {
+        var t = texts.wrappedValue ?? Texts()
+        change(&t)
+        texts = t.boxed
+    }
+
+    public var notes: String {
+        get { texts.wrappedValue?.notes ?? "" }
+        set { editTexts { $0.notes = newValue } }
+    }
+
+    public var topics: [String] {
+        get { texts.wrappedValue?.topics ?? [] }
+        set { editTexts { $0.topics = newValue } }
+    }
+
+    public var actionItems: [ActionItem] {
+        get { texts.wrappedValue?.actionItems ?? [] }
+        set { editTexts { $0.actionItems = newValue } }
+    }
+
+    public var nextDate: Day? {
+        get { nextDay == Int.min ? nil : Day(dayNumber: nextDay) }
+        set { nextDay = newValue?.dayNumber ?? Int.min }
+    }
+
     /// The notes, topics and action items sealed to their readers (a private or partners
     /// session written since sealing came in); `nil` for a shared session and for a private one
     /// written before. In memory, `notes`, `topics` and `actionItems` hold what it opened to, or
     /// `SealedNote.placeholder` when it could not be opened; in the file they are empty. Boxed:
     /// most sessions have none, and a `Session` is held for every session of a history.
-    @Boxed public var sealed: SealedNote?
+    public var sealed: SealedNote? {
+        get { texts.wrappedValue?.sealed }
+        set { editTexts { $0.sealed = newValue } }
+    }
 
     private enum CodingKeys: String, CodingKey {
         case id, date, minutes, notes, topics, actionItems, pulse, visibility, nextDate, sealed
@@ -204,9 +255,43 @@ public struct Session: Codable, Equatable, Sendable, Identifiable {
     public init(id: UUID, date: Day, minutes: Int, notes: String = "", topics: [String] = [],
                 actionItems: [ActionItem] = [], pulse: Int? = nil, visibility: Visibility = .private,
                 nextDate: Day? = nil, sealed: SealedNote? = nil) {
-        self.id = id; self.date = date; self.minutes = minutes; self.notes = notes; self.topics = topics
-        self.actionItems = actionItems; self.pulse = pulse; self.visibility = visibility; self.nextDate = nextDate
-        self.sealed = sealed
+        self.id = id; self.date = date; self.minutes = minutes
+        texts = Texts(notes: notes, topics: topics, actionItems: actionItems, sealed: sealed).boxed
+        nextDay = nextDate?.dayNumber ?? Int.min
+        self.pulse = pulse; self.visibility = visibility
+    }
+
+    /// As the synthesized conformance read it: every key but `pulse`, `nextDate` and `sealed`
+    /// required, in this order.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let id = try c.decode(UUID.self, forKey: .id)
+        let date = try c.decode(Day.self, forKey: .date)
+        let minutes = try c.decode(Int.self, forKey: .minutes)
+        let notes = try c.decode(String.self, forKey: .notes)
+        let topics = try c.decode([String].self, forKey: .topics)
+        let actionItems = try c.decode([ActionItem].self, forKey: .actionItems)
+        let pulse = try c.decodeIfPresent(Int.self, forKey: .pulse)
+        let visibility = try c.decode(Visibility.self, forKey: .visibility)
+        let nextDate = try c.decodeIfPresent(Day.self, forKey: .nextDate)
+        let sealed = try c.decodeIfPresent(SealedNote.self, forKey: .sealed)
+        self.init(id: id, date: date, minutes: minutes, notes: notes, topics: topics, actionItems: actionItems,
+                  pulse: pulse, visibility: visibility, nextDate: nextDate, sealed: sealed)
+    }
+
+    /// As the synthesized conformance wrote it: `pulse`, `nextDate` and `sealed` left out when `nil`.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(date, forKey: .date)
+        try c.encode(minutes, forKey: .minutes)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(topics, forKey: .topics)
+        try c.encode(actionItems, forKey: .actionItems)
+        try c.encodeIfPresent(pulse, forKey: .pulse)
+        try c.encode(visibility, forKey: .visibility)
+        try c.encodeIfPresent(nextDate, forKey: .nextDate)
+        try c.encodeIfPresent(sealed, forKey: .sealed)
     }
 
     /// Whether the session is sealed and this identity could not open it.
@@ -453,10 +538,16 @@ extension Session {
     /// `textsLeftOut`, and the store refuses to write a record holding such a session.
     public var withoutTexts: Session {
         var s = self
-        s.notes = ""
-        s.topics = []
-        s.actionItems = actionItems.map { ActionItem(id: $0.id, text: "", due: $0.due, doneOn: $0.doneOn) }
-        s.sealed = nil
+        s.texts = Texts(actionItems: actionItems.map { ActionItem(id: $0.id, text: "", due: $0.due, doneOn: $0.doneOn) }).boxed
+        s.textsLeftOut = true
+        return s
+    }
+
+    /// `withoutTexts` without the action items either: what a closed record's lean copy keeps
+    /// of a session (`Insights.closedReading`), which holds no box at all.
+    public var withoutTextsNorItems: Session {
+        var s = self
+        s.texts = Boxed(wrappedValue: nil)
         s.textsLeftOut = true
         return s
     }

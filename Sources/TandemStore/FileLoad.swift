@@ -36,8 +36,13 @@ enum FileLoad {
     /// `keepingWhole`, when given, has a vouched open coaching or mentoring record read with only
     /// that many of its last sessions whole and the older ones lean (`Session.lean`): the
     /// dashboard's first frame (`Store.load(scope:kinds:forFirstFrame:)`).
+    ///
+    /// `reduce`, when given, is applied to each decoded record on the thread that decoded it, as
+    /// soon as it is decoded: a caller that keeps only a lean copy of each record (the closed
+    /// ones the dashboard reads, `Store.readWithoutTexts`) then never holds a batch of whole ones.
     static func run(_ paths: [(kind: RecordKind, rel: String)], folder: DataFolder, scope: LoadScope,
-                    migrations: [Migration], vouched: [LoadIndex.Entry?] = [], keepingWhole: Int? = nil) -> [Result<Item?, Failed>] {
+                    migrations: [Migration], vouched: [LoadIndex.Entry?] = [], keepingWhole: Int? = nil,
+                    reduce: (@Sendable (Record) -> Record)? = nil) -> [Result<Item?, Failed>] {
         let results = UnsafeMutableBufferPointer<Result<Item?, Failed>>.allocate(capacity: paths.count)
         results.initialize(repeating: .success(nil))
         // Deinitialized before it is freed: the results hold records, which would leak otherwise.
@@ -51,9 +56,14 @@ enum FileLoad {
             var i = chunk
             while i < paths.count {
                 let entry = i < vouched.count ? vouched[i] : nil
-                slots.buffer[i] = entry.flatMap { loadVouched(paths[i], entry: $0, folder: folder, scope: scope, migrations: migrations,
-                                                              keepingWhole: keepingWhole) }
+                var result = entry.flatMap { loadVouched(paths[i], entry: $0, folder: folder, scope: scope, migrations: migrations,
+                                                         keepingWhole: keepingWhole) }
                     ?? load(paths[i], folder: folder, scope: scope, migrations: migrations, decoder: decoder)
+                if let reduce, case .success(var item?) = result, let record = item.record {
+                    item.record = reduce(record)
+                    result = .success(item)
+                }
+                slots.buffer[i] = result
                 i += chunks
             }
         }

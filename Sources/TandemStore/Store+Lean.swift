@@ -16,20 +16,20 @@ extension Store {
     /// after `load`; nothing else is, so no record read this way can be saved as a base.
     public func loadWithoutTexts(kinds: Set<RecordKind>, files: inout [RecordRef: String],
                                  batch size: Int = Store.leanBatch) throws -> Snapshot {
-        try loadReduced(kinds: kinds, files: &files, batch: size) { $0.mappingSessions(\.withoutTexts) }
+        try loadReduced(kinds: kinds, files: &files, batch: size) { $0.withoutTexts }
     }
 
     /// `loadWithoutTexts(kinds:files:)` keeping of each record only what `reduce` gives back
-    /// (called once per record as it is read, before the next batch), so what a command holds of
-    /// the history is what it reads of it: `Insights.reading` for a report, `withoutSessions`
-    /// to find a record or a person by name. Sealed notes are not opened.
+    /// (called once per record on the thread that decoded it, as soon as it is decoded), so what a
+    /// command holds of the history is what it reads of it: `Insights.reading` for a report,
+    /// `withoutSessions` to find a record or a person by name. Sealed notes are not opened.
     public func loadReduced(kinds: Set<RecordKind>, files: inout [RecordRef: String], batch size: Int = Store.leanBatch,
-                            _ reduce: (Record) -> Record) throws -> Snapshot {
+                            _ reduce: @escaping @Sendable (Record) -> Record) throws -> Snapshot {
         var snapshot = Snapshot(agency: try agency())
         var found: [RecordRef: String] = [:]
-        try forEachRecord(of: kinds, openingSealed: false, batch: size) { record, rel in
+        try forEachRecord(of: kinds, openingSealed: false, batch: size, reducing: reduce) { record, rel in
             found[record.ref] = rel
-            switch reduce(record) {
+            switch record {
             case .person(let p): snapshot.people.append(p)
             case .coaching(let e): snapshot.engagements.append(e)
             case .mentoring(let r): snapshot.relationships.append(r)
@@ -70,11 +70,16 @@ extension Store {
         for ref in refs {
             if let rel = file(of: ref) { paths.append((ref.kind, rel, ref)) } else { failures.append(StoreError(.notFound, "no record \(ref) in this store")) }
         }
+        // Thousands of records: room for all at once, not an array doubled a dozen times over.
+        records.reserveCapacity(paths.count)
         var start = 0
         while start < paths.count {
             let slice = paths[start..<min(start + max(1, size), paths.count)]
             start += max(1, size)
-            let results = FileLoad.run(slice.map { (kind: $0.kind, rel: $0.rel) }, folder: folder, scope: .all, migrations: migrations)
+            // Each closed record is made lean on the thread that decoded it, as soon as it is
+            // decoded: no batch of whole records (texts and all) is ever held at once.
+            let results = FileLoad.run(slice.map { (kind: $0.kind, rel: $0.rel) }, folder: folder, scope: .all, migrations: migrations,
+                                       reduce: { Store.isClosed($0) ? $0.closedReading : $0 })
             for (path, result) in zip(slice, results) {
                 switch result {
                 case .failure(let failed):
@@ -89,7 +94,7 @@ extension Store {
                     // A file from a newer Tandem makes the store read-only, as `loadRecord` does.
                     if let newer = item.newerFormat { noteReadOnly("\(path.rel) \(newer)") }
                     if Store.isClosed(record) {
-                        records.append(record.closedReading)
+                        records.append(record)   // its `closedReading`, made by `FileLoad.run`
                     } else {
                         let opened = openSealed(record, file: path.rel)
                         rememberRead(opened, rel: path.rel, fingerprint: item.fingerprint)

@@ -26,7 +26,11 @@ extension Store {
     /// gathers first. Sealed notes are opened with the store's identity when `openingSealed`
     /// (what cannot be opened shows as `SealedNote.placeholder`; see `sealNotices`). The store
     /// remembers nothing of what it read, so nothing read this way can be saved as a base.
+    /// `reduce`, when given, is what `body` is given of each record: applied as soon as the record
+    /// is decoded, on the thread that decoded it (after its sealed notes are opened when
+    /// `openingSealed`), so a caller that keeps a lean copy never holds a batch of whole records.
     public func forEachRecord(of kinds: Set<RecordKind>, openingSealed: Bool = true, batch size: Int = Store.streamBatch,
+                              reducing reduce: (@Sendable (Record) -> Record)? = nil,
                               _ body: (Record, _ file: String) throws -> Void) throws {
         // Each file, with the id the load cache vouches for when it is of a kind not asked for
         // and decoded cleanly as it is (then it is not read; its id still counts for duplicates).
@@ -50,7 +54,8 @@ extension Store {
             let slice = paths[start..<min(start + max(1, size), paths.count)]
             start += max(1, size)
             let toRead = slice.filter { $0.vouched == nil }.map { (kind: $0.kind, rel: $0.rel) }
-            var results = FileLoad.run(toRead, folder: folder, scope: .all, migrations: migrations)[...]
+            var results = FileLoad.run(toRead, folder: folder, scope: .all, migrations: migrations,
+                                       reduce: openingSealed ? nil : reduce)[...]
             var batch: [(record: Record, rel: String)] = []
             for path in slice {
                 let id: UUID
@@ -82,7 +87,7 @@ extension Store {
             }
             if openingSealed {
                 let files = Dictionary(batch.map { ($0.record.ref, $0.rel) }, uniquingKeysWith: { a, _ in a })
-                for (k, record) in openSealed(batch.map(\.record), files: files).enumerated() { batch[k].record = record }
+                for (k, record) in openSealed(batch.map(\.record), files: files).enumerated() { batch[k].record = reduce?(record) ?? record }
             }
             for (record, rel) in batch { try body(record, rel) }
         }

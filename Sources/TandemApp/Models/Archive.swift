@@ -30,7 +30,10 @@ public struct ArchiveRow: Equatable, Sendable {
 /// closing first (then by who), filtered like the dashboard's panes (`String.searchKey`).
 enum ArchiveRows {
     static func all(_ data: Snapshot, names: PeopleIndex) -> [ArchiveRow] {
+        // Thousands on a long history: room for every record at once (not an array doubled past
+        // them), sorted where it stands (not into a second array).
         var rows: [ArchiveRow] = []
+        rows.reserveCapacity(data.engagements.count + data.relationships.count)
         for e in data.engagements where !e.isOpen {
             let value = Record.coaching(e)
             rows.append(row(value.ref, who: names.name(e.coacheeID), what: e.focus, status: e.status.label,
@@ -42,11 +45,12 @@ enum ArchiveRows {
                             what: r.focusAreas.joined(separator: ", "), status: "closed",
                             closedOn: value.closingDay, outcome: r.outcome ?? "", extra: "mentoring"))
         }
-        return rows.sorted { a, b in
+        rows.sort { a, b in
             let da = a.closedOn?.dayNumber ?? .min, db = b.closedOn?.dayNumber ?? .min
             if da != db { return da > db }
             return a.who.localizedStandardCompare(b.who) == .orderedAscending
         }
+        return rows
     }
 
     /// The rows `filter` matches; `keys` are the rows' folded texts, made the first time a
@@ -140,6 +144,8 @@ func closedLoaded(_ s: inout AppState, _ records: [Record], _ failures: [String]
     // Thousands on a long history: looked up once each, not by a walk of the lists per record.
     var held = Set(s.data.engagements.map { RecordRef(kind: .coaching, id: $0.id) })
     held.formUnion(s.data.relationships.map { RecordRef(kind: .mentoring, id: $0.id) })
+    s.data.engagements.reserveCapacity(s.data.engagements.count + records.count(where: { if case .coaching = $0 { true } else { false } }))
+    s.data.relationships.reserveCapacity(s.data.relationships.count + records.count(where: { if case .mentoring = $0 { true } else { false } }))
     for r in records where !held.contains(r.ref) {
         switch r {
         case .coaching(let e): s.data.engagements.append(e)

@@ -324,6 +324,9 @@ final class EffectWorker: @unchecked Sendable {
             return checkOutsideChanges(store)
         case .loadClosed(let refs):
             let (records, failures) = store.readWithoutTexts(refs)
+            // What the reading threads freed (the whole records, texts and all, each made lean as
+            // it was decoded) goes back to the system rather than staying resident in their arenas.
+            FreedMemory.giveBack()
             return [.closedLoaded(records, failures: failures.map(\.description))]
         case .loadWhole(let refs):
             let (records, failures) = store.readWhole(refs)

@@ -124,14 +124,17 @@ public struct Coverage: Equatable, Sendable {
         let current = NameOrder.sorted(c.people.filter(\.isCurrent), by: \.name)
         let ids = Set(current.map(\.id))
         let to = min(c.range.to, c.today)
-        let coached = Set(c.engagements.filter { e in
-            guard e.status != .planned, ids.contains(e.coacheeID), e.start <= to else { return false }
+        // Sets of ids, not filtered copies of the records (thousands over all time).
+        var coached = Set<UUID>()
+        for e in c.engagements where e.status != .planned && ids.contains(e.coacheeID) && e.start <= to {
             let end = e.isOpen ? c.today : (e.closedOn ?? e.deadline)
-            return c.range.from.map { end >= $0 } ?? true
-        }.map(\.coacheeID))
-        let mentored = Set(c.relationships.filter { r in
-            ids.contains(r.menteeID) && MentoringInsights.activeDays(r, from: c.from, to: to) > 0
-        }.map(\.menteeID))
+            if c.range.from.map({ end >= $0 }) ?? true { coached.insert(e.coacheeID) }
+        }
+        var mentored = Set<UUID>()
+        let from = c.from
+        for r in c.relationships where ids.contains(r.menteeID) && MentoringInsights.activeDays(r, from: from, to: to) > 0 {
+            mentored.insert(r.menteeID)
+        }
         func refs(_ keep: (UUID) -> Bool) -> [InsightRef] { current.filter { keep($0.id) }.map { InsightRef(.person, $0.id) } }
         people = .count("coverage.people", "people", refs { _ in true })
         inCoaching = .count("coverage.coaching", "in coaching", refs { coached.contains($0) })
@@ -186,25 +189,35 @@ public struct CoachingInsights: Equatable, Sendable {
         offTrack = .count("coaching.offTrack", "active, off track", by(.offTrack))
         noData = .count("coaching.noData", "active, no readings yet", by(.noData))
 
-        let done = c.engagements.filter { e in
-            guard e.status == .completed else { return false }
-            let day = e.closedOn ?? e.history.last { $0.status == .completed }?.date
-            return day.map { c.range.contains($0) } ?? false
-        }.sorted { ($0.closedOn ?? $0.deadline, $0.id.uuidString) < ($1.closedOn ?? $1.deadline, $1.id.uuidString) }
+        // Of each engagement completed in the period only its closing counts, not a copy of it:
+        // over all time of a long history those are thousands of engagements.
+        struct Done {
+            var key: (Day, String)
+            var id: UUID
+            var metrics: Int, reached: Int, objectives: Int, objectivesDone: Int
+        }
+        var done: [Done] = []
+        for e in c.engagements where e.status == .completed {
+            guard let day = e.closedOn ?? e.history.last(where: { $0.status == .completed })?.date, c.range.contains(day) else { continue }
+            let summary = ClosingSummary(e)
+            done.append(Done(key: (e.closedOn ?? e.deadline, e.id.uuidString), id: e.id, metrics: summary.metrics.count,
+                             reached: summary.reachedCount, objectives: summary.openObjectives.count + summary.doneObjectives.count,
+                             objectivesDone: summary.doneObjectives.count))
+        }
+        done.sort { $0.key < $1.key }
         completed = .count("coaching.completed", "completed in the period", done.map { InsightRef(.coaching, $0.id) })
-        let summaries = done.map { ($0, ClosingSummary($0)) }
-        let measured = summaries.filter { !$0.1.metrics.isEmpty }
-        let reached = measured.filter { $0.1.reachedCount == $0.1.metrics.count }
+        let measured = done.filter { $0.metrics > 0 }
+        let reached = measured.filter { $0.reached == $0.metrics }
         reachedTargets = .share("coaching.reached", "completed, every metric target reached", reached.count, of: measured.count,
-                                reached.map { InsightRef(.coaching, $0.0.id) })
-        let metricCount = summaries.reduce(0) { $0 + $1.1.metrics.count }
-        let metricReached = summaries.reduce(0) { $0 + $1.1.reachedCount }
+                                reached.map { InsightRef(.coaching, $0.id) })
+        let metricCount = done.reduce(0) { $0 + $1.metrics }
+        let metricReached = done.reduce(0) { $0 + $1.reached }
         metricsReached = .share("coaching.metrics", "metrics at target", metricReached, of: metricCount,
-                                summaries.filter { $0.1.reachedCount > 0 }.map { InsightRef(.coaching, $0.0.id) })
-        let objectives = summaries.reduce(0) { $0 + $1.1.openObjectives.count + $1.1.doneObjectives.count }
-        let objectivesDoneCount = summaries.reduce(0) { $0 + $1.1.doneObjectives.count }
+                                done.filter { $0.reached > 0 }.map { InsightRef(.coaching, $0.id) })
+        let objectives = done.reduce(0) { $0 + $1.objectives }
+        let objectivesDoneCount = done.reduce(0) { $0 + $1.objectivesDone }
         objectivesDone = .share("coaching.objectives", "objectives done", objectivesDoneCount, of: objectives,
-                                summaries.filter { !$0.1.doneObjectives.isEmpty }.map { InsightRef(.coaching, $0.0.id) })
+                                done.filter { $0.objectivesDone > 0 }.map { InsightRef(.coaching, $0.id) })
 
         deadlinesSoon = .count("coaching.deadlines", "deadlines in the next \(Insights.deadlineWindow) days",
                                c.engagements.filter { $0.isOpen && (0...Insights.deadlineWindow).contains($0.daysToDeadline(today: c.today)) }
@@ -246,11 +259,17 @@ public struct MentoringInsights: Equatable, Sendable {
         let to = min(c.range.to, c.today)
         let from = c.from
         var pairs: [PairAdherence] = []
-        var counted: [MentoringRelationship] = []
+        // Of each pair active in the period, what the figures below read (not a copy of it).
+        var counted: [(id: UUID, months: Int)] = []
+        var goals = 0
+        var achieved: [UUID] = []
         for r in c.relationships {
             let days = Self.activeDays(r, from: from, to: to)
             guard days > 0 else { continue }
-            counted.append(r)
+            let end = min(r.status == .closed ? (r.closedOn ?? c.today) : c.today, c.today)
+            counted.append((r.id, r.monthsSince(today: end)))
+            goals += r.goals.count
+            for g in r.goals where g.achievedOn.map({ c.range.contains($0) }) ?? false { achieved.append(r.id) }
             let held = r.sessions.filter { c.range.contains($0.date) }.count
             pairs.append(PairAdherence(id: r.id, mentor: c.names.name(r.mentorID), mentee: c.names.name(r.menteeID),
                                        activeDays: days, due: days / max(1, r.cadenceDays), held: held))
@@ -266,21 +285,15 @@ public struct MentoringInsights: Equatable, Sendable {
                            pairs.filter { $0.due > 0 }.map { InsightRef(.mentoring, $0.id) })
         let settings = c.s.agency.settings
         func health(_ h: Health) -> [InsightRef] {
-            c.relationships.filter { $0.health(today: c.today, settings: settings) == h }.map { InsightRef(.mentoring, $0.id) }
+            c.relationships.compactMap { $0.health(today: c.today, settings: settings) == h ? InsightRef(.mentoring, $0.id) : nil }
         }
         drifting = .count("mentoring.drifting", "drifting (two cadences missed)", health(.drifting))
         fizzled = .count("mentoring.fizzled", "fizzled (one session, then nothing)", health(.fizzled))
-        let months = counted.map { r -> Int in
-            let end = min(r.status == .closed ? (r.closedOn ?? c.today) : c.today, c.today)
-            return r.monthsSince(today: end)
-        }
-        let avg = months.isEmpty ? nil : Double(months.reduce(0, +)) / Double(months.count)
+        let avg = counted.isEmpty ? nil : Double(counted.reduce(0) { $0 + $1.months }) / Double(counted.count)
         averageMonths = Figure(id: "mentoring.months", label: "average months together", value: avg,
                                text: avg.map { String(format: "%.1f", $0) } ?? "—", refs: counted.map { InsightRef(.mentoring, $0.id) })
-        let goals = counted.flatMap { r in r.goals.map { (r.id, $0) } }
-        let achieved = goals.filter { $0.1.achievedOn.map { c.range.contains($0) } ?? false }
-        goalsAchieved = .share("mentoring.goals", "goals achieved in the period", achieved.count, of: goals.count,
-                               achieved.map { InsightRef(.mentoring, $0.0) })
+        goalsAchieved = .share("mentoring.goals", "goals achieved in the period", achieved.count, of: goals,
+                               achieved.map { InsightRef(.mentoring, $0) })
     }
 
     public var figures: [Figure] { [adherence, drifting, fizzled, averageMonths, goalsAchieved] }
@@ -582,9 +595,5 @@ extension Insights {
         return r
     }
 
-    private static func leanClosed(_ s: Session) -> Session {
-        var lean = s.withoutTexts
-        lean.actionItems = []
-        return lean
-    }
+    private static func leanClosed(_ s: Session) -> Session { s.withoutTextsNorItems }
 }
