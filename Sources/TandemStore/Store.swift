@@ -224,6 +224,7 @@ public final class Store: @unchecked Sendable {
             }
         }
         var unstated = 0
+        var racy = 0
         // Sized once: these grow with every file, closed ones included.
         stamp.reserveListed(paths.count)
         loadedFiles.reserveCapacity(paths.count)
@@ -258,6 +259,11 @@ public final class Store: @unchecked Sendable {
                 }
             }
             let trusted = slot.flatMap { slot in stats[k].flatMap { index.trusted(at: slot, stat: $0) } }
+            // Its stat matches the entry but is too fresh to trust: the cache is rewritten below,
+            // so that it vouches once the file is old enough. Without that, a file written just
+            // before the cache (a copy, a clone, a pull, then a start) would be read and scanned
+            // whole at every start, as long as nothing else rewrote the cache.
+            if trusted == nil, let slot, let st = stats[k], index.slots[slot].stat == st { racy += 1 }
             if let entry = trusted,
                needed ? scope == .open && entry.closed && (path.kind == .coaching || path.kind == .mentoring)
                       : scope == .open || entry.decoded {
@@ -348,11 +354,11 @@ public final class Store: @unchecked Sendable {
         snapshot.engagements = opened.compactMap { if case .coaching(let e) = $0 { return e } else { return nil } }
         snapshot.relationships = opened.compactMap { if case .mentoring(let r) = $0 { return r } else { return nil } }
         for record in opened { loadedBases[record.ref] = record }
-        // The cache is rewritten only when something changed.
+        // The cache is rewritten only when something changed, or an entry was too fresh to trust.
         // Every entry kept matched one of the cache's, each once, and every fresh one is checked
         // against its own: the cache is unchanged exactly when no fresh entry differs and nothing
         // in it was left unmatched (a file removed).
-        if changed || kept.count + fresh.count != index.count || (scope == .open && readClosed > 0) {
+        if changed || kept.count + fresh.count != index.count || (scope == .open && readClosed > 0) || racy > 0 {
             var entries: [(rel: String, entry: LoadIndex.Entry)] = []
             entries.reserveCapacity(kept.count + fresh.count)
             for k in kept { entries.append((paths[k].rel, cached[k]!)) }

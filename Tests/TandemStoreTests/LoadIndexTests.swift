@@ -128,6 +128,34 @@ import TandemCore
         #expect(!trusted.snapshot.engagements.contains { $0.id == open.id })
     }
 
+    /// Open records only, so no closed file read again forces a rewrite: a cache that found its
+    /// files too fresh to trust is written again, so that it vouches for them once they are old
+    /// enough. Before, it stayed as it was, and every later start scanned those files whole.
+    @Test func aCacheThatFoundFilesTooFreshIsWrittenAgain() throws {
+        let tmp = TempFolder()
+        let snapshot = try Self.demo(tmp)
+        let store = try Store.create(at: tmp.store.appendingPathComponent("open-only"), agency: snapshot.agency)
+        for p in snapshot.people.prefix(5) { try store.save(p) }
+        for e in snapshot.engagements.filter(\.isOpen).prefix(5) { try store.save(e) }
+        let folder = tmp.store.appendingPathComponent("open-only")
+        let first = try Store.open(at: folder, forEditing: false).load(scope: .open)
+        #expect(first.snapshot.engagements.count == 5)
+        // The cache's time set to the newest file's change time: every entry is too fresh.
+        let cache = folder.appendingPathComponent(LoadIndex.file).path
+        let newest = first.files.values.map { rel -> timespec in
+            var st = Glibc.stat()
+            _ = fstatat(AT_FDCWD, folder.appendingPathComponent(rel).path, &st, 0)
+            return st.st_ctim
+        }.max { ($0.tv_sec, $0.tv_nsec) < ($1.tv_sec, $1.tv_nsec) }!
+        var times = [newest, newest]
+        #expect(utimensat(AT_FDCWD, cache, &times, 0) == 0)
+        let second = try Store.open(at: folder, forEditing: false).load(scope: .open)
+        #expect(second.snapshot == first.snapshot)
+        var st = Glibc.stat()
+        #expect(fstatat(AT_FDCWD, cache, &st, 0) == 0)
+        #expect((st.st_mtim.tv_sec, st.st_mtim.tv_nsec) != (newest.tv_sec, newest.tv_nsec), "the cache was written again")
+    }
+
     @Test func filesAddedAndRemovedAreNoticed() throws {
         let tmp = TempFolder()
         let snapshot = try Self.demo(tmp)
