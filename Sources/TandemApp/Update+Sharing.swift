@@ -67,8 +67,21 @@ enum Sharing {
             }
             s.heldOutside.remove(c.ref)
             taken.append(c.ref)
+            // A closed record left undecoded at start-up (read only when the archive or the
+            // insights ask) has a file but no record in memory: its file reopened or changed is
+            // a change, not an addition, and its file gone must leave `files`, or the closed
+            // read would later ask for it and say it "could not read" a record nobody has.
+            let knownFile = s.files[c.ref]
+            if before == nil, c.record == nil {
+                if let f = knownFile {
+                    s.files[c.ref] = nil
+                    removed.append("a closed record (\(f))")
+                }
+                continue
+            }
             if before == c.record { continue }
             switch (before, c.record) {
+            case (nil, let now?) where knownFile != nil: changed.append(s.describe(now))
             case (nil, let now?): added.append(s.describe(now))
             case (let was?, nil): removed.append(s.describe(was)); removedRefs.insert(c.ref)
             default: changed.append(s.describe(c.record))

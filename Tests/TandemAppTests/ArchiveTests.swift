@@ -104,6 +104,29 @@ struct ArchiveTests {
         #expect(!footer.contains("R reopen") && footer.contains("Enter open"))
     }
 
+    @Test("a closed record left undecoded whose file goes or reopens outside: said as removed or changed, and the closed read does not ask for the gone file")
+    func undecodedClosedChangedOutside() {
+        var open = Fixture.closedTiny
+        open.engagements = [Fixture.pitching]
+        open.relationships = [Fixture.mentoring, Fixture.pausedPair]
+        var files: [RecordRef: String] = [:]
+        for e in Fixture.closedTiny.engagements { files[RecordRef(kind: .coaching, id: e.id)] = "coaching/\(e.focus).json" }
+        for r in Fixture.closedTiny.relationships { files[RecordRef(kind: .mentoring, id: r.id)] = "mentoring/\(r.id).json" }
+        var s = AppState(today: Fixture.today, data: open, files: files)
+        let gone = RecordRef(kind: .coaching, id: Fixture.budget.id)
+        _ = update(&s, .outsideChanges([OutsideChange(ref: gone, record: nil, file: nil)]))
+        #expect(s.files[gone] == nil)
+        #expect(s.status?.text == "Reloaded: a closed record (coaching/\(Fixture.budget.focus).json) removed by another program")
+        var reopened = Fixture.workshops
+        reopened.status = .active
+        reopened.closedOn = nil
+        let ref = RecordRef(kind: .coaching, id: reopened.id)
+        _ = update(&s, .outsideChanges([OutsideChange(ref: ref, record: .coaching(reopened), file: files[ref])]))
+        #expect(s.status?.text.hasSuffix("'s coaching changed by another program") == true, "\(s.status?.text ?? "")")
+        let refs = [Fixture.oldFile].map { RecordRef(kind: .coaching, id: $0.id) } + [RecordRef(kind: .mentoring, id: Fixture.closedPair.id)]
+        #expect(press(&s, .char("5")) == [.loadClosed(refs)])
+    }
+
     @Test("closed records left undecoded at start-up are asked for once, and listed when they come")
     func loadsClosed() {
         var open = Fixture.closedTiny

@@ -23,6 +23,23 @@ struct InsightsScreenTests {
         #expect(rows(wide).contains { $0.contains("Coverage") && $0.contains("Mentoring") })
     }
 
+    @Test("while the closed records are still being read the insights' title says so (their figures are partial until then), and not once they came")
+    func readingClosedRecordsShowsInTitle() {
+        var open = Fixture.closedTiny
+        open.engagements = [Fixture.pitching]
+        open.relationships = [Fixture.mentoring, Fixture.pausedPair]
+        var files: [RecordRef: String] = [:]
+        for e in Fixture.closedTiny.engagements { files[RecordRef(kind: .coaching, id: e.id)] = "coaching/\(e.focus).json" }
+        for r in Fixture.closedTiny.relationships { files[RecordRef(kind: .mentoring, id: r.id)] = "mentoring/\(r.id).json" }
+        var s = AppState(today: Fixture.today, data: open, files: files)
+        press(&s, .char("3"))
+        #expect(s.closedRecords == .reading)
+        #expect(rows(s)[1].contains("Insights · this quarter · all teams · reading closed records…"), "\(rows(s)[1])")
+        _ = update(&s, .closedLoaded([.coaching(Fixture.workshops), .mentoring(Fixture.closedPair)], failures: []))
+        #expect(s.closedRecords == .read)
+        #expect(rows(s)[1].contains("Insights · this quarter · all teams") && !rows(s)[1].contains("reading"))
+    }
+
     @Test("a column cut off at the bottom says how many lines are below; j scrolls until none are, and none is said when all fits")
     func moreBelowHint() throws {
         var s = Fixture.state(width: 120, height: 40)

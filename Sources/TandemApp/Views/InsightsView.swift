@@ -8,7 +8,10 @@ enum InsightsView {
     static func render(_ s: AppState, _ st: InsightsState, _ layout: AppLayout, _ theme: Theme, into buf: inout ScreenBuffer) {
         let area = layout.body
         let doc = InsightsDocument.of(s, st, width: layout.insightsWidth)
-        let title = "Insights · \(st.period.rawValue) · \(st.team ?? "all teams")"
+        // Until the closed records come (`loadClosedRecords`), completions and hours count the
+        // open records only: the title says so, as the archive's does.
+        let reading = s.closedRecords == .reading ? " · reading closed records…" : ""
+        let title = "Insights · \(st.period.rawValue) · \(st.team ?? "all teams")\(reading)"
         let b = Block(title: title, titleStyle: theme.style(.title), borderStyle: theme.style(.focus), focused: true)
         b.render(into: &buf, area: area)
         let inner = layout.insightsText
