@@ -56,6 +56,18 @@ struct ArchiveTests {
         #expect(s.selectedRecord == RecordRef(kind: .mentoring, id: Fixture.closedPair.id), "the selection stays")
     }
 
+    @Test("a finished engagement's detail says when it closed, with no countdown to a deadline it no longer has")
+    func closedDetailHasNoCountdown() throws {
+        var s = Self.archive(width: 120, height: 40)
+        let budget = RecordRef(kind: .coaching, id: Fixture.budget.id)
+        for _ in 0..<10 where s.selectedRecord != budget { press(&s, .char("j")) }
+        try #require(s.selectedRecord == budget)
+        press(&s, .enter)
+        let text = AppView.render(s, theme: .monochrome).text
+        #expect(text.contains("\(Fixture.budget.deadline.iso) closed \(Fixture.budget.closedOn!.iso)"))
+        #expect(!text.contains("late"), "a deadline 30 days past is not counted on a cancelled engagement")
+    }
+
     @Test("R reopens through Lifecycle (the history keeps the closing); u closes it again")
     func reopen() {
         var s = Self.archive()

@@ -85,7 +85,10 @@ public struct DetailDocument: Equatable, Sendable {
             let settings = s.data.agency.settings
             // What was agreed, on as many lines as the width needs: nothing is cut.
             d.lines += flow([[DocSpan("coach ", .muted), DocSpan(coach)],
-                             [DocSpan("\(e.start.iso) → \(e.deadline.iso) ", .muted), DocSpan(Format.daysLeft(days), Format.deadlineRole(days))],
+                             // A finished engagement counts nothing down: it says when it closed.
+                             [DocSpan("\(e.start.iso) → \(e.deadline.iso) ", .muted)]
+                                + (e.isOpen ? [DocSpan(Format.daysLeft(days), Format.deadlineRole(days))]
+                                            : e.closedOn.map { [DocSpan("closed \($0.iso)", .muted)] } ?? []),
                              [DocSpan(e.status.label, e.status == .active ? .text : .muted, bold: e.status != .active)]
                                 + (e.status == .onHold ? [DocSpan(e.history.last { $0.status == .onHold }.map { " since \($0.date.iso)" } ?? "", .muted)] : [])],
                             width: width)
