@@ -64,6 +64,25 @@ extension Store {
     /// record by now (reopened elsewhere) is kept whole, remembered as `loadRecord` remembers it.
     /// What could not be read is in `failures`, in the order asked, as `loadRecord` throws it.
     public func readWithoutTexts(_ refs: [RecordRef], batch size: Int = Store.leanBatch) -> (records: [Record], failures: [StoreError]) {
+        read(refs, batch: size, closedLean: true)
+    }
+
+    /// The records `refs` read whole from their files, on every core, each remembered as
+    /// `loadRecord` remembers it (later saves merge against it), its sealed notes opened: what
+    /// the dashboard reads right after its first frame of the open records that frame held lean
+    /// (`Loaded.lean`), and of a record held lean before something shows its texts. What could
+    /// not be read is in `failures`, in the order asked, as `loadRecord` throws it.
+    public func readWhole(_ refs: [RecordRef]) -> (records: [Record], failures: [StoreError]) {
+        read(refs, batch: refs.count, closedLean: false)
+    }
+
+    /// A closed record as `readWithoutTexts` keeps it; any other as it is.
+    @Sendable static func leanIfClosed(_ record: Record) -> Record { isClosed(record) ? record.closedReading : record }
+
+    /// `readWithoutTexts` (`closedLean`) and `readWhole`: the records `refs` read `size` at a
+    /// time; with `closedLean`, each closed one is kept as `closedReading` keeps it and not
+    /// remembered; every other one is remembered as `loadRecord` remembers it, sealed notes opened.
+    private func read(_ refs: [RecordRef], batch size: Int, closedLean: Bool) -> (records: [Record], failures: [StoreError]) {
         var records: [Record] = []
         var failures: [StoreError] = []
         var paths: [(kind: RecordKind, rel: String, ref: RecordRef)] = []
@@ -79,7 +98,7 @@ extension Store {
             // Each closed record is made lean on the thread that decoded it, as soon as it is
             // decoded: no batch of whole records (texts and all) is ever held at once.
             let results = FileLoad.run(slice.map { (kind: $0.kind, rel: $0.rel) }, folder: folder, scope: .all, migrations: migrations,
-                                       reduce: { Store.isClosed($0) ? $0.closedReading : $0 })
+                                       reduce: closedLean ? Store.leanIfClosed : nil)
             for (path, result) in zip(slice, results) {
                 switch result {
                 case .failure(let failed):
@@ -93,7 +112,7 @@ extension Store {
                     }
                     // A file from a newer Tandem makes the store read-only, as `loadRecord` does.
                     if let newer = item.newerFormat { noteReadOnly("\(path.rel) \(newer)") }
-                    if Store.isClosed(record) {
+                    if closedLean, Store.isClosed(record) {
                         records.append(record)   // its `closedReading`, made by `FileLoad.run`
                     } else {
                         let opened = openSealed(record, file: path.rel)
@@ -101,39 +120,6 @@ extension Store {
                         records.append(opened)
                     }
                 }
-            }
-        }
-        return (records, failures)
-    }
-
-    /// The records `refs` read whole from their files, on every core, each remembered as
-    /// `loadRecord` remembers it (later saves merge against it), its sealed notes opened: what
-    /// the dashboard reads right after its first frame of the open records that frame held lean
-    /// (`Loaded.lean`), and of a record held lean before something shows its texts. What could
-    /// not be read is in `failures`, in the order asked, as `loadRecord` throws it.
-    public func readWhole(_ refs: [RecordRef]) -> (records: [Record], failures: [StoreError]) {
-        var records: [Record] = []
-        var failures: [StoreError] = []
-        var paths: [(kind: RecordKind, rel: String, ref: RecordRef)] = []
-        for ref in refs {
-            if let rel = file(of: ref) { paths.append((ref.kind, rel, ref)) } else { failures.append(StoreError(.notFound, "no record \(ref) in this store")) }
-        }
-        let results = FileLoad.run(paths.map { (kind: $0.kind, rel: $0.rel) }, folder: folder, scope: .all, migrations: migrations)
-        for (path, result) in zip(paths, results) {
-            switch result {
-            case .failure(let failed):
-                failures.append(failed.error)
-            case .success(nil):
-                failures.append(StoreError(.notFound, file: path.rel, "was deleted on disk"))
-            case .success(let item?):
-                guard item.id == path.ref.id, let record = item.record else {
-                    failures.append(StoreError(.format, file: path.rel, "now holds the record \(item.id.uuidString), not \(path.ref.id.uuidString)"))
-                    continue
-                }
-                if let newer = item.newerFormat { noteReadOnly("\(path.rel) \(newer)") }
-                let opened = openSealed(record, file: path.rel)
-                rememberRead(opened, rel: path.rel, fingerprint: item.fingerprint)
-                records.append(opened)
             }
         }
         return (records, failures)
